@@ -1,0 +1,62 @@
+"""`placement check`: the roster as it is, judged by the rules."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .engine.decide import DECIDED
+from .engine.measure import target_values
+from .inputs import Inputs, entry, rule_entries, sort_entries
+
+
+def check(inputs: Inputs) -> dict:
+    """The check document: violations, flags, exceptions and targets (SPEC §4)."""
+    j = inputs.judgement
+    f = j.frame
+    ids = f["officer_id"].to_list()
+    posts = f["post"].to_list()
+    violations = []
+    for i, r in enumerate(j.rules):
+        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
+        if r.set_post is not None:
+            rows = [k for k in rows if posts[k] != r.set_post]
+        if not r.acts or r.keep or len(rows) == 0:
+            continue
+        for k, why in zip(rows, j.reasons(i, rows), strict=True):
+            violations.append({"officer_id": ids[k], "rule_id": r.id, "action": r.action,
+                               "reason": why})
+    flags = flag_entries(inputs)
+    values = target_values(f, inputs.ruleset)
+    targets = [{"id": t.id, "title": t.title, "value": v, "at_least": t.at_least,
+                "at_most": t.at_most, "met": t.met(v)} for t, v in zip(inputs.ruleset.targets, values, strict=True)]
+    exceptions = list(inputs.roster.issues) + rule_entries(inputs)
+    for t in targets:
+        if not t["met"]:
+            exceptions.append(entry(None, None, "target_unmet", None, None,
+                                    f"target {t['id']} is not met: {_pct(t['value'])}"))
+    violations.sort(key=lambda v: (v["officer_id"], v["rule_id"]))
+    return {"violations": violations, "flags": flags, "exceptions": sort_entries(exceptions),
+            "targets": targets}
+
+
+def flag_entries(inputs: Inputs) -> list[dict]:
+    j = inputs.judgement
+    ids = j.frame["officer_id"].to_list()
+    by_rule: dict[int, list[int]] = {}
+    for k, i in j.flags:
+        by_rule.setdefault(i, []).append(k)
+    out = []
+    for i, ks in by_rule.items():
+        r = j.rules[i]
+        for k, why in zip(ks, j.reasons(i, ks), strict=True):
+            out.append({"officer_id": ids[k], "code": r.flag, "rule_id": r.id, "reason": why})
+    out.sort(key=lambda x: (x["officer_id"], x["rule_id"]))
+    return out
+
+
+def check_failed(doc: dict) -> bool:
+    return bool(doc["violations"] or doc["flags"] or any(not t["met"] for t in doc["targets"]))
+
+
+def _pct(v) -> str:
+    return "no officers counted" if v is None else f"{v:.1%}"

@@ -1,0 +1,38 @@
+"""`placement apply`: write the roster as it will be after a plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .main import handle_errors, input_options
+
+
+@click.command("apply")
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("roster", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The new roster.")
+@click.option("--force", is_flag=True, help="Apply a plan made from a different roster.")
+@input_options
+@handle_errors
+def command(plan, roster, output, force, rules, units, as_of):
+    """Write ROSTER with each planned officer's unit and post updated (same rows and columns).
+
+    Example: placement apply plan.json data/roster.csv -o roster-after.csv
+    """
+    from ..apply import applied_rows, load_plan, serialise
+    from ..inputs import default_path
+    from ..report.write import guard, write_atomic
+    from ..roster.load import read_roster
+    from ..rules.load import load_ruleset
+    from ..units import load_units
+
+    doc = load_plan(plan)
+    unit_set = load_units(default_path(units, "data/units.yaml", "--units"))
+    ruleset = load_ruleset([default_path(rules, "rules", "--rules")], unit_set)
+    r = read_roster(roster, unit_set, ruleset.vocab, ruleset.extras)
+    rows = applied_rows(doc, r, unit_set, ruleset.vocab, force)
+    target = guard(Path(output), [plan, roster])
+    write_atomic(target, serialise(rows, r))
+    click.echo(f"wrote {output}: {len(rows) - 1} rows", err=True)

@@ -1,0 +1,34 @@
+"""`placement check`: list a roster's rule violations."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..problems import Exit
+from .main import handle_errors, input_options, lang_option
+from .output import emit
+
+
+@click.command("check")
+@click.argument("roster", type=click.Path(dir_okay=False))
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default=None)
+@click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
+@lang_option
+@handle_errors
+def command(roster, rules, units, as_of, fmt, output, lang):
+    """Judge the roster as it is: violations, flags, unmet targets and exceptions.
+
+    Exits 0 when there is nothing to report, 1 when there is, 2 on bad input.
+
+    Example: placement check data/roster.csv --format json
+    """
+    from ..check import check, check_failed
+    from ..inputs import load_inputs
+
+    inputs = load_inputs(roster, rules, units, as_of)
+    doc = check(inputs)
+    emit(doc, "check", fmt, output, [roster, rules, units])
+    sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)

@@ -1,0 +1,31 @@
+"""`placement plan`: the proposed transfer plan."""
+
+from __future__ import annotations
+
+import click
+
+from .main import handle_errors, input_options, lang_option
+from .output import emit
+
+
+@click.command("plan")
+@click.argument("roster", type=click.Path(dir_okay=False))
+@input_options
+@click.option("--pin", "pin_file", type=click.Path(dir_okay=False), help="Manual decisions (YAML).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md"]), default=None)
+@click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
+@lang_option
+@handle_errors
+def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
+    """Plan the transfers the rules ask for, placing every mover in a concrete unit.
+
+    Example: placement plan data/roster.csv --format json -o plan.json
+    """
+    from ..inputs import load_inputs
+    from ..pins import load_pins
+    from ..place.plan import make_plan
+
+    inputs = load_inputs(roster, rules, units, as_of)
+    pins = load_pins(pin_file) if pin_file else []
+    doc = make_plan(inputs, pins)
+    emit(doc, "plan", fmt, output, [roster, rules, units, pin_file])

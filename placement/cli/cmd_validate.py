@@ -1,0 +1,47 @@
+"""`placement validate`: check rule and units files, for CI."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..problems import Exit, InputError
+from .main import handle_errors, lang_option
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml].")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text")
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+@lang_option
+@handle_errors
+def command(paths, units, fmt, strict, lang):
+    """Check rule files (and the units file) without a roster.
+
+    Prints nothing and exits 0 when valid; otherwise one line per problem,
+    `file:line:col: code: message`, and exits 1.
+
+    Example: placement validate rules/ --units data/units.yaml
+    """
+    from ..validate import validate
+
+    try:
+        problems = validate(list(paths) or ["rules"], units)
+    except InputError as e:
+        problems = e.problems
+    failing = [p for p in problems if p.severity == "error" or strict]
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        for p in problems:
+            level = "error" if p.severity == "error" or strict else "warning"
+            click.echo(f"::{level} file={p.file},line={p.line},col={p.col}::{p.code}: {p.message}"
+                       + (f" ({p.hint})" if p.hint else ""))
+    else:
+        for p in problems:
+            text = p.render()
+            click.echo(text if p.severity == "error" else text.replace(f": {p.code}:", f": warning: {p.code}:", 1))
+    sys.exit(Exit.FOUND if failing else Exit.OK)

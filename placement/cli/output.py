@@ -1,0 +1,82 @@
+"""Send a plan or check document to the terminal or a file, in the format asked for."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from ..problems import InputError, Problem
+from ..report import tables as T
+from ..report.write import guard, to_json, write_atomic
+
+
+def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list) -> None:
+    if fmt is None:
+        fmt = _guess(output) or ("table" if sys.stdout.isatty() or output is None else "json")
+    tabs = T.plan_tables(doc) if kind == "plan" else T.check_tables(doc)
+    if fmt == "csv":
+        if output is None:
+            cols, rows = next(iter(tabs.values()))
+            sys.stdout.write(T.csv_bytes(cols, rows).decode("utf-8-sig"))
+            return
+        folder = Path(output)
+        if folder.exists() and not folder.is_dir():
+            raise InputError(Problem(output, 0, 0, "output-not-folder", "with --format csv, -o names a folder"))
+        folder.mkdir(parents=False, exist_ok=True) if folder.parent.exists() else guard(folder, [])
+        for name, (cols, rows) in tabs.items():
+            target = guard(folder / f"{name}.csv", inputs)
+            write_atomic(target, T.csv_bytes(cols, rows))
+        return
+    if fmt == "json":
+        data = to_json(doc)
+    elif fmt == "md":
+        data = T.markdown(f"placement {kind}", _summary_lines(doc, kind), tabs).encode("utf-8")
+    elif fmt == "xlsx":
+        if output is None:
+            raise InputError(Problem("-o", 0, 0, "output-missing", "--format xlsx needs -o FILE"))
+        data = T.xlsx_bytes(tabs, _summary_pairs(doc, kind))
+    else:
+        from ..report.terminal import render_check, render_plan
+
+        if output is None:
+            console = Console(highlight=False)
+            (render_plan if kind == "plan" else render_check)(doc, console)
+            return
+        console = Console(record=True, width=160, file=open("/dev/null", "w"), highlight=False)  # noqa: SIM115
+        (render_plan if kind == "plan" else render_check)(doc, console)
+        data = console.export_text().encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(guard(Path(output), inputs), data)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _guess(output: str | None) -> str | None:
+    if not output:
+        return None
+    return {".json": "json", ".md": "md", ".xlsx": "xlsx", ".csv": "csv"}.get(Path(output).suffix.lower())
+
+
+def _summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:
+    if kind != "plan":
+        return [("violations", len(doc["violations"])), ("flags", len(doc["flags"])),
+                ("exceptions", len(doc["exceptions"]))]
+    s = doc["summary"]
+    pairs = [("ruleset", doc["ruleset"]), ("as_of", doc["as_of"])]
+    pairs += [(k, s[k]) for k in ("officers", "transfers", "post_changes", "flags", "exceptions")]
+    pairs += [("grassroots_share_before", s["grassroots_share"]["before"]),
+              ("grassroots_share_after", s["grassroots_share"]["after"]),
+              ("allowance_before", s["allowance_monthly_total"]["before"]),
+              ("allowance_after", s["allowance_monthly_total"]["after"])]
+    pairs += [(f"target {t['id']}", f"{t['value_before']} -> {t['value_after']} met={t['met_after']}")
+              for t in s["targets"]]
+    return pairs
+
+
+def _summary_lines(doc: dict, kind: str) -> list[str]:
+    return [f"- **{k}**: {v}" for k, v in _summary_pairs(doc, kind)]

@@ -1,0 +1,1 @@
+"""Place movers into concrete units, all at once (SPEC §2)."""

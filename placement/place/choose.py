@@ -1,0 +1,41 @@
+"""Which units each mover may go to, and how much each choice costs."""
+
+from __future__ import annotations
+
+from ..rules.conditions import refs_of
+from ..rules.model import Rule
+from ..rules.truth import evaluate
+from ..units import Units
+
+
+class Chooser:
+    """Eligible destinations per (rule, officer's referenced values), cached."""
+
+    def __init__(self, units: Units, receives: dict[str, bool]):
+        self.units = [u for u in units.list if not u.dissolved]
+        self.records = [{f: u.value(f) for f in ("id", "name", "kind", "tier", "area", "district",
+                                                 "capacity", "min_staff", "tags")} for u in self.units]
+        self.receives = receives
+        self._cache: dict = {}
+
+    def refs(self, rule: Rule) -> list[str]:
+        out = refs_of(rule.move.to)
+        for p in rule.move.prefer:
+            out += [r for r in refs_of(p) if r not in out]
+        return out
+
+    def options(self, rule: Rule, officer: dict) -> tuple[list[str], list[int]]:
+        """Units matching `to` (receiving ones only) and each one's preference rank."""
+        key = (rule.id, tuple(officer.get(r) for r in self.refs(rule)))
+        hit = self._cache.get(key)
+        if hit is None:
+            ids, ranks = [], []
+            for u, rec in zip(self.units, self.records, strict=True):
+                if not self.receives.get(u.id) or evaluate(rule.move.to, rec, officer) is not True:
+                    continue
+                rank = next((p for p, sel in enumerate(rule.move.prefer)
+                             if evaluate(sel, rec, officer) is True), len(rule.move.prefer))
+                ids.append(u.id)
+                ranks.append(rank)
+            hit = self._cache[key] = (ids, ranks)
+        return hit

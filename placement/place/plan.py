@@ -1,0 +1,276 @@
+"""Build the plan: merges, pins, minimum staffing, the solve, and the plan document."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import polars as pl
+
+from ..check import flag_entries
+from ..engine.decide import DECIDED
+from ..engine.frame import with_units
+from ..engine.measure import measure
+from ..inputs import Inputs, entry, rule_entries, sort_entries
+from ..problems import InputError, Problem
+from .choose import Chooser
+from .solve import Group, Network
+
+
+@dataclass
+class Pin:
+    officer: str
+    unit: str | None  # None with stay
+    where: tuple = (0, 0)
+    file: str = ""
+
+
+@dataclass
+class Mover:
+    row: int  # frame index
+    officer_id: str
+    origin: str
+    rule: int  # index into judgement.rules
+    level: int
+    dests: list[str] = field(default_factory=list)
+    ranks: list[int] = field(default_factory=list)
+    wishes: tuple = ()
+
+
+def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
+    j = inputs.judgement
+    f = j.frame
+    units = inputs.units
+    ids = f["officer_id"].to_list()
+    unit_now = f["unit"].to_list()
+    count: dict[str, int] = defaultdict(int)
+    for u in unit_now:
+        count[u] += 1
+    cap = {u.id: u.capacity for u in units.list}
+    receives = {u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
+                for u in units.list}
+    final_unit = list(unit_now)
+    final_post = f["post"].to_list()
+    deciding: dict[int, str] = {}  # row -> rule id
+    why: dict[int, str] = {}
+    exceptions = list(inputs.roster.issues) + rule_entries(inputs)
+    pinned = _apply_pins(inputs, pins or [], count, cap, receives, final_unit, deciding, why)
+
+    movers: list[Mover] = []
+    wishes = f["wishes"].to_list()
+    for i, r in enumerate(j.rules):
+        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
+        rows = [k for k in rows if k not in pinned]
+        if not rows:
+            continue
+        if r.set_post is not None:
+            change = [k for k in rows if final_post[k] != r.set_post]
+            for k, reason in zip(change, j.reasons(i, change), strict=True):
+                final_post[k] = r.set_post
+                deciding[k] = r.id
+                why[k] = reason
+        if r.move is not None:
+            movers += [Mover(k, ids[k], unit_now[k], i, r.priority, wishes=tuple(wishes[k] or ()))
+                       for k in rows]
+    movers = _min_staffing(inputs, movers, count, pinned, exceptions)
+    chooser = Chooser(units, receives)
+    ref_cols = sorted({c for m in movers for c in chooser.refs(j.rules[m.rule])})
+    ref_vals = {c: f[c].to_list() for c in ref_cols}
+    for m in movers:
+        officer = {c: ref_vals[c][m.row] for c in ref_cols}
+        dests, ranks = chooser.options(j.rules[m.rule], officer)
+        keep = [(d, r) for d, r in zip(dests, ranks, strict=True) if d != m.origin]
+        m.dests, m.ranks = [d for d, _ in keep], [r for _, r in keep]
+    placed = _solve(inputs, movers, count, cap, receives)
+    reasons_by_rule: dict[int, dict[int, str]] = {}
+    for i in sorted({m.rule for m in movers}):
+        rows = [m.row for m in movers if m.rule == i]
+        reasons_by_rule[i] = dict(zip(rows, j.reasons(i, rows), strict=True))
+    for m in movers:
+        r = j.rules[m.rule]
+        facts = reasons_by_rule[m.rule][m.row]
+        if m.row in placed:
+            dest, how = placed[m.row]
+            final_unit[m.row] = dest
+            if r.move.post:
+                final_post[m.row] = r.move.post
+            deciding[m.row] = r.id
+            why[m.row] = f"{facts}; to {dest}: {how}"
+        else:
+            exceptions.append(entry(m.officer_id, int(f["_row"][m.row]), "no_capacity", r.id, None,
+                                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
+                                    f"its destination has a free place"))
+    return _document(inputs, final_unit, final_post, deciding, why, exceptions)
+
+
+def _apply_pins(inputs, pins, count, cap, receives, final_unit, deciding, why) -> set[int]:
+    f = inputs.frame
+    index = {oid: k for k, oid in enumerate(f["officer_id"].to_list())}
+    problems = []
+    done = set()
+    for p in pins:
+        k = index.get(p.officer)
+        if k is None:
+            problems.append(Problem(p.file, *p.where, "pin-unknown-officer",
+                                    f"officer '{p.officer}' is not a planned officer of the roster"))
+            continue
+        done.add(k)
+        if p.unit is None:
+            continue
+        uid = inputs.units.resolve(p.unit)
+        if uid is None or inputs.units.by_id[uid].dissolved:
+            problems.append(Problem(p.file, *p.where, "pin-unknown-unit",
+                                    f"unit '{p.unit}' is not a unit that can receive officers"))
+            continue
+        if uid != final_unit[k]:
+            count[final_unit[k]] -= 1
+            count[uid] += 1
+            final_unit[k] = uid
+            deciding[k] = "pin"
+            why[k] = "pinned by a manual decision"
+    for uid, c in count.items():
+        if cap.get(uid) is not None and c > cap[uid] and any(
+                final_unit[k] == uid and deciding.get(k) == "pin" for k in done):
+            problems.append(Problem(pins[0].file, 0, 0, "pin-capacity",
+                                    f"pins put {c} officers in {uid}, above its capacity {cap[uid]}"))
+    if problems:
+        raise InputError(problems)
+    return done
+
+
+def _min_staffing(inputs, movers, count, pinned, exceptions) -> list[Mover]:
+    min_staff = {u.id: u.min_staff for u in inputs.units.list}
+    allowed = {u: max(0, count[u] - min_staff.get(u, 0)) for u in count}
+    rows = inputs.frame["_row"].to_list()
+    keep = []
+    by_origin = defaultdict(list)
+    for m in movers:
+        by_origin[m.origin].append(m)
+    for origin, ms in by_origin.items():
+        ms.sort(key=lambda m: (-m.level, m.officer_id))
+        n = allowed.get(origin, 0)
+        keep += ms[:n]
+        for m in ms[n:]:
+            r = inputs.judgement.rules[m.rule]
+            exceptions.append(entry(m.officer_id, rows[m.row], "min_staffing", r.id, None,
+                                    f"moving would leave {origin} below its minimum staff "
+                                    f"{min_staff.get(origin, 0)}"))
+    keep.sort(key=lambda m: m.row)
+    return keep
+
+
+def _solve(inputs, movers, count, cap, receives) -> dict[int, tuple[str, str]]:
+    units = [u.id for u in inputs.units.list]
+    ui = {u: i for i, u in enumerate(units)}
+    total = sum(count.values()) + len(movers) + 1
+    free = [(cap[u] - count[u]) if cap[u] is not None else total for u in units]
+    groups: dict[tuple, list[Mover]] = {}
+    for m in movers:
+        key = (m.origin, m.level, tuple(m.dests), tuple(m.ranks), m.wishes)
+        groups.setdefault(key, []).append(m)
+    glist, members = [], []
+    for (origin, level, dests, ranks, wishes), ms in groups.items():
+        ms.sort(key=lambda m: m.officer_id)
+        if not dests:
+            continue
+        costs = []
+        for d, r in zip(dests, ranks, strict=True):
+            w = wishes.index(d) if d in wishes else len(wishes)
+            costs.append(w * (max(ranks) + 2) + r)
+        glist.append(Group(ui[origin], level, len(ms), [ui[d] for d in dests], costs))
+        members.append(ms)
+    flows = Network(free, [receives[u] for u in units], glist).solve()
+    placed = {}
+    for g, ms, flow in zip(glist, members, flows, strict=True):
+        order = sorted(flow.items(), key=lambda kv: (g.costs[g.dests.index(kv[0])], units[kv[0]]))
+        it = iter(ms)
+        for d, n in order:
+            for _ in range(n):
+                m = next(it)
+                placed[m.row] = (units[d], _how(m, units[d], g.costs[g.dests.index(d)], inputs))
+    return placed
+
+
+def _how(m: Mover, dest: str, _cost: int, inputs) -> str:
+    if dest in m.wishes:
+        return f"wish {m.wishes.index(dest) + 1} honoured"
+    r = inputs.judgement.rules[m.rule]
+    rank = m.ranks[m.dests.index(dest)]
+    if rank < len(r.move.prefer):
+        return f"preference {rank + 1} met"
+    return "even fill"
+
+
+def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions) -> dict:
+    j = inputs.judgement
+    f = j.frame
+    before = measure(f, inputs.ruleset)
+    after_frame = with_units(f.with_columns(pl.Series("unit", final_unit, dtype=pl.String),
+                                            pl.Series("post", final_post, dtype=pl.String)),
+                             inputs.units)
+    after = measure(after_frame, inputs.ruleset)
+    from_units, ids, names, posts, rows = (f["_from_unit"].to_list(), f["officer_id"].to_list(),
+                                           f["name"].to_list(), f["post"].to_list(), f["_row"].to_list())
+    titles = {r.id: r.title for r in j.rules} | {"unit_merge": "unit merge", "pin": "manual decision"}
+    transfers = []
+    for k in range(f.height):
+        if final_unit[k] == from_units[k] and final_post[k] == posts[k]:
+            continue
+        rule_id = deciding.get(k, "unit_merge")
+        reason = why.get(k)
+        if reason is None:
+            reason = f"{from_units[k]} merged into {final_unit[k]}"
+        elif from_units[k] != f["unit"][k]:
+            reason += f" (after {from_units[k]} merged into {f['unit'][k]})"
+        transfers.append({"officer_id": ids[k], "name": names[k], "from_unit": from_units[k],
+                          "to_unit": final_unit[k], "from_post": posts[k], "to_post": final_post[k],
+                          "rule_id": rule_id, "rule_title": titles.get(rule_id, ""), "reason": reason,
+                          "row": rows[k]})
+    transfers.sort(key=lambda t: (t["officer_id"], t["row"]))
+    for t in transfers:
+        del t["row"]
+    targets = []
+    for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
+        targets.append({"id": t.id, "title": t.title, "value_before": vb, "value_after": va,
+                        "met_after": t.met(va)})
+        if not t.met(va):
+            exceptions.append(entry(None, None, "target_unmet", None, None,
+                                    f"target {t.id} is not met after the plan: {va}"))
+    exceptions = sort_entries(exceptions)
+    flags = flag_entries(inputs)
+    by_code: dict[str, int] = {}
+    for e in exceptions:
+        by_code[e["code"]] = by_code.get(e["code"], 0) + 1
+    before_counts = defaultdict(int)
+    for u in from_units:
+        before_counts[u] += 1
+    after_counts = defaultdict(int)
+    for u in final_unit:
+        after_counts[u] += 1
+    roster = inputs.roster
+    moved = sum(1 for t in transfers if t["from_unit"] != t["to_unit"])
+    return {
+        "ruleset": inputs.ruleset.name,
+        "as_of": inputs.as_of.isoformat(),
+        "inputs": {"roster": {"path": roster.path, "sha256": roster.sha256, "rows": roster.rows},
+                   "rules": {"sha256": inputs.ruleset.sha256},
+                   "units": {"sha256": inputs.units.sha256}},
+        "summary": {
+            "officers": roster.rows,
+            "transfers": moved,
+            "post_changes": len(transfers) - moved,
+            "flags": len(flags),
+            "exceptions": len(exceptions),
+            "exceptions_by_code": dict(sorted(by_code.items())),
+            "grassroots_share": {"before": before["share"], "after": after["share"]},
+            "targets": targets,
+            "allowance_monthly_total": {"before": before["allowance"], "after": after["allowance"]},
+        },
+        "transfers": transfers,
+        "flags": flags,
+        "exceptions": exceptions,
+        "units": [{"unit_id": u.id, "name": u.name, "before": before_counts[u.id],
+                   "after": after_counts[u.id], "capacity": u.capacity, "min_staff": u.min_staff}
+                  for u in inputs.units.list],
+    }

@@ -1,0 +1,1 @@
+"""Render plans and check reports: terminal tables, JSON, CSV, XLSX, Markdown."""

@@ -1,0 +1,54 @@
+"""Writing outputs safely: atomic, never over an input, formulas neutralised."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..problems import InputError, Problem
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A spreadsheet cell that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def guard(out: Path, inputs: list[str | Path]) -> Path:
+    out = Path(out)
+    target = out.resolve()
+    for p in inputs:
+        if p and Path(p).exists() and Path(p).resolve() == target:
+            raise InputError(Problem(str(out), 0, 0, "output-is-input",
+                                     "refusing to overwrite an input file; choose another -o path"))
+    if not target.parent.exists():
+        raise InputError(Problem(str(out), 0, 0, "output-folder-missing",
+                                 f"folder {out.parent} does not exist"))
+    return out
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write to a temporary file beside `out`, then rename it into place."""
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def to_json(doc) -> bytes:
+    return (json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")

@@ -1,0 +1,91 @@
+"""Warnings for a rule set that loads: shadowed rules, empty destinations, actions
+that would not end the condition that fired them."""
+
+from __future__ import annotations
+
+from ..problems import Problem
+from ..units import Units
+from .conditions import All, Node, Test
+from .model import Rule, RuleSet
+from .truth import evaluate
+
+
+def conjuncts(node: Node) -> list:
+    if isinstance(node, All):
+        out = []
+        for p in node.parts:
+            out += conjuncts(p)
+        return out
+    return [node]
+
+
+def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
+    out: list[Problem] = []
+    acting = [r for r in rs.rules if r.acts]
+    for r in acting:
+        mine = set(conjuncts(r.when))
+        for h in acting:
+            if h.priority > r.priority and h.unless is None and set(conjuncts(h.when)) <= mine \
+                    and h.effective_from is None and h.effective_until is None:
+                out.append(_warn(r, "shadowed-rule",
+                                 f"rule {r.id} never decides: rule {h.id} (priority {h.priority}) "
+                                 "always applies first"))
+                break
+    if units is None:
+        return out
+    kept = [u for u in units.list if not u.dissolved]
+    for r in rs.rules:
+        if r.move is None:
+            continue
+        dests = [u for u in kept if _could(r.move.to, _rec(u))]
+        if not dests:
+            out.append(_warn(r, "no-destination", f"rule {r.id}: no unit matches its destination"))
+            continue
+        stays = [u.id for u in dests if _still_applies(r, u)]
+        if stays:
+            out.append(_warn(r, "action-not-ending",
+                             f"rule {r.id} would still apply after a move to {', '.join(stays[:3])}"
+                             + (" ..." if len(stays) > 3 else "")))
+    for r in rs.rules:
+        if r.set_post is None:
+            continue
+        post_tests = [t for t in conjuncts(r.when) if isinstance(t, Test) and t.field == "post" and not t.ref]
+        if not post_tests or all(evaluate(t, {"post": r.set_post}) is not False for t in post_tests):
+            out.append(_warn(r, "action-not-ending",
+                             f"rule {r.id} would still apply after set_post {r.set_post}"))
+    return out
+
+
+def _rec(u) -> dict:
+    return {f: u.value(f) for f in ("id", "name", "kind", "tier", "area", "district", "capacity",
+                                    "min_staff", "tags")}
+
+
+def _could(node: Node, rec: dict) -> bool:
+    """True unless the selector is false for this unit, `$officer` tests counting as maybe."""
+    return evaluate(node, rec, {}) is not False
+
+
+def _still_applies(r: Rule, u) -> bool:
+    """Could the rule's `when` still hold for an officer who moved to unit `u`?"""
+    rec = {f"unit.{k}": v for k, v in _rec(u).items()}
+    if r.move.post:
+        rec["post"] = r.move.post
+    tests = [t for t in conjuncts(r.when) if isinstance(t, Test)
+             and (t.field.startswith("unit.") or (t.field == "post" and r.move.post))]
+    if not tests:
+        return True
+    for t in tests:
+        if t.ref:
+            sel = [s for s in conjuncts(r.move.to) if isinstance(s, Test) and s.ref == t.ref
+                   and f"unit.{s.field}" == t.field and s.op == "eq"]
+            if sel and t.op == "ne":
+                return False
+            continue
+        if evaluate(t, rec) is False:
+            return False
+    return True
+
+
+def _warn(r: Rule, code: str, message: str) -> Problem:
+    return Problem(r.file, r.line, 0, code, message, severity="warning")
