@@ -79,9 +79,19 @@ def main():
 
 
 def _register():
-    from . import cmd_apply, cmd_check, cmd_explain, cmd_plan, cmd_validate
+    from . import (
+        cmd_apply,
+        cmd_check,
+        cmd_diff,
+        cmd_explain,
+        cmd_plan,
+        cmd_schema,
+        cmd_test,
+        cmd_validate,
+    )
 
-    for mod in (cmd_validate, cmd_check, cmd_explain, cmd_plan, cmd_apply):
+    for mod in (cmd_validate, cmd_check, cmd_explain, cmd_plan, cmd_apply, cmd_test, cmd_schema,
+                cmd_diff):
         main.add_command(mod.command)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..problems import Problem
 from ..units import Units
-from .conditions import All, Node, Test
+from .conditions import All, Node, Test, fields_of
 from .model import Rule, RuleSet
 from .truth import evaluate
 
@@ -71,18 +71,16 @@ def _still_applies(r: Rule, u) -> bool:
     rec = {f"unit.{k}": v for k, v in _rec(u).items()}
     if r.move.post:
         rec["post"] = r.move.post
-    tests = [t for t in conjuncts(r.when) if isinstance(t, Test)
-             and (t.field.startswith("unit.") or (t.field == "post" and r.move.post))]
-    if not tests:
-        return True
-    for t in tests:
-        if t.ref:
-            sel = [s for s in conjuncts(r.move.to) if isinstance(s, Test) and s.ref == t.ref
-                   and f"unit.{s.field}" == t.field and s.op == "eq"]
-            if sel and t.op == "ne":
+    settled = {k for k in rec}
+    for c in conjuncts(r.when):
+        names = fields_of(c)
+        if isinstance(c, Test) and c.ref:
+            sel = [s for s in conjuncts(r.move.to) if isinstance(s, Test) and s.ref == c.ref
+                   and f"unit.{s.field}" == c.field and s.op == "eq"]
+            if sel and c.op == "ne":
                 return False
             continue
-        if evaluate(t, rec) is False:
+        if names and set(names) <= settled and evaluate(c, rec) is False:
             return False
     return True
 

@@ -1,0 +1,28 @@
+"""`placement schema`: JSON Schema for rule files and plan documents."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+@click.command("schema")
+@click.argument("which", type=click.Choice(["rules", "plan"]), default="rules")
+def command(which):
+    """Print the JSON Schema of a rule file or of a plan document.
+
+    Example: placement schema rules > placement-rules.schema.json
+    """
+    if which == "rules":
+        from ..rules.files import RuleSetFile
+
+        schema = RuleSetFile.model_json_schema()
+        schema["title"] = "placement rule file"
+    else:
+        from ..report.plandoc import PlanDocument
+
+        schema = PlanDocument.model_json_schema()
+        schema["title"] = "placement plan document"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
