@@ -6,6 +6,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from ..problems import Exit
 from .main import handle_errors, lang_option
@@ -44,13 +45,13 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     for r in failed:
         c.rule(f"[red]{r.file}:{r.line}: {r.name}[/]")
         for f in r.failures:
-            c.print(f"  expected: {f}")
-        c.print(f"  happened: {r.happened}")
+            c.print(f"  expected: {escape(f)}")
+        c.print(f"  happened: {escape(r.happened)}")
         if r.trace:
             for item in r.trace["rules"]:
                 c.print(f"    {item['rule_id']}: {item['status']}")
                 for t in item.get("tests", []):
-                    c.print(f"      {t['result']:>7}  {t['text']}")
+                    c.print(f"      {t['result']:>7}  {escape(t['text'])}")
     pct = cov.percent(rs)
     if coverage:
         for rule_id, items in cov.items(rs).items():
