@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 from .problems import InputError, Problem
 
@@ -53,35 +53,19 @@ class YamlDoc:
         return Problem(self.file, line, col, code, message, hint, severity)
 
 
-class _Loader(yaml.SafeLoader):
-    """Composer that refuses aliases and bounds depth while the tree is built."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed", event.start_mark)
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(obj) -> tuple[int, int]:
+    return obj.start_mark.line + 1, obj.start_mark.column + 1
 
 
 def load_yaml(text: str | bytes, file: str) -> YamlDoc:
-    """Parse one YAML document; raise InputError with file:line:col on any problem."""
+    """Parse one YAML document; raise InputError with file:line:col on any problem.
+
+    The document is read as a stream of parser events (libyaml when present) and
+    built here, iteratively: no recursion, no object construction, no aliases.
+    """
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
             raise InputError(Problem(file, 0, 0, "yaml-too-large",
@@ -94,79 +78,143 @@ def load_yaml(text: str | bytes, file: str) -> YamlDoc:
         except UnicodeDecodeError as e:
             raise InputError(Problem(file, 0, 0, "yaml-encoding",
                                      f"not UTF-8 text (byte {e.start})")) from None
-    loader = _Loader(text)
+    doc = YamlDoc(file, None)
+    loader = _Base(text)
     try:
-        node = loader.get_single_node()
+        doc.data = _build(loader, doc)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         msg = " ".join(str(x) for x in (e.context, e.problem) if x)
-        if "\t" in msg or "found character '\\t'" in msg:
+        if mark and _tab_at(text, mark.line):
             msg += " (use spaces for indentation, not tabs)"
         raise InputError(Problem(file, line, col, "yaml-syntax", msg)) from None
     except yaml.YAMLError as e:
         raise InputError(Problem(file, 0, 0, "yaml-syntax", str(e))) from None
-    except RecursionError:
-        raise InputError(Problem(file, 0, 0, "yaml-syntax", "document nested too deeply")) from None
     finally:
         loader.dispose()
-    doc = YamlDoc(file, None)
-    problems: list[Problem] = []
-    if node is None:
-        doc.data = None
-        return doc
-    doc.data = _walk(node, (), doc, problems, loader)
-    if problems:
-        raise InputError(problems)
     return doc
 
 
-def _walk(node: Node, path: Path, doc: YamlDoc, problems: list, loader) -> object:
-    doc.pos[path] = _mark(node)
-    if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
-        line, col = _mark(node)
-        problems.append(Problem(doc.file, line, col, "yaml-tag",
-                                f"tag {node.tag} is not allowed"))
+def _tab_at(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    return 0 <= line < len(lines) and "\t" in lines[line][: len(lines[line]) - len(lines[line].lstrip())]
+
+
+class _Frame:
+    __slots__ = ("value", "path", "key", "key_mark", "is_map")
+
+    def __init__(self, value, path, is_map):
+        self.value, self.path, self.is_map = value, path, is_map
+        self.key = _NO_KEY
+        self.key_mark = None
+
+
+_NO_KEY = object()
+
+
+def _build(loader, doc: YamlDoc):
+    problems: list[Problem] = []
+    stack: list[_Frame] = []
+    root = None
+    seen_doc = False
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, yaml.StreamEndEvent):
+            break
+        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(event, yaml.DocumentStartEvent):
+            if seen_doc:
+                line, col = _mark(event)
+                raise InputError(Problem(doc.file, line, col, "yaml-syntax",
+                                         "expected a single document, found another (---)"))
+            seen_doc = True
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            line, col = _mark(event)
+            raise InputError(Problem(doc.file, line, col, "yaml-syntax",
+                                     "aliases (*name) are not allowed"))
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = stack.pop()
+            _place(stack, frame.value, frame.path, None, doc, problems)
+            if not stack:
+                root = frame.value
+            continue
+        parent = stack[-1] if stack else None
+        # a scalar in key position of a mapping
+        if parent is not None and parent.is_map and parent.key is _NO_KEY:
+            if not isinstance(event, yaml.ScalarEvent):
+                line, col = _mark(event)
+                raise InputError(Problem(doc.file, line, col, "yaml-key",
+                                         "mapping keys must be plain scalars"))
+            if event.value == "<<" and event.implicit[0]:
+                raise InputError(Problem(doc.file, *_mark(event), "yaml-key",
+                                         "merge keys (<<) are not allowed"))
+            key = _scalar(loader, event, doc, problems, as_key=True)
+            parent.key, parent.key_mark = key, _mark(event)
+            continue
+        path = _child_path(parent)
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar(loader, event, doc, problems)
+            doc.pos[path] = _mark(event)
+            if parent is None:
+                return value
+            _place(stack, value, path, event, doc, problems)
+            continue
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and tag not in _STANDARD_TAGS:
+            problems.append(Problem(doc.file, *_mark(event), "yaml-tag", f"tag {tag} is not allowed"))
+        if len(stack) >= MAX_DEPTH:
+            line, col = _mark(event)
+            raise InputError(Problem(doc.file, line, col, "yaml-syntax",
+                                     f"nesting deeper than {MAX_DEPTH} levels"))
+        doc.pos[path] = _mark(event)
+        stack.append(_Frame({} if isinstance(event, yaml.MappingStartEvent) else [], path,
+                            isinstance(event, yaml.MappingStartEvent)))
+    if problems:
+        raise InputError(problems)
+    return root
+
+
+def _child_path(parent: _Frame | None) -> tuple:
+    if parent is None:
+        return ()
+    if parent.is_map:
+        return parent.path + (parent.key,)
+    return parent.path + (len(parent.value),)
+
+
+def _place(stack, value, path, event, doc: YamlDoc, problems) -> None:
+    if not stack:
+        return
+    parent = stack[-1]
+    if parent.is_map:
+        key = parent.key
+        parent.key = _NO_KEY
+        if key in parent.value or (parent.path + (key,)) in doc.keypos and key in parent.value:
+            first = doc.keypos.get(parent.path + (key,), (0, 0))[0]
+            problems.append(Problem(doc.file, *parent.key_mark, "duplicate-key",
+                                    f"key '{key}' appears twice (first at line {first})"))
+            return
+        doc.keypos[parent.path + (key,)] = parent.key_mark
+        parent.value[key] = value
+    else:
+        parent.value.append(value)
+
+
+def _scalar(loader, event, doc: YamlDoc, problems, as_key=False):
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(ScalarNode, event.value, event.implicit)
+    if tag not in _STANDARD_TAGS:
+        problems.append(Problem(doc.file, *_mark(event), "yaml-tag", f"tag {tag} is not allowed"))
         return None
-    if isinstance(node, ScalarNode):
-        if node.tag not in _STANDARD_TAGS:
-            line, col = _mark(node)
-            problems.append(Problem(doc.file, line, col, "yaml-tag",
-                                    f"tag {node.tag} is not allowed"))
-            return None
-        try:
-            return loader.construct_object(node, deep=False)
-        except (yaml.YAMLError, ValueError, OverflowError) as e:
-            line, col = _mark(node)
-            problems.append(Problem(doc.file, line, col, "yaml-value",
-                                    f"cannot read {node.value!r}: {e}"))
-            return None
-    if isinstance(node, SequenceNode):
-        return [_walk(child, path + (i,), doc, problems, loader)
-                for i, child in enumerate(node.value)]
-    if isinstance(node, MappingNode):
-        out: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                line, col = _mark(key_node)
-                problems.append(Problem(doc.file, line, col, "yaml-key",
-                                        "mapping keys must be plain scalars"))
-                continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                line, col = _mark(key_node)
-                problems.append(Problem(doc.file, line, col, "yaml-key",
-                                        "merge keys (<<) are not allowed"))
-                continue
-            key = key_node.value
-            if key_node.tag == "tag:yaml.org,2002:int":
-                key = loader.construct_object(key_node)
-            if key in out:
-                line, col = _mark(key_node)
-                first = doc.keypos.get(path + (key,), (0, 0))[0]
-                problems.append(Problem(doc.file, line, col, "duplicate-key",
-                                        f"key '{key}' appears twice (first at line {first})"))
-                continue
-            doc.keypos[path + (key,)] = _mark(key_node)
-            out[key] = _walk(value_node, path + (key,), doc, problems, loader)
-        return out
-    return None
+    if as_key and tag != "tag:yaml.org,2002:int":
+        return event.value
+    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        return loader.construct_object(node, deep=False)
+    except (yaml.YAMLError, ValueError, OverflowError) as e:
+        problems.append(Problem(doc.file, *_mark(event), "yaml-value", f"cannot read {event.value!r}: {e}"))
+        return None

@@ -60,13 +60,34 @@ def lang_option(fn):
                         help="Language of human-facing text (default from LANG).")(fn)
 
 
+COMMANDS = {
+    "validate": ("cmd_validate", "Check rule and units files, for CI."),
+    "check": ("cmd_check", "List a roster's rule violations, flags and exceptions."),
+    "plan": ("cmd_plan", "Propose the transfer plan for a roster."),
+    "apply": ("cmd_apply", "Write the roster as it will be after a plan."),
+    "explain": ("cmd_explain", "Show why the rules treat one officer as they do."),
+    "test": ("cmd_test", "Run the rule files' own tests."),
+    "schema": ("cmd_schema", "Print the JSON Schema of rule files or plans."),
+    "diff": ("cmd_diff", "Compare two plans."),
+}
+
+
 class Group(click.Group):
-    def main(self, *args, **kwargs):
-        kwargs.setdefault("standalone_mode", True)
-        try:
-            return super().main(*args, **kwargs)
-        except click.exceptions.Exit as e:  # pragma: no cover - click handles it
-            sys.exit(e.exit_code)
+    """Commands are imported when used, so that start-up stays fast."""
+
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        import importlib
+
+        return importlib.import_module(f"placement.cli.{COMMANDS[name][0]}").command
+
+    def format_commands(self, ctx, formatter):
+        with formatter.section("Commands"):
+            formatter.write_dl([(n, h) for n, (_m, h) in COMMANDS.items()])
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,23 +97,3 @@ def main():
 
     Example: placement plan data/roster.csv
     """
-
-
-def _register():
-    from . import (
-        cmd_apply,
-        cmd_check,
-        cmd_diff,
-        cmd_explain,
-        cmd_plan,
-        cmd_schema,
-        cmd_test,
-        cmd_validate,
-    )
-
-    for mod in (cmd_validate, cmd_check, cmd_explain, cmd_plan, cmd_apply, cmd_test, cmd_schema,
-                cmd_diff):
-        main.add_command(mod.command)
-
-
-_register()

@@ -43,6 +43,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     f = j.frame
     units = inputs.units
     ids = f["officer_id"].to_list()
+    sheet_rows = f["_row"].to_list()
     unit_now = f["unit"].to_list()
     count: dict[str, int] = defaultdict(int)
     for u in unit_now:
@@ -61,7 +62,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     wishes = f["wishes"].to_list()
     for i, r in enumerate(j.rules):
         rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
-        rows = [k for k in rows if k not in pinned]
+        rows = [int(k) for k in rows if int(k) not in pinned]
         if not rows:
             continue
         if r.set_post is not None:
@@ -98,7 +99,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
             deciding[m.row] = r.id
             why[m.row] = f"{facts}; to {dest}: {how}"
         else:
-            exceptions.append(entry(m.officer_id, int(f["_row"][m.row]), "no_capacity", r.id, None,
+            exceptions.append(entry(m.officer_id, sheet_rows[m.row], "no_capacity", r.id, None,
                                     f"rule {r.id} moves this officer ({facts}) but no unit matching "
                                     f"its destination has a free place"))
     return _document(inputs, final_unit, final_post, deciding, why, exceptions)

@@ -182,10 +182,10 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     dup = officers["officer_id"].is_duplicated() & ~officers["officer_id"].is_first_distinct()
     bad.append(("officer_id", dup.fill_null(False), "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
     for r, width in table.ragged.items():
-        m = pl.Series([False] * n)
+        m = pl.Series([False] * n, dtype=pl.Boolean)
         m[r] = True
         bad.append(("row", m, "invalid_row", f"row has {width} cells, the header has {len(table.headers)}"))
-    keep = ~blank if blank is not None else pl.Series([True] * n)
+    keep = ~blank if blank is not None else pl.Series([True] * n, dtype=pl.Boolean)
     issues, invalid = _collect(bad, officers, cleaned, keep, frame, columns)
     officers = officers.with_columns(_valid=~invalid).filter(keep)
     issues.sort(key=lambda e: (e["officer_id"] or "", e["row"]))
@@ -194,7 +194,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
 
 def _collect(bad, officers, cleaned, keep, frame, columns):
     n = officers.height
-    invalid = pl.Series([False] * n)
+    invalid = pl.Series([False] * n, dtype=pl.Boolean)
     issues = []
     ids = officers["officer_id"]
     rows = officers["_row"]

@@ -1,0 +1,154 @@
+"""Planner invariants on generated scenarios (SPEC §2, §5), against a brute-force optimum."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from placement.apply import applied_rows, serialise
+from placement.check import check
+from placement.inputs import load_inputs
+from placement.place.plan import make_plan
+from tests.scenario import officer, unit, write_scenario
+
+KINDS = ("organ", "station", "frontline")
+TIER = {"organ": "organ", "station": "grassroots", "frontline": "grassroots"}
+
+
+def rules_for(prios):
+    down, up, side = prios
+    return [
+        {"id": "down", "priority": down, "when": {"unit.tier": "organ", "age": {"le": 30}},
+         "then": {"move": {"to": {"tier": "grassroots"}}}},
+        {"id": "up", "priority": up, "when": {"unit.kind": "station", "post": "station_head", "age": {"ge": 43}},
+         "then": {"move": {"to": {"tier": "organ"}, "post": "officer"}}},
+        {"id": "side", "priority": side, "when": {"unit.kind": "frontline", "post": "officer", "age": {"ge": 45}},
+         "then": {"move": {"to": {"kind": "station"}}}},
+    ]
+
+
+DEST = {"down": lambda u: TIER[u["kind"]] == "grassroots", "up": lambda u: u["kind"] == "organ",
+        "side": lambda u: u["kind"] == "station"}
+
+
+@st.composite
+def scenarios(draw, ample=False):
+    n_units = draw(st.integers(2, 4))
+    units = []
+    for i in range(n_units):
+        kind = draw(st.sampled_from(KINDS))
+        cap = None if ample else draw(st.one_of(st.none(), st.integers(0, 4)))
+        ms = 0 if ample else draw(st.integers(0, 2 if cap is None else min(2, cap)))
+        units.append(unit(f"U{i}", kind, capacity=cap, min_staff=ms))
+    n = draw(st.integers(0, 6))
+    officers = []
+    for k in range(n):
+        u = draw(st.sampled_from(units))
+        age = draw(st.sampled_from([25, 35, 46, 50]))
+        post = draw(st.sampled_from(["officer", "station_head"]))
+        officers.append(officer(f"O{k}", u["id"], age, post=post))
+    prios = draw(st.tuples(*[st.sampled_from([0, 10, 20])] * 3))
+    return units, rules_for(prios), officers
+
+
+def brute_force(units, rules, officers, doc):
+    """The best placed-count vector (highest priority first) over every assignment."""
+    prio = {r["id"]: r["priority"] for r in rules}
+    by_id = {u["id"]: u for u in units}
+    count = {u["id"]: 0 for u in units}
+    for o in officers:
+        count[o["unit"]] += 1
+    decided = {t["officer_id"]: t["rule_id"] for t in doc["transfers"]}
+    decided |= {e["officer_id"]: e["rule_id"] for e in doc["exceptions"]
+                if e["code"] in ("no_capacity", "min_staffing")}
+    home = {o["officer_id"]: o["unit"] for o in officers}
+    movers = sorted(decided, key=lambda o: (-prio[decided[o]], o))
+    allowed = {u: max(0, count[u] - by_id[u]["min_staff"]) for u in count}
+    kept, staying = [], set()
+    for o in movers:
+        if allowed[home[o]] > 0:
+            allowed[home[o]] -= 1
+            kept.append(o)
+        else:
+            staying.add(o)
+    over = {u for u in count if by_id[u].get("capacity") is not None and count[u] > by_id[u]["capacity"]}
+    options = []
+    for o in kept:
+        dests = [u["id"] for u in units if DEST[decided[o]](u) and u["id"] != home[o] and u["id"] not in over]
+        options.append([None] + dests)
+    levels = sorted(set(prio.values()), reverse=True)
+    best = None
+    for choice in itertools.product(*options):
+        final = dict(count)
+        received = set()
+        for o, d in zip(kept, choice, strict=True):
+            if d is not None:
+                final[home[o]] -= 1
+                final[d] += 1
+                received.add(d)
+        if any(by_id[d].get("capacity") is not None and final[d] > by_id[d]["capacity"] for d in received):
+            continue
+        vec = tuple(sum(1 for o, d in zip(kept, choice, strict=True) if d is not None and prio[decided[o]] == lv)
+                    for lv in levels)
+        best = vec if best is None or vec > best else best
+    return best, staying, levels, prio, decided
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(scenarios())
+def test_plan_invariants_and_optimum(tmp_path_factory, sc):
+    units, rules, officers = sc
+    root = tmp_path_factory.mktemp("p")
+    paths = write_scenario(root, units, rules, officers)
+    inputs = load_inputs(paths["roster"], paths["rules"], paths["units"])
+    doc = make_plan(inputs)
+    # nothing lost
+    assert doc["summary"]["officers"] == len(officers)
+    # capacity: a unit that receives ends at or below capacity; an over-full one receives no one
+    before = {u["id"]: 0 for u in units}
+    for o in officers:
+        before[o["unit"]] += 1
+    received = {t["to_unit"] for t in doc["transfers"] if t["from_unit"] != t["to_unit"]}
+    after = {u["unit_id"]: u["after"] for u in doc["units"]}
+    for u in units:
+        if u["id"] in received and u.get("capacity") is not None:
+            assert after[u["id"]] <= u["capacity"]
+            assert before[u["id"]] <= u["capacity"]
+    # minimum staffing, counted on departures alone
+    departures = {u["id"]: 0 for u in units}
+    for t in doc["transfers"]:
+        departures[t["from_unit"]] += 1
+    for u in units:
+        if departures[u["id"]]:
+            assert before[u["id"]] - departures[u["id"]] >= u["min_staff"]
+    # the number placed per priority level is the lexicographic optimum
+    best, staying, levels, prio, decided = brute_force(units, rules, officers, doc)
+    placed = tuple(sum(1 for t in doc["transfers"] if prio.get(t["rule_id"]) == lv) for lv in levels)
+    if best is not None:
+        assert placed == best
+    assert {e["officer_id"] for e in doc["exceptions"] if e["code"] == "min_staffing"} == staying
+    # deterministic
+    again = make_plan(load_inputs(paths["roster"], paths["rules"], paths["units"]))
+    assert json.dumps(again, sort_keys=True) == json.dumps(doc, sort_keys=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(scenarios(ample=True))
+def test_apply_then_check_and_replan(tmp_path_factory, sc):
+    units, rules, officers = sc
+    root = tmp_path_factory.mktemp("a")
+    paths = write_scenario(root, units, rules, officers)
+    inputs = load_inputs(paths["roster"], paths["rules"], paths["units"])
+    doc = make_plan(inputs)
+    rows = applied_rows(doc, inputs.roster, inputs.units, inputs.ruleset.vocab, force=False)
+    assert len(rows) - 1 == len(officers)
+    after_path = root / "after.csv"
+    after_path.write_bytes(serialise(rows, inputs.roster))
+    again = load_inputs(after_path, paths["rules"], paths["units"])
+    acted = {(t["officer_id"], t["rule_id"]) for t in doc["transfers"]}
+    left = {(v["officer_id"], v["rule_id"]) for v in check(again)["violations"]}
+    assert not (acted & left)
+    assert make_plan(again)["transfers"] == []
