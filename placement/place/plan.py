@@ -237,7 +237,7 @@ def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions)
                         "met_after": t.met(va)})
         if not t.met(va):
             exceptions.append(entry(None, None, "target_unmet", None, None,
-                                    f"target {t.id} is not met after the plan: {va}"))
+                                    f"target {t.id} is not met after the plan: {_pct(va)}"))
     exceptions = sort_entries(exceptions)
     flags = flag_entries(inputs)
     by_code: dict[str, int] = {}
@@ -275,3 +275,7 @@ def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions)
                    "after": after_counts[u.id], "capacity": u.capacity, "min_staff": u.min_staff}
                   for u in inputs.units.list],
     }
+
+
+def _pct(v) -> str:
+    return "no officers counted" if v is None else f"{v:.1%}"

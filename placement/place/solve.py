@@ -7,7 +7,8 @@ full unit can receive as many as leave it and two full units can swap. Placing
 a mover earns a reward by priority level; the rewards are tiered so that the
 number placed is maximal level by level, highest first. A second solve, with
 each group's count fixed, chooses destinations: wishes, then the rule's
-preferences, then an even fill.
+preferences, then an even fill. When the rewards fit in 64-bit costs (any
+sub-bureau, most cities) levels and choices are solved together in one run.
 """
 
 from __future__ import annotations
@@ -42,22 +43,39 @@ class Network:
         """Per group: destination unit -> number placed there."""
         if not self.groups:
             return []
-        counts = self._counts()
-        return self._destinations(counts)
+        flows = self._combined()
+        if flows is not None:
+            return flows
+        return self._destinations(self._counts())
 
-    # -- stage 1: how many of each group, lexicographic by level
-    def _counts(self) -> list[int]:
-        levels = sorted({g.level for g in self.groups})
-        reward = {}
-        acc = 1
-        for lv in levels:
+    def _tiers(self, base: int) -> tuple[dict[int, int], int]:
+        """Rewards per level so that one more placement at a level outweighs everything below."""
+        reward, acc = {}, base
+        for lv in sorted({g.level for g in self.groups}):
             reward[lv] = acc
             acc = acc * (sum(g.size for g in self.groups if g.level == lv) + 1)
-        if acc * (self.nu + len(self.groups) + 2) < _COST_LIMIT:
+        return reward, acc
+
+    def _fits(self, top: int) -> bool:
+        return top * (self.nu + len(self.groups) + 2) < _COST_LIMIT
+
+    # -- one solve: levels, then wishes, preferences and fill, all at once
+    def _combined(self) -> list[dict[int, int]] | None:
+        per_mover = max(max(g.costs, default=0) for g in self.groups) * FILL_BUCKETS + FILL_BUCKETS
+        base = sum(g.size for g in self.groups) * per_mover + 1
+        reward, top = self._tiers(base)
+        if not self._fits(top):
+            return None
+        return self._run([-reward[g.level] for g in self.groups], fixed=None, fill=True, secondary=True)
+
+    # -- stage 1 of the fallback: how many of each group, lexicographic by level
+    def _counts(self) -> list[int]:
+        reward, top = self._tiers(1)
+        if self._fits(top):
             flows = self._run([-reward[g.level] for g in self.groups], fixed=None, fill=False)
             if flows is not None:
                 return [sum(f.values()) for f in flows]
-        return self._counts_by_level(levels)
+        return self._counts_by_level(sorted({g.level for g in self.groups}))
 
     def _counts_by_level(self, levels) -> list[int]:
         """Fallback when tiered rewards would overflow: one level at a time, highest first,

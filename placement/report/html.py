@@ -1,0 +1,311 @@
+"""The committee report: one self-contained HTML page (inline CSS and SVG, no requests).
+
+`render_html(doc, lang, ages)` turns a plan document (SPEC §4) into a page to be read
+on screen or printed on A4. Every text from the inputs is escaped, and resident ID
+numbers inside it are masked (`110105********1234`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from ..vocab import POST
+from .svg import age_bars, unit_bars
+
+_ID = re.compile(r"(?<![0-9])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9])")
+
+LABELS = {
+    "en": {
+        "title": "Transfer plan", "kicker": "For the Party committee meeting",
+        "internal": "Internal — contains personal data", "as_of": "as of", "inputs": "Inputs",
+        "rows": "rows", "summary": "Summary", "officers": "Officers", "transfers": "Transfers",
+        "post_changes": "Post changes", "flags": "Flags", "exceptions": "Exceptions",
+        "by_code": "Exceptions by code", "share": "Grassroots share", "targets": "Targets",
+        "target": "Target", "result": "Result", "met": "met", "not_met": "not met",
+        "allowance": "Monthly allowances, total", "yuan": "yuan", "pts": "pts",
+        "units": "Headcount by unit", "unit": "Unit", "before": "Before", "after": "After",
+        "capacity": "Capacity", "over": "Over capacity", "merged": "merged into {}",
+        "ages": "Age profile", "organ": "Organ", "grassroots": "Grassroots", "age": "Age (years)",
+        "people": "officers", "mean": "mean age", "by_rule": "Transfers by rule",
+        "officer": "Officer", "name": "Name", "from": "From", "to": "To", "post": "Post",
+        "reason": "Reason", "row": "Row", "rule": "Rule", "field": "Field", "message": "Message",
+        "flag": "Flag", "none": "None.",
+        "units_note": "Grey: before; blue: after (red when over capacity); orange tick: capacity. "
+                      "Units with no officers before or after are left out.",
+    },
+    "zh": {
+        "title": "调动方案", "kicker": "党委会审议材料", "internal": "内部资料 · 含个人信息",
+        "as_of": "基准日期", "inputs": "输入", "rows": "行", "summary": "概要", "officers": "人员",
+        "transfers": "调动", "post_changes": "职务变动", "flags": "标记", "exceptions": "例外",
+        "by_code": "按类别分组的例外", "share": "基层警力占比", "targets": "目标",
+        "target": "目标", "result": "结果", "met": "达成", "not_met": "未达成",
+        "allowance": "津贴(月度合计)", "yuan": "元", "pts": "个百分点",
+        "units": "各单位警力", "unit": "单位", "before": "调前", "after": "调后",
+        "capacity": "编制", "over": "超编", "merged": "并入 {}", "ages": "年龄结构",
+        "organ": "机关", "grassroots": "基层", "age": "年龄(岁)", "people": "人",
+        "mean": "平均年龄", "by_rule": "按规则分组的调动", "officer": "编号", "name": "姓名",
+        "from": "调出单位", "to": "调入单位", "post": "职务", "reason": "理由", "row": "行号",
+        "rule": "规则", "field": "字段", "message": "说明", "flag": "标记", "none": "无。",
+        "units_note": "灰色:调前;蓝色:调后(超编为红色);橙色竖线:编制。调前调后均无人员的单位不列出。",
+    },
+}
+
+CODES_ZH = {
+    "invalid_row": "无效行", "duplicate_id": "编号重复", "unknown_unit": "未知单位",
+    "data_conflict": "数据矛盾", "missing_data": "数据缺失", "exempt": "豁免", "conflict": "规则冲突",
+    "no_capacity": "无编制空缺", "min_staffing": "低于最低警力", "target_unmet": "目标未达成",
+    "promotion_ineligible": "不具备提拔条件", "unit_merge": "机构合并",
+}
+
+CSS = """
+*{box-sizing:border-box}
+body{margin:0;background:#e9ecf1;color:#1c2430;font:14px/1.5 "Noto Sans CJK SC","Source Han Sans SC",
+"Microsoft YaHei","PingFang SC","Hiragino Sans GB","WenQuanYi Micro Hei",sans-serif}
+.page{max-width:1000px;margin:24px auto;background:#fff;padding:36px 44px 44px;
+box-shadow:0 1px 6px rgba(0,0,0,.12)}
+header{border-bottom:3px solid #a61b1b;padding-bottom:12px;margin-bottom:18px}
+.kicker{display:flex;justify-content:space-between;color:#a61b1b;font-size:12px;letter-spacing:.06em}
+h1{font-size:26px;margin:4px 0 2px}
+.meta{color:#5b6675;font-size:12px}
+h2{font-size:18px;margin:28px 0 10px;padding-left:10px;border-left:5px solid #1f4e8c}
+h3{font-size:14px;margin:18px 0 6px}
+h3 .id{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-weight:normal;color:#5b6675}
+.kpis{display:grid;grid-template-columns:repeat(5,1fr);gap:10px;margin-bottom:14px}
+.kpi{border:1px solid #d5dbe3;border-radius:6px;padding:8px 12px;background:#f7f9fb}
+.kpi b{display:block;font-size:24px;line-height:1.2;color:#1f4e8c}
+.kpi span{font-size:12px;color:#5b6675}
+table{width:100%;border-collapse:collapse;font-size:12.5px;margin:4px 0 10px}
+th,td{border-bottom:1px solid #e1e5eb;padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#eef2f7;font-weight:600;border-bottom:1px solid #c4ccd6}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.kv th{width:30%;background:none;border-bottom:1px solid #e1e5eb}
+.id,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:11.5px}
+.sub{color:#6b7684;font-size:11px}
+.ok{color:#1b7a3a;font-weight:600}.bad{color:#b42318;font-weight:600}
+.note{color:#5b6675;font-size:12px;margin:2px 0 6px}
+.arrow{color:#8a94a3;padding:0 4px}
+svg.chart{display:block;margin:6px 0 4px}
+svg text{font-family:inherit;fill:#1c2430}
+svg .lg{font-size:12px} svg .ax{font-size:11px;fill:#5b6675} svg .v{font-size:10.5px;fill:#5b6675}
+svg .b{fill:#1f4e8c;font-weight:600} svg .ul{font-size:12.5px} svg .dis{fill:#7b8594}
+svg .un{font-size:10.5px;fill:#7b8594} svg .pt{font-size:13px;font-weight:600}
+svg .grid{stroke:#e3e7ed;stroke-width:1} svg .axis{stroke:#8a94a3;stroke-width:1}
+svg .band{fill:#f6f8fa}
+@page{size:A4;margin:14mm 12mm 16mm}
+@media print{
+body{background:#fff;font-size:9.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.page{max-width:none;margin:0;padding:0;box-shadow:none}
+h1{font-size:18pt}h2{font-size:13pt;break-after:avoid}h3{font-size:10.5pt;break-after:avoid}
+table{font-size:8.5pt}thead{display:table-header-group}
+tr,.kpis,svg.chart,table.kv{break-inside:avoid}
+.kpi b{font-size:16pt}
+}
+"""
+
+
+def mask(text) -> str:
+    """Resident ID numbers (17 digits + digit or X) → first 6, 8 stars, last 4."""
+    return _ID.sub(lambda m: m.group(1) + "********" + m.group(2)[-4:], str(text))
+
+
+def esc(value) -> str:
+    return html.escape(mask("" if value is None else value))
+
+
+def _pct(v) -> str:
+    return "—" if v is None else f"{v:.1%}"
+
+
+def _code(code: str, lang: str) -> str:
+    if lang == "zh" and code in CODES_ZH:
+        return f'{esc(CODES_ZH[code])} <span class="id">{esc(code)}</span>'
+    return f'<span class="mono">{esc(code)}</span>'
+
+
+def _post(post, lang: str) -> str:
+    aliases = POST.get(post or "")
+    if lang == "zh" and aliases:
+        return esc(aliases[1] if len(aliases) > 1 else aliases[0])
+    return esc(str(post or "").replace("_", " "))
+
+
+def _table(head: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+    cells = "".join(f'<th{" class=n" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
+    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{c}</td>'
+                                    for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _merges(doc: dict) -> dict[str, str]:
+    """Dissolved unit → the unit that absorbed it (from the units or the merge rows)."""
+    found: dict[str, Counter] = {}
+    for t in doc.get("transfers", []):
+        if t.get("rule_id") == "unit_merge":
+            found.setdefault(t["from_unit"], Counter())[t["to_unit"]] += 1
+    merged = {k: c.most_common(1)[0][0] for k, c in found.items()}
+    merged.update({u["unit_id"]: u["merged_into"] for u in doc.get("units", []) if u.get("merged_into")})
+    return merged
+
+
+def _header(doc: dict, L: dict) -> str:
+    inp = doc.get("inputs") or {}
+    parts = []
+    roster = inp.get("roster") or {}
+    if roster:
+        parts.append(f'{esc(roster.get("path") or "")} ({esc(roster.get("rows"))} {L["rows"]}, '
+                     f'sha256 <span class="id">{esc(str(roster.get("sha256", ""))[:12])}</span>)')
+    for key in ("rules", "units"):
+        if (inp.get(key) or {}).get("sha256"):
+            parts.append(f'{key} <span class="id">{esc(inp[key]["sha256"][:12])}</span>')
+    meta = f'{L["as_of"]} {esc(doc.get("as_of"))}'
+    if parts:
+        meta += f' · {L["inputs"]}: ' + ", ".join(parts)
+    return (f'<header><div class="kicker"><span>{L["kicker"]}</span><span>{L["internal"]}</span></div>'
+            f'<h1>{L["title"]} — {esc(doc.get("ruleset"))}</h1><div class="meta">{meta}</div></header>')
+
+
+def _summary(doc: dict, L: dict, lang: str) -> str:
+    s = doc["summary"]
+    kpis = "".join(f'<div class="kpi"><b>{esc(s.get(k, 0))}</b><span>{L[k]}</span></div>'
+                   for k in ("officers", "transfers", "post_changes", "flags", "exceptions"))
+    gs, money = s["grassroots_share"], s["allowance_monthly_total"]
+    delta = ""
+    if gs.get("before") is not None and gs.get("after") is not None:
+        delta = f' <span class="sub">({(gs["after"] - gs["before"]) * 100:+.1f} {L["pts"]})</span>'
+    arrow = '<span class="arrow">→</span>'
+    by_code = " · ".join(f"{_code(k, lang)} {esc(v)}" for k, v in s["exceptions_by_code"].items())
+    kv = [(L["share"], f'{_pct(gs.get("before"))}{arrow}<b>{_pct(gs.get("after"))}</b>{delta}'),
+          (L["allowance"], f'{money["before"]:,.0f}{arrow}<b>{money["after"]:,.0f}</b> {L["yuan"]} '
+                           f'<span class="sub">({money["after"] - money["before"]:+,.0f})</span>'),
+          (L["by_code"], by_code or L["none"])]
+    kv_html = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in kv)
+    rows = [[f'{esc(t.get("title") or t["id"])}<br><span class="id">{esc(t["id"])}</span>',
+             _pct(t.get("value_before")), _pct(t.get("value_after")),
+             f'<span class="ok">✔ {L["met"]}</span>' if t.get("met_after")
+             else f'<span class="bad">✘ {L["not_met"]}</span>'] for t in s.get("targets", [])]
+    targets = _table([L["target"], L["before"], L["after"], L["result"]], rows, {1, 2}) if rows else ""
+    return (f'<section id="summary"><h2>{L["summary"]}</h2><div class="kpis">{kpis}</div>'
+            f'<table class="kv"><tbody>{kv_html}</tbody></table>'
+            + (f'<h3>{L["targets"]}</h3>{targets}' if targets else "") + "</section>")
+
+
+def _units(doc: dict, L: dict) -> str:
+    merged = _merges(doc)
+    names = {u["unit_id"]: u.get("name") or u["unit_id"] for u in doc.get("units", [])}
+    shown = [u for u in doc.get("units", []) if u["before"] or u["after"]]
+    ids = {u["unit_id"] for u in shown}
+    ordered: list[dict] = []
+    for u in shown:  # each dissolved unit right under the unit that absorbed it
+        if merged.get(u["unit_id"]) in ids:
+            continue
+        ordered.append(u)
+        ordered += [v for v in shown if merged.get(v["unit_id"]) == u["unit_id"]]
+    rows = []
+    for u in ordered:
+        target = merged.get(u["unit_id"])
+        note = esc(u["unit_id"])
+        if target:
+            note += " · " + esc(L["merged"].format(f"{names.get(target, target)} {target}"))
+        cap = u.get("capacity")
+        rows.append({"label": ("↳ " if target in ids else "") + esc(u.get("name") or u["unit_id"]),
+                     "note": note, "before": u["before"], "after": u["after"], "capacity": cap,
+                     "dissolved": bool(target), "over": cap is not None and u["after"] > cap})
+    legend = {k: L[k] for k in ("before", "after", "capacity", "over")}
+    chart = unit_bars(rows, f'{L["units"]}: {L["before"]} / {L["after"]} / {L["capacity"]}', legend)
+    return (f'<section id="units"><h2>{L["units"]}</h2><p class="note">{L["units_note"]}</p>'
+            f"{chart}</section>")
+
+
+def _ages(ages: dict, L: dict) -> str:
+    panels = []
+    for tier in ("organ", "grassroots"):
+        part = ages.get(tier) or {}
+        before, after = [int(a) for a in part.get("before", [])], [int(a) for a in part.get("after", [])]
+
+        def mean(xs):
+            return f"{sum(xs) / len(xs):.1f}" if xs else "—"
+
+        heading = (f'{L[tier]}: {len(before)} → {len(after)} {L["people"]} · '
+                   f'{L["mean"]} {mean(before)} → {mean(after)}')
+        panels.append((esc(heading), before, after))
+    chart = age_bars(panels, f'{L["ages"]}: {L["organ"]} / {L["grassroots"]}',
+                     {"before": L["before"], "after": L["after"], "age": L["age"]})
+    return f'<section id="ages"><h2>{L["ages"]}</h2>{chart}</section>'
+
+
+def _unit_cell(uid, names: dict) -> str:
+    name = names.get(uid)
+    return f'{esc(name)}<br><span class="id">{esc(uid)}</span>' if name else esc(uid)
+
+
+def _transfers(doc: dict, L: dict, lang: str) -> str:
+    names = {u["unit_id"]: u.get("name") for u in doc.get("units", [])}
+    groups: dict[str, list[dict]] = {}
+    for t in doc.get("transfers", []):
+        groups.setdefault(t["rule_id"], []).append(t)
+    out = [f'<section id="transfers"><h2>{L["by_rule"]} ({len(doc.get("transfers", []))})</h2>']
+    for rule_id, rows in groups.items():
+        title = rows[0].get("rule_title") or ""
+        if lang == "zh" and rule_id in CODES_ZH:
+            title = CODES_ZH[rule_id]
+        out.append(f'<h3>{esc(title)} <span class="id">{esc(rule_id)}</span> ({len(rows)})</h3>')
+        body = []
+        for t in rows:
+            post = _post(t["from_post"], lang)
+            if t["to_post"] != t["from_post"]:
+                post += f'<span class="arrow">→</span><b>{_post(t["to_post"], lang)}</b>'
+            body.append([f'<span class="id">{esc(t["officer_id"])}</span>', esc(t["name"]),
+                         _unit_cell(t["from_unit"], names), _unit_cell(t["to_unit"], names), post,
+                         f'<span class="sub">{esc(t["reason"])}</span>'])
+        out.append(_table([L["officer"], L["name"], L["from"], L["to"], L["post"], L["reason"]], body))
+    if not groups:
+        out.append(f"<p>{L['none']}</p>")
+    return "".join(out) + "</section>"
+
+
+def _exceptions(doc: dict, L: dict, lang: str) -> str:
+    items = doc.get("exceptions", [])
+    groups: dict[str, list[dict]] = {}
+    for e in sorted(items, key=lambda e: (e["code"], e.get("officer_id") or "")):
+        groups.setdefault(e["code"], []).append(e)
+    out = [f'<section id="exceptions"><h2>{L["by_code"]} ({len(items)})</h2>']
+    for code, rows in groups.items():
+        out.append(f"<h3>{_code(code, lang)} ({len(rows)})</h3>")
+        body = [[f'<span class="id">{esc(e.get("officer_id"))}</span>', esc(e.get("row")),
+                 f'<span class="id">{esc(e.get("rule_id"))}</span>', esc(e.get("field")),
+                 esc(e.get("message"))] for e in rows]
+        out.append(_table([L["officer"], L["row"], L["rule"], L["field"], L["message"]], body, {1}))
+    if not groups:
+        out.append(f"<p>{L['none']}</p>")
+    return "".join(out) + "</section>"
+
+
+def _flags(doc: dict, L: dict, lang: str) -> str:
+    flags = doc.get("flags", [])
+    if not flags:
+        return ""
+    body = [[f'<span class="id">{esc(f["officer_id"])}</span>', _code(f["code"], lang),
+             f'<span class="id">{esc(f.get("rule_id"))}</span>', esc(f.get("reason"))] for f in flags]
+    return (f'<section id="flags"><h2>{L["flags"]} ({len(flags)})</h2>'
+            + _table([L["officer"], L["flag"], L["rule"], L["reason"]], body) + "</section>")
+
+
+def render_html(doc: dict, lang: str = "en", ages: dict | None = None) -> str:
+    """One self-contained HTML page for the committee, in English or Simplified Chinese.
+
+    ages: {"organ": {"before": [...], "after": [...]}, "grassroots": {...}}; the age
+    chart is left out when it is None (the plan document carries no ages).
+    """
+    lang = "zh" if str(lang).lower().startswith("zh") else "en"
+    L = LABELS[lang]
+    parts = [_header(doc, L), _summary(doc, L, lang), _units(doc, L)]
+    if ages is not None:
+        parts.append(_ages(ages, L))
+    parts += [_transfers(doc, L, lang), _exceptions(doc, L, lang), _flags(doc, L, lang)]
+    return (f'<!DOCTYPE html>\n<html lang="{"zh-Hans" if lang == "zh" else "en"}"><head>'
+            f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>{L["title"]} — {esc(doc.get("ruleset"))} ({esc(doc.get("as_of"))})</title>'
+            f"<style>{CSS}</style></head><body><main class=\"page\">{''.join(parts)}</main>"
+            "</body></html>\n")
