@@ -9,7 +9,6 @@ import pytest
 from placement.inputs import load_inputs
 from placement.place.plan import Pin, make_plan
 from placement.problems import InputError
-
 from tests.scenario import officer, unit, write_scenario
 
 DOWN = {"id": "down", "title": "young organ officers go down", "priority": 10,

@@ -14,6 +14,8 @@ from ..report.write import guard, to_json, write_atomic
 
 
 def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list) -> None:
+    if output is not None:
+        guard(Path(output), inputs)
     if fmt is None:
         fmt = _guess(output) or ("table" if sys.stdout.isatty() or output is None else "json")
     tabs = T.plan_tables(doc) if kind == "plan" else T.check_tables(doc)
@@ -25,7 +27,7 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
             raise InputError(Problem(output, 0, 0, "output-not-folder", "with --format csv, -o names a folder"))
-        folder.mkdir(parents=False, exist_ok=True) if folder.parent.exists() else guard(folder, [])
+        folder.mkdir(exist_ok=True)
         for name, (cols, rows) in tabs.items():
             target = guard(folder / f"{name}.csv", inputs)
             write_atomic(target, T.csv_bytes(cols, rows))

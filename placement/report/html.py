@@ -56,7 +56,8 @@ CODES_ZH = {
     "invalid_row": "无效行", "duplicate_id": "编号重复", "unknown_unit": "未知单位",
     "data_conflict": "数据矛盾", "missing_data": "数据缺失", "exempt": "豁免", "conflict": "规则冲突",
     "no_capacity": "无编制空缺", "min_staffing": "低于最低警力", "target_unmet": "目标未达成",
-    "promotion_ineligible": "不具备提拔条件", "unit_merge": "机构合并",
+    "promotion_ineligible": "不具备提拔条件",
+    "leadership_ineligible": "不具备任职条件", "unit_merge": "机构合并",
 }
 
 CSS = """
@@ -80,6 +81,8 @@ table{width:100%;border-collapse:collapse;font-size:12.5px;margin:4px 0 10px}
 th,td{border-bottom:1px solid #e1e5eb;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef2f7;font-weight:600;border-bottom:1px solid #c4ccd6}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.nw,th.nw{white-space:nowrap}
+table.fixed{table-layout:fixed}
 table.kv th{width:30%;background:none;border-bottom:1px solid #e1e5eb}
 .id,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:11.5px}
 .sub{color:#6b7684;font-size:11px}
@@ -89,8 +92,8 @@ table.kv th{width:30%;background:none;border-bottom:1px solid #e1e5eb}
 svg.chart{display:block;margin:6px 0 4px}
 svg text{font-family:inherit;fill:#1c2430}
 svg .lg{font-size:12px} svg .ax{font-size:11px;fill:#5b6675} svg .v{font-size:10.5px;fill:#5b6675}
-svg .b{fill:#1f4e8c;font-weight:600} svg .ul{font-size:12.5px} svg .dis{fill:#7b8594}
-svg .un{font-size:10.5px;fill:#7b8594} svg .pt{font-size:13px;font-weight:600}
+svg .b{fill:#1f4e8c;font-weight:600} svg .ul{font-size:12px} svg .dis{fill:#7b8594}
+svg .un{font-size:10px;fill:#7b8594} svg .pt{font-size:13px;font-weight:600}
 svg .grid{stroke:#e3e7ed;stroke-width:1} svg .axis{stroke:#8a94a3;stroke-width:1}
 svg .band{fill:#f6f8fa}
 @page{size:A4;margin:14mm 12mm 16mm}
@@ -100,6 +103,7 @@ body{background:#fff;font-size:9.5pt;-webkit-print-color-adjust:exact;print-colo
 h1{font-size:18pt}h2{font-size:13pt;break-after:avoid}h3{font-size:10.5pt;break-after:avoid}
 table{font-size:8.5pt}thead{display:table-header-group}
 tr,.kpis,svg.chart,table.kv{break-inside:avoid}
+#units{break-before:page}
 .kpi b{font-size:16pt}
 }
 """
@@ -131,11 +135,16 @@ def _post(post, lang: str) -> str:
     return esc(str(post or "").replace("_", " "))
 
 
-def _table(head: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
-    cells = "".join(f'<th{" class=n" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
-    body = "".join("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{c}</td>'
-                                    for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
+def _table(head: list[str], rows: list[list[str]], cls: str = "", widths: str = "") -> str:
+    """cls: one class per column, comma-separated ("n" numeric, "nw" no wrap); widths in %."""
+    cols = "".join(f'<col style="width:{w}%">' for w in widths.split(",")) if widths else ""
+    kinds = [f' class="{c}"' if c else "" for c in cls.split(",")] + [""] * len(head)
+    cells = "".join(f"<th{kinds[i]}>{h}</th>" for i, h in enumerate(head))
+    body = "".join("<tr>" + "".join(f"<td{kinds[i]}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
+                   for r in rows)
+    fixed = ' class="fixed"' if widths else ""
+    return (f"<table{fixed}><colgroup>{cols}</colgroup><thead><tr>{cells}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 def _merges(doc: dict) -> dict[str, str]:
@@ -185,7 +194,7 @@ def _summary(doc: dict, L: dict, lang: str) -> str:
              _pct(t.get("value_before")), _pct(t.get("value_after")),
              f'<span class="ok">✔ {L["met"]}</span>' if t.get("met_after")
              else f'<span class="bad">✘ {L["not_met"]}</span>'] for t in s.get("targets", [])]
-    targets = _table([L["target"], L["before"], L["after"], L["result"]], rows, {1, 2}) if rows else ""
+    targets = _table([L["target"], L["before"], L["after"], L["result"]], rows, ",n,n,nw") if rows else ""
     return (f'<section id="summary"><h2>{L["summary"]}</h2><div class="kpis">{kpis}</div>'
             f'<table class="kv"><tbody>{kv_html}</tbody></table>'
             + (f'<h3>{L["targets"]}</h3>{targets}' if targets else "") + "</section>")
@@ -259,7 +268,8 @@ def _transfers(doc: dict, L: dict, lang: str) -> str:
             body.append([f'<span class="id">{esc(t["officer_id"])}</span>', esc(t["name"]),
                          _unit_cell(t["from_unit"], names), _unit_cell(t["to_unit"], names), post,
                          f'<span class="sub">{esc(t["reason"])}</span>'])
-        out.append(_table([L["officer"], L["name"], L["from"], L["to"], L["post"], L["reason"]], body))
+        out.append(_table([L["officer"], L["name"], L["from"], L["to"], L["post"], L["reason"]], body,
+                          widths="7,9,15,15,13,41"))
     if not groups:
         out.append(f"<p>{L['none']}</p>")
     return "".join(out) + "</section>"
@@ -276,7 +286,8 @@ def _exceptions(doc: dict, L: dict, lang: str) -> str:
         body = [[f'<span class="id">{esc(e.get("officer_id"))}</span>', esc(e.get("row")),
                  f'<span class="id">{esc(e.get("rule_id"))}</span>', esc(e.get("field")),
                  esc(e.get("message"))] for e in rows]
-        out.append(_table([L["officer"], L["row"], L["rule"], L["field"], L["message"]], body, {1}))
+        out.append(_table([L["officer"], L["row"], L["rule"], L["field"], L["message"]], body,
+                          "nw,n,nw,nw"))
     if not groups:
         out.append(f"<p>{L['none']}</p>")
     return "".join(out) + "</section>"
@@ -289,7 +300,7 @@ def _flags(doc: dict, L: dict, lang: str) -> str:
     body = [[f'<span class="id">{esc(f["officer_id"])}</span>', _code(f["code"], lang),
              f'<span class="id">{esc(f.get("rule_id"))}</span>', esc(f.get("reason"))] for f in flags]
     return (f'<section id="flags"><h2>{L["flags"]} ({len(flags)})</h2>'
-            + _table([L["officer"], L["flag"], L["rule"], L["reason"]], body) + "</section>")
+            + _table([L["officer"], L["flag"], L["rule"], L["reason"]], body, "nw,nw,nw") + "</section>")
 
 
 def render_html(doc: dict, lang: str = "en", ages: dict | None = None) -> str:

@@ -67,9 +67,9 @@ def unit_bars(rows: list[dict], title: str, legend: dict[str, str], width: int =
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{y - 3}" width="{width}" height="{row_h - 1}" class="band"/>')
         cls = "ul dis" if r["dissolved"] else "ul"
-        out.append(f'<text x="{label_w}" y="{y + 9}" text-anchor="end" class="{cls}">{r["label"]}</text>')
+        out.append(f'<text x="{label_w}" y="{y + 8.5}" text-anchor="end" class="{cls}">{r["label"]}</text>')
         if r["note"]:
-            out.append(f'<text x="{label_w}" y="{y + 19}" text-anchor="end" class="un">{r["note"]}</text>')
+            out.append(f'<text x="{label_w}" y="{y + 20}" text-anchor="end" class="un">{r["note"]}</text>')
         has_cap = r["capacity"] is not None and not r["dissolved"]
         cx = sx(r["capacity"]) if has_cap else None
         for k, (value, colour) in enumerate(((r["before"], BEFORE),

@@ -101,6 +101,8 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
                 what = f"{key[:-1]} {item.get('id') or item.get('name') or ''}".strip() \
                     if isinstance(item, dict) else ""
                 problems += problems_from(e, doc, (key, i), list(model.model_fields), what)
+                if key == "rules" and isinstance(item, dict):
+                    out.setdefault("broken_rules", []).append((i, item))
         out[key] = good
     try:
         head = F.RuleSetFile.model_validate(data)
@@ -190,6 +192,11 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             rs.rules.append(rule)
         for i, t in data.get("tests", []):
             rs.tests.append((doc, i, t))
+        for i, raw in data.get("broken_rules", []):
+            # the rule's shape is wrong; still type-check its conditions, so every error shows
+            for part in ("when", "unless"):
+                if isinstance(raw.get(part), (dict, list)):
+                    compile_condition(raw[part], ("rules", i, part), scope(doc))
     return rs
 
 

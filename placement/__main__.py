@@ -1,0 +1,5 @@
+"""`python -m placement`."""
+
+from placement.cli.main import main
+
+main()
