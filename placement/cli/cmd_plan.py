@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .main import handle_errors, input_options, lang_option
+from .main import handle_errors, input_options, lang_option, resolve_lang
 from .output import emit
 
 
@@ -12,7 +12,7 @@ from .output import emit
 @click.argument("roster", type=click.Path(dir_okay=False))
 @input_options
 @click.option("--pin", "pin_file", type=click.Path(dir_okay=False), help="Manual decisions (YAML).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md", "html"]), default=None)
 @click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
 @lang_option
 @handle_errors
@@ -28,4 +28,9 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
     inputs = load_inputs(roster, rules, units, as_of)
     pins = load_pins(pin_file) if pin_file else []
     doc = make_plan(inputs, pins)
-    emit(doc, "plan", fmt, output, [roster, rules, units, pin_file])
+    ages = None
+    if fmt == "html" or (output or "").lower().endswith((".html", ".htm")):
+        from ..report.profile import age_profile
+
+        ages = age_profile(inputs.frame, inputs.units, doc)
+    emit(doc, "plan", fmt, output, [roster, rules, units, pin_file], lang=resolve_lang(lang), ages=ages)

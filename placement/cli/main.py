@@ -55,6 +55,13 @@ def input_options(fn):
     return fn
 
 
+def resolve_lang(option: str | None) -> str:
+    """--lang, else zh when LANG starts with zh, else en."""
+    if option:
+        return option
+    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+
+
 def lang_option(fn):
     return click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
                         help="Language of human-facing text (default from LANG).")(fn)

@@ -13,7 +13,8 @@ from ..report import tables as T
 from ..report.write import guard, to_json, write_atomic
 
 
-def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list) -> None:
+def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list,
+         lang: str = "en", ages: dict | None = None) -> None:
     if output is not None:
         guard(Path(output), inputs)
     if fmt is None:
@@ -36,6 +37,10 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
         data = to_json(doc)
     elif fmt == "md":
         data = T.markdown(f"placement {kind}", _summary_lines(doc, kind), tabs).encode("utf-8")
+    elif fmt == "html":
+        from ..report.html import render_html
+
+        data = render_html(doc, lang=lang, ages=ages).encode("utf-8")
     elif fmt == "xlsx":
         if output is None:
             raise InputError(Problem("-o", 0, 0, "output-missing", "--format xlsx needs -o FILE"))
@@ -61,7 +66,8 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
 def _guess(output: str | None) -> str | None:
     if not output:
         return None
-    return {".json": "json", ".md": "md", ".xlsx": "xlsx", ".csv": "csv"}.get(Path(output).suffix.lower())
+    return {".json": "json", ".md": "md", ".xlsx": "xlsx", ".csv": "csv", ".html": "html",
+            ".htm": "html"}.get(Path(output).suffix.lower())
 
 
 def _summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:

@@ -82,7 +82,7 @@ th,td{border-bottom:1px solid #e1e5eb;padding:4px 6px;text-align:left;vertical-a
 th{background:#eef2f7;font-weight:600;border-bottom:1px solid #c4ccd6}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.nw,th.nw{white-space:nowrap}
-table.fixed{table-layout:fixed}
+table.fixed{table-layout:fixed}table.fixed td{overflow-wrap:anywhere}
 table.kv th{width:30%;background:none;border-bottom:1px solid #e1e5eb}
 .id,.mono{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:11.5px}
 .sub{color:#6b7684;font-size:11px}

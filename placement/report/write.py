@@ -36,6 +36,9 @@ def write_atomic(out: Path, data: bytes) -> None:
     """Write to a temporary file beside `out`, then rename it into place."""
     out = Path(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)  # an ordinary file, not mkstemp's private 0600
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
