@@ -97,7 +97,7 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
     try:
         UnitsFile.model_validate(doc.data)
     except ValidationError as e:
-        return [], problems_from(e, doc)
+        return [], problems_from(e, doc, (), ["units"])
     units: list[Unit] = []
     rows: dict[int, int] = {}  # id(unit) -> index in the file
     known = list(Unit.model_fields)

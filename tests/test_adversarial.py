@@ -49,7 +49,7 @@ def test_roster_case(case, tmp_path):
     codes = {e["code"] for e in doc["exceptions"]} - {"target_unmet"}
     assert codes == set(case["codes"])
     if "says" in case:
-        assert case["says"] in [e["message"] for e in doc["exceptions"]]
+        assert any(case["says"] in e["message"] for e in doc["exceptions"])
     # nothing lost: every row is planned or listed
     listed = {e["officer_id"] for e in doc["exceptions"] if e["officer_id"]}
     assert doc["summary"]["officers"] >= len(listed)

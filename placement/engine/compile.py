@@ -41,7 +41,7 @@ def _test(t: Test) -> pl.Expr:
     other = pl.col(t.ref) if t.ref else None
     if t.op == "contains":
         if other is not None:
-            return c.list.contains(other)
+            return pl.when(other.is_not_null()).then(c.list.contains(other))
         return c.list.contains(pl.lit(t.value))
     if t.op in ("in", "not_in"):
         vals = list(t.value)

@@ -110,7 +110,7 @@ def _missing_fields(j: Judgement, pairs: list[tuple[int, int]]) -> list[tuple[in
         by_rule.setdefault(i, []).append(row)
     for i, rows in by_rule.items():
         r = j.rules[i]
-        names = [f for f in fields_of(r.when) + (fields_of(r.unless) if r.unless else [])
+        names = [f for f in fields_of(r.when, True) + (fields_of(r.unless, True) if r.unless else [])
                  if f in j.frame.columns]
         sub = j.frame[np.asarray(rows, dtype=np.int64)]
         if names:

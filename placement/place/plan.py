@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
@@ -15,7 +15,7 @@ from ..engine.measure import measure
 from ..inputs import Inputs, entry, rule_entries, sort_entries
 from ..problems import InputError, Problem
 from .choose import Chooser
-from .solve import Group, Network
+from .solve import Group, Network, Pool
 
 
 @dataclass
@@ -33,8 +33,6 @@ class Mover:
     origin: str
     rule: int  # index into judgement.rules
     level: int
-    dests: list[str] = field(default_factory=list)
-    ranks: list[int] = field(default_factory=list)
     wishes: tuple = ()
 
 
@@ -75,33 +73,24 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
             movers += [Mover(k, ids[k], unit_now[k], i, r.priority, wishes=tuple(wishes[k] or ()))
                        for k in rows]
     movers = _min_staffing(inputs, movers, count, pinned, exceptions)
-    chooser = Chooser(units, receives)
-    ref_cols = sorted({c for m in movers for c in chooser.refs(j.rules[m.rule])})
-    ref_vals = {c: f[c].to_list() for c in ref_cols}
-    for m in movers:
-        officer = {c: ref_vals[c][m.row] for c in ref_cols}
-        dests, ranks = chooser.options(j.rules[m.rule], officer)
-        keep = [(d, r) for d, r in zip(dests, ranks, strict=True) if d != m.origin]
-        m.dests, m.ranks = [d for d, _ in keep], [r for _, r in keep]
     placed = _solve(inputs, movers, count, cap, receives)
-    reasons_by_rule: dict[int, dict[int, str]] = {}
-    for i in sorted({m.rule for m in movers}):
-        rows = [m.row for m in movers if m.rule == i]
-        reasons_by_rule[i] = dict(zip(rows, j.reasons(i, rows), strict=True))
+    by_rule: dict[int, list[Mover]] = {}
     for m in movers:
-        r = j.rules[m.rule]
-        facts = reasons_by_rule[m.rule][m.row]
-        if m.row in placed:
-            dest, how = placed[m.row]
-            final_unit[m.row] = dest
-            if r.move.post:
-                final_post[m.row] = r.move.post
-            deciding[m.row] = r.id
-            why[m.row] = f"{facts}; to {dest}: {how}"
-        else:
-            exceptions.append(entry(m.officer_id, sheet_rows[m.row], "no_capacity", r.id, None,
-                                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
-                                    f"its destination has a free place"))
+        by_rule.setdefault(m.rule, []).append(m)
+    for i, ms in sorted(by_rule.items()):
+        r = j.rules[i]
+        for m, facts in zip(ms, j.reasons(i, [m.row for m in ms]), strict=True):
+            if m.row in placed:
+                dest, how = placed[m.row]
+                final_unit[m.row] = dest
+                if r.move.post:
+                    final_post[m.row] = r.move.post
+                deciding[m.row] = r.id
+                why[m.row] = f"{facts}; to {dest}: {how}"
+            else:
+                exceptions.append(entry(m.officer_id, sheet_rows[m.row], "no_capacity", r.id, None,
+                                        f"rule {r.id} moves this officer ({facts}) but no unit matching "
+                                        f"its destination has a free place"))
     return _document(inputs, final_unit, final_post, deciding, why, exceptions)
 
 
@@ -161,46 +150,69 @@ def _min_staffing(inputs, movers, count, pinned, exceptions) -> list[Mover]:
     return keep
 
 
-def _solve(inputs, movers, count, cap, receives) -> dict[int, tuple[str, str]]:
+def _solve(inputs, movers: list[Mover], count, cap, receives) -> dict[int, tuple[str, str]]:
+    """Place the movers; row -> (unit, how it was chosen)."""
+    j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}
     total = sum(count.values()) + len(movers) + 1
     free = [(cap[u] - count[u]) if cap[u] is not None else total for u in units]
+    chooser = Chooser(inputs.units, receives)
+    f = inputs.frame
+    ref_cols = sorted({c for i in {m.rule for m in movers} for c in chooser.refs(j.rules[i])})
+    ref_vals = {c: f[c].to_list() for c in ref_cols}
+    pools: dict[tuple, int] = {}
+    pool_list: list[Pool] = []
     groups: dict[tuple, list[Mover]] = {}
+    group_pool: dict[tuple, tuple[int, list[int]]] = {}
     for m in movers:
-        key = (m.origin, m.level, tuple(m.dests), tuple(m.ranks), m.wishes)
-        groups.setdefault(key, []).append(m)
-    glist, members = [], []
-    for (origin, level, dests, ranks, wishes), ms in groups.items():
-        ms.sort(key=lambda m: m.officer_id)
-        if not dests:
+        rule = j.rules[m.rule]
+        refs = tuple(ref_vals[c][m.row] for c in chooser.refs(rule))
+        key = (m.rule, m.origin, refs, m.wishes)
+        if key in groups:
+            groups[key].append(m)
             continue
-        costs = []
-        for d, r in zip(dests, ranks, strict=True):
-            w = wishes.index(d) if d in wishes else len(wishes)
-            costs.append(w * (max(ranks) + 2) + r)
-        glist.append(Group(ui[origin], level, len(ms), [ui[d] for d in dests], costs))
+        dests, ranks = chooser.options(rule, dict(zip(chooser.refs(rule), refs, strict=True)))
+        own = m.origin in dests
+        pkey = (m.rule, refs, m.origin if own else None)
+        if pkey not in pools:
+            keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if d != m.origin or not own]
+            pools[pkey] = len(pool_list)
+            pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
+        p = pools[pkey]
+        eligible = set(pool_list[p].dests)
+        wished = []
+        for w in m.wishes:
+            if w in ui and ui[w] in eligible and ui[w] not in wished:
+                wished.append(ui[w])
+        groups[key] = [m]
+        group_pool[key] = (p, wished)
+    glist, members = [], []
+    for key, ms in groups.items():
+        p, wished = group_pool[key]
+        if not pool_list[p].dests:
+            continue
+        ms.sort(key=lambda m: m.officer_id)
+        glist.append(Group(p, ui[key[1]], len(ms), wished))
         members.append(ms)
-    flows = Network(free, [receives[u] for u in units], glist).solve()
+    result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
     placed = {}
-    for g, ms, flow in zip(glist, members, flows, strict=True):
-        order = sorted(flow.items(), key=lambda kv: (g.costs[g.dests.index(kv[0])], units[kv[0]]))
+    for g, ms, got in zip(glist, members, result.placed, strict=True):
+        pool = pool_list[g.pool]
+        order = sorted(got.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0,
+                                                     pool.ranks[pool.dests.index(kv[0][0])], units[kv[0][0]]))
         it = iter(ms)
-        for d, n in order:
+        for (d, wish), n in order:
             for _ in range(n):
                 m = next(it)
-                placed[m.row] = (units[d], _how(m, units[d], g.costs[g.dests.index(d)], inputs))
+                if wish is not None:
+                    how = f"wish {m.wishes.index(units[d]) + 1} honoured"
+                else:
+                    rank = pool.ranks[pool.dests.index(d)]
+                    prefer = j.rules[m.rule].move.prefer
+                    how = f"preference {rank + 1} met" if rank < len(prefer) else "even fill"
+                placed[m.row] = (units[d], how)
     return placed
-
-
-def _how(m: Mover, dest: str, _cost: int, inputs) -> str:
-    if dest in m.wishes:
-        return f"wish {m.wishes.index(dest) + 1} honoured"
-    r = inputs.judgement.rules[m.rule]
-    rank = m.ranks[m.dests.index(dest)]
-    if rank < len(r.move.prefer):
-        return f"preference {rank + 1} met"
-    return "even fill"
 
 
 def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions) -> dict:

@@ -94,105 +94,141 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
 def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocabulary, extras,
                  as_of) -> Roster:
     frame = table.frame
-    xlsx = table.format == "xlsx"
-    cleaned = {name: V.clean(frame[f"c{i}"]) for name, i in columns.items()}
     n = frame.height
-    blank = pl.select(pl.all_horizontal([frame[c].is_null() | (frame[c].str.strip_chars() == "")
-                                         for c in frame.columns])).to_series() if frame.width else None
-    out: dict[str, pl.Series] = {"_row": pl.Series(range(ROW_OFFSET, n + ROW_OFFSET), dtype=pl.Int64)}
-    bad: list[tuple[str, pl.Series, str, str]] = []  # field, mask, code, message template
-
-    def empty(name):
-        return pl.Series(name, [None] * n, dtype=pl.String)
-
-    for name, (ftype, required, _a) in ROSTER_FIELDS.items():
-        s = cleaned.get(name, empty(name))
+    xlsx = table.format == "xlsx"
+    names = {i: name for name, i in columns.items()}
+    others = [c for j, c in enumerate(frame.columns) if j not in names]
+    lazy = frame.lazy().select(
+        [V.clean(pl.col(f"c{i}"), table.fullwidth).alias(name) for name, i in columns.items()]
+        + [pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
+                             or [pl.lit(True)]).alias("_others_blank")])
+    cleaned = lazy.collect()
+    for name in [*ROSTER_FIELDS, *extras]:
+        if name not in cleaned.columns:
+            cleaned = cleaned.with_columns(pl.lit(None, pl.String).alias(name))
+    blank = cleaned.select(pl.all_horizontal([pl.col(c).is_null() for c in columns] + [pl.col("_others_blank")])
+                           .alias("b"))["b"] if columns else pl.Series([False] * n, dtype=pl.Boolean)
+    unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
+    specs = _specs(vocab, extras, unit_table)
+    exprs = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")]
+    for name, kind, table_ in specs:
+        c = pl.col(name)
+        if kind == "date":
+            e = V.date_fast(c)
+        elif kind == "bool":
+            e = V.bool_expr(c)
+        elif kind == "number":
+            e = V.number_expr(c)
+        elif kind in ("choice", "unit"):
+            e = V.choice_expr(c, table_)
+        elif kind == "units":
+            e = V.split_wishes(c).list.eval(pl.element().replace_strict(table_, default=None,
+                                                                        return_dtype=pl.String))
+        else:
+            e = c
+        exprs.append(e.alias(name))
+    officers = cleaned.lazy().select(exprs).collect()
+    bad: list[tuple[str, pl.Series, str, object]] = []  # field, mask, code, message
+    fixes = {}
+    for name, kind, table_ in specs:
+        raw, value = cleaned[name], officers[name]
+        if kind in ("date", "bool", "choice"):
+            failed = (raw.is_not_null() & value.is_null()).fill_null(False)
+            if failed.any():
+                idx = failed.arg_true()
+                sub = raw.gather(idx)
+                slow = (V.date_slow(sub, xlsx) if kind == "date" else V.bool_slow(sub) if kind == "bool"
+                        else V.choice_slow(sub, table_))
+                fixes[name] = value.scatter(idx, slow)
+    if fixes:
+        officers = officers.with_columns(list(fixes.values()))
+    for name, kind, _table in specs:
+        raw, value = cleaned[name], officers[name]
+        required = name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]
         if required:
-            bad.append((name, s.is_null(), "invalid_row", f"{name} is empty"))
-        k = ftype.kind
-        if k == "date":
-            v, b = V.parse_date(s, xlsx)
-            bad.append((name, b, "invalid_row", f"{name} '{{raw}}' is not a date"))
-        elif k == "bool":
-            v, b = V.parse_bool(s)
-            bad.append((name, b, "invalid_row", f"{name} '{{raw}}' is not yes/no"))
-            if name in FALSE_WHEN_EMPTY:
-                v = v.fill_null(False)
-        elif k == "number":
-            v, b = V.parse_number(s)
-            bad.append((name, b, "invalid_row", f"{name} '{{raw}}' is not a number ≥ 0"))
-        elif k == "term":
-            v, b = V.parse_choice(s, vocab.lookup(ftype.vocab))
-            bad.append((name, b, "invalid_row", f"{name} '{{raw}}' is not in the vocabulary"))
-        elif name == "sex":
-            v, b = V.parse_choice(s, {a: t for t, al in SEX.items() for a in [t, *al]})
-            bad.append((name, b, "invalid_row", "sex '{raw}' is not M/F (男/女)"))
-        elif name == "appraisal":
-            v, b = V.parse_choice(s, {a: t for t, al in APPRAISAL.items() for a in [t, *al]})
-            bad.append((name, b, "invalid_row",
-                        "appraisal '{raw}' is not excellent/competent/basically_competent/incompetent"))
-        elif name == "unit":
-            table_ = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
-            v = s.replace_strict(table_, default=None, return_dtype=pl.String)
-            bad.append((name, s.is_not_null() & v.is_null(), "unknown_unit",
-                        "unit '{raw}' is not in the units file"))
-        elif name == "wishes":
-            parts = V.split_wishes(s)
-            table_ = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
-            resolved = parts.list.eval(pl.element().replace_strict(table_, default=None,
-                                                                   return_dtype=pl.String))
-            unknown = resolved.list.eval(pl.element().is_null()).list.any().fill_null(False)
+            bad.append((name, raw.is_null(), "invalid_row", f"{name} is empty"))
+        if kind == "units":
+            unknown = value.list.eval(pl.element().is_null()).list.any().fill_null(False)
             bad.append((name, unknown, "unknown_unit", "wishes '{raw}' name a unit not in the units file"))
-            v = resolved.list.drop_nulls()
-        elif name == "id_number":
-            v, b, birth = V.parse_id_number(s)
-            bad.append((name, b, "invalid_row", "id_number '{raw}' is not a valid resident ID"))
-            out["_id_birth"] = birth
-        else:
-            v = s
-        out[name] = v.alias(name)
-    for name, (ftype, _aliases) in extras.items():
-        s = cleaned.get(name, empty(name))
-        k = ftype.kind
-        if k == "date":
-            v, b = V.parse_date(s, xlsx)
-        elif k == "bool":
-            v, b = V.parse_bool(s)
-        elif k == "number":
-            v, b = s.cast(pl.Float64, strict=False), None
-            b = s.is_not_null() & v.is_null()
-        elif k == "enum":
-            v, b = V.parse_choice(s, {x: x for x in ftype.values})
-        else:
-            v, b = s, None
-        if b is not None:
-            bad.append((name, b, "invalid_row", f"{name} '{{raw}}' is not {k}"
-                        + (f" ({'/'.join(ftype.values)})" if k == "enum" else "")))
-        out[name] = v.alias(name)
-    officers = pl.DataFrame(out)
-    # data conflicts and duplicates
-    if "_id_birth" in officers.columns:
-        conflict = (officers["_id_birth"] != officers["birth_date"]).fill_null(False)
+            officers = officers.with_columns(pl.col(name).list.drop_nulls())
+        elif kind == "unit":
+            bad.append((name, raw.is_not_null() & value.is_null(), "unknown_unit",
+                        "unit '{raw}' is not in the units file"))
+        elif kind != "str":
+            bad.append((name, raw.is_not_null() & value.is_null(), "invalid_row", _message(name, kind, vocab,
+                                                                                          extras)))
+    if "id_number" in columns:
+        ids, shape_bad, conflict = V.id_numbers(cleaned["id_number"], officers["birth_date"])
+        officers = officers.with_columns(ids.alias("id_number"))
+        bad.append(("id_number", shape_bad, "invalid_row", "id_number '{raw}' is not a valid resident ID"))
         bad.append(("id_number", conflict, "data_conflict",
                     "id_number's birth date does not agree with birth_date"))
-        officers = officers.drop("_id_birth")
+    officers = officers.with_columns([pl.col(f).fill_null(False) for f in FALSE_WHEN_EMPTY])
     if as_of is not None:
         bad.append(("birth_date", (officers["birth_date"] > as_of).fill_null(False), "invalid_row",
                     f"birth_date '{{raw}}' is after the as-of date {as_of}"))
-    dup = officers["officer_id"].is_duplicated() & ~officers["officer_id"].is_first_distinct()
+    oid = officers["officer_id"]
+    dup = oid.is_not_null() & oid.is_duplicated() & ~oid.is_first_distinct()
     bad.append(("officer_id", dup.fill_null(False), "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
     for r, width in table.ragged.items():
         m = pl.Series([False] * n, dtype=pl.Boolean)
         m[r] = True
         bad.append(("row", m, "invalid_row", f"row has {width} cells, the header has {len(table.headers)}"))
-    keep = ~blank if blank is not None else pl.Series([True] * n, dtype=pl.Boolean)
-    issues, invalid = _collect(bad, officers, cleaned, keep, frame, columns)
+    keep = ~blank
+    issues, invalid = _collect(bad, officers, cleaned, keep)
     officers = officers.with_columns(_valid=~invalid).filter(keep)
     issues.sort(key=lambda e: (e["officer_id"] or "", e["row"]))
     return Roster(path, sha, table, columns, officers, issues)
 
 
-def _collect(bad, officers, cleaned, keep, frame, columns):
+def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str, str, dict | None]]:
+    """(field, how to parse it, lookup table) for every known field."""
+    out = []
+    for name, (ftype, _r, _a) in ROSTER_FIELDS.items():
+        k = ftype.kind
+        if k == "term":
+            out.append((name, "choice", vocab.lookup(ftype.vocab)))
+        elif name == "sex":
+            out.append((name, "choice", {a: t for t, al in SEX.items() for a in [t, *al]}))
+        elif name == "appraisal":
+            out.append((name, "choice", {a: t for t, al in APPRAISAL.items() for a in [t, *al]}))
+        elif k in ("unit", "units"):
+            out.append((name, k, unit_table))
+        elif k in ("date", "bool", "number"):
+            out.append((name, k, None))
+        else:
+            out.append((name, "str", None))
+    for name, (ftype, _aliases) in extras.items():
+        k = ftype.kind
+        if k == "enum":
+            out.append((name, "choice", {x: x for x in ftype.values}))
+        elif k in ("date", "bool", "number"):
+            out.append((name, k, None))
+        else:
+            out.append((name, "str", None))
+    return out
+
+
+def _message(name: str, kind: str, vocab: Vocabulary, extras: dict):
+    if kind == "date":
+        return f"{name} '{{raw}}' is not a date"
+    if kind == "bool":
+        return f"{name} '{{raw}}' is not yes/no"
+    if kind == "number":
+        return f"{name} '{{raw}}' is not a number ≥ 0"
+    if name in ("post", "rank"):
+        def term(raw, name=name):
+            return f"{name} '{raw}' is not in the vocabulary ({vocab.hint(name, raw)})"
+        return term
+    if name == "sex":
+        return "sex '{raw}' is not M/F (男/女)"
+    if name == "appraisal":
+        return "appraisal '{raw}' is not excellent/competent/basically_competent/incompetent"
+    values = "/".join(extras[name][0].values) if name in extras else ""
+    return f"{name} '{{raw}}' is not one of {values}"
+
+
+def _collect(bad, officers, cleaned, keep):
     n = officers.height
     invalid = pl.Series([False] * n, dtype=pl.Boolean)
     issues = []
@@ -203,12 +239,10 @@ def _collect(bad, officers, cleaned, keep, frame, columns):
         if not mask.any():
             continue
         invalid = invalid | mask
-        idx = mask.arg_true().to_list()
-        raws = cleaned[name].gather(idx).to_list() if name in cleaned else [None] * len(idx)
-        oids = ids.gather(idx).to_list()
-        rws = rows.gather(idx).to_list()
-        for oid, row, raw in zip(oids, rws, raws, strict=True):
+        idx = mask.arg_true()
+        raws = cleaned[name].gather(idx).to_list() if name in cleaned.columns else [None] * len(idx)
+        for oid, row, raw in zip(ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True):
+            text = template(raw) if callable(template) else template.replace("{raw}", str(raw))
             issues.append({"officer_id": oid, "row": row, "code": code, "rule_id": None,
-                           "field": None if name == "row" else name,
-                           "message": f"row {row}: " + template.replace("{raw}", str(raw))})
+                           "field": None if name == "row" else name, "message": f"row {row}: {text}"})
     return issues, invalid

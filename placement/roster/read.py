@@ -24,6 +24,7 @@ class RawTable:
     format: str  # csv | xlsx
     encoding: str  # utf-8 | utf-8-sig | gb18030 | utf-16 | xlsx
     ragged: dict[int, int]
+    fullwidth: bool = True  # may hold full-width digits or blanks to fold
 
 
 def read_table(path: Path, raw: bytes) -> RawTable:
@@ -72,18 +73,26 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
                             quote_char='"')
         ragged: dict[int, int] = {}
     except pl.exceptions.PolarsError:
-        frame, ragged = _read_csv_slow(text)
+        try:
+            frame, ragged = _read_csv_slow(text)
+        except InputError as e:
+            p = e.problems[0]
+            _fail(path, p.message, p.code)
     if frame.height == 0:
         _fail(path, "the file is empty", "roster-empty")
     headers = [("" if v is None else str(v)) for v in frame.row(0)]
     frame = frame.slice(1)
     frame.columns = [f"c{i}" for i in range(len(headers))]
-    return RawTable(headers, frame, "csv", enc, ragged)
+    fullwidth = b"\xef\xbc" in data or b"\xe3\x80\x80" in data
+    return RawTable(headers, frame, "csv", enc, ragged, fullwidth)
 
 
 def _read_csv_slow(text: str) -> tuple[pl.DataFrame, dict[int, int]]:
     """The careful path for files polars refuses (ragged rows, odd quoting)."""
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as e:
+        raise InputError(Problem("", 0, 0, "roster-unreadable", f"not a readable CSV file: {e}")) from None
     width = len(rows[0]) if rows else 0
     ragged = {}
     fixed = []

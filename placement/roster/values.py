@@ -1,14 +1,16 @@
 """Column parsers: text cells → typed values, and a mask of the cells that failed.
 
-Each parser takes a cleaned text Series (trimmed, full-width digits folded,
-empty → null) and returns (values, bad) where `bad` is true for a given cell
-that could not be read.
+Parsing runs as polars expressions over whole columns, all columns in one query
+(so on several cores). The common form of each value takes a fast path; only
+the cells it could not read take the slower, forgiving path (other date forms,
+case-insensitive terms), so a clean province-sized roster costs one pass.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import polars as pl
 
 _FULL = "０１２３４５６７８９－／．：＋"
@@ -19,82 +21,107 @@ BOOLS = {
     "1": True, "0": False, "t": True, "f": False, "是": True, "否": False,
     "√": True, "×": False, "✓": True, "✗": False, "x": False,
 }
+_LO, _HI = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
-def clean(s: pl.Series) -> pl.Series:
-    """Trim blanks (full-width included), fold full-width digits; empty → null."""
-    s = s.cast(pl.String)
-    s = s.str.replace_many(list(_FULL) + ["\u3000"], list(_HALF) + [" "])
-    s = s.str.strip_chars()
-    return s.set(s == "", None) if s.len() else s
+def clean(c: pl.Expr, fullwidth: bool) -> pl.Expr:
+    """Trim blanks, fold full-width digits (when the file has any); empty → null."""
+    if fullwidth:
+        c = c.str.replace_many(list(_FULL) + ["\u3000"], list(_HALF) + [" "])
+    c = c.str.strip_chars()
+    return pl.when(c != "").then(c)
 
 
-def parse_date(s: pl.Series, xlsx: bool = False) -> tuple[pl.Series, pl.Series]:
+def cased(table: dict) -> dict:
+    """The table with its keys also in lower, upper and title case (the fast path's spellings)."""
+    out = dict(table)
+    for k, v in table.items():
+        for variant in (k.lower(), k.upper(), k.title()):
+            out.setdefault(variant, v)
+    return out
+
+
+def date_fast(c: pl.Expr) -> pl.Expr:
+    d = c.str.to_date("%Y-%m-%d", strict=False)
+    return pl.when((d >= _LO) & (d <= _HI)).then(d)
+
+
+def date_slow(s: pl.Series, xlsx: bool) -> pl.Series:
+    """Every other accepted form: YYYY/MM/DD, YYYYMMDD, YYYY.MM.DD, YYYY年M月D日, month precision,
+    Excel serial numbers (XLSX only)."""
     t = (s.str.replace_all(r"[年月/.]", "-").str.replace_all("日", "")
          .str.strip_chars("-").str.replace_all(r"\s+.*$", ""))
-    compact = t.str.contains(r"^\d{8}$")
-    t = pl.select(pl.when(compact).then(t.str.slice(0, 4) + "-" + t.str.slice(4, 2) + "-" + t.str.slice(6, 2))
-                  .otherwise(t)).to_series()
-    month = t.str.contains(r"^\d{4}-\d{1,2}$")
-    t = pl.select(pl.when(month).then(t + "-1").otherwise(t)).to_series()
-    shaped = t.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")
-    t = pl.select(pl.when(shaped).then(t)).to_series()
-    out = t.str.to_date("%Y-%m-%d", strict=False)
-    if xlsx:  # an Excel serial number in a cell not formatted as a date
-        serial = s.str.contains(r"^\d{1,5}(\.0+)?$")
-        days = s.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
-        excel = pl.select(pl.lit(dt.date(1899, 12, 30)) + pl.duration(days=days)).to_series()
-        out = pl.select(pl.when(serial).then(excel).otherwise(out)).to_series()
-    lo, hi = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-    out = pl.select(pl.when((out >= lo) & (out <= hi)).then(out)).to_series()
-    return out, s.is_not_null() & out.is_null()
+    frame = pl.DataFrame({"t": t, "s": s})
+    e = pl.col("t")
+    e = pl.when(e.str.contains(r"^\d{8}$")).then(
+        e.str.slice(0, 4) + "-" + e.str.slice(4, 2) + "-" + e.str.slice(6, 2)).otherwise(e)
+    e = pl.when(e.str.contains(r"^\d{4}-\d{1,2}$")).then(e + "-1").otherwise(e)
+    e = pl.when(e.str.contains(r"^\d{4}-\d{1,2}-\d{1,2}$")).then(e).str.to_date("%Y-%m-%d", strict=False)
+    if xlsx:
+        raw = pl.col("s")
+        days = raw.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
+        excel = pl.lit(dt.date(1899, 12, 30)) + pl.duration(days=days)
+        e = pl.when(raw.str.contains(r"^\d{1,5}(\.0+)?$")).then(excel).otherwise(e)
+    e = pl.when((e >= _LO) & (e <= _HI)).then(e)
+    return frame.select(e.alias("d"))["d"]
 
 
-def parse_bool(s: pl.Series) -> tuple[pl.Series, pl.Series]:
-    out = s.str.to_lowercase().replace_strict(BOOLS, default=None, return_dtype=pl.Boolean)
-    return out, s.is_not_null() & out.is_null()
+def bool_expr(c: pl.Expr) -> pl.Expr:
+    return c.replace_strict(cased(BOOLS), default=None, return_dtype=pl.Boolean)
 
 
-def parse_number(s: pl.Series) -> tuple[pl.Series, pl.Series]:
-    out = s.str.replace(r"年$", "").cast(pl.Float64, strict=False)
-    out = pl.select(pl.when(out >= 0).then(out)).to_series()
-    return out, s.is_not_null() & out.is_null()
+def bool_slow(s: pl.Series) -> pl.Series:
+    return s.str.to_lowercase().replace_strict(BOOLS, default=None, return_dtype=pl.Boolean)
 
 
-def parse_choice(s: pl.Series, table: dict[str, str]) -> tuple[pl.Series, pl.Series]:
-    """Map spellings (matched case-insensitively) to terms."""
+def number_expr(c: pl.Expr) -> pl.Expr:
+    v = c.str.replace(r"年$", "").cast(pl.Float64, strict=False)
+    return pl.when(v.is_finite() & (v >= 0)).then(v)
+
+
+def choice_expr(c: pl.Expr, table: dict[str, str]) -> pl.Expr:
+    return c.replace_strict(cased(table), default=None, return_dtype=pl.String)
+
+
+def choice_slow(s: pl.Series, table: dict[str, str]) -> pl.Series:
     low = {k.lower(): v for k, v in table.items()}
-    out = s.str.to_lowercase().replace_strict(low, default=None, return_dtype=pl.String)
-    return out, s.is_not_null() & out.is_null()
+    return s.str.to_lowercase().replace_strict(low, default=None, return_dtype=pl.String)
 
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_WEIGHTS = np.array((7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), dtype=np.int64)
 _CHECK = "10X98765432"
 
 
-def parse_id_number(s: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
-    """Resident ID: (normalised, bad shape or check digit, birth date it encodes)."""
+def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
+    """Resident IDs: (normalised, bad shape or check digit, disagrees with birth_date)."""
     s = s.str.to_uppercase()
-    shaped = s.str.contains(r"^\d{17}[0-9X]$")
-    good = pl.select(pl.when(shaped).then(s)).to_series()
-    total = pl.select(pl.sum_horizontal(
-        [good.str.slice(i, 1).cast(pl.Int64, strict=False) * w for i, w in enumerate(_WEIGHTS)]
-    )).to_series()
-    expected = (total % 11).replace_strict({i: c for i, c in enumerate(_CHECK)}, default=None,
-                                           return_dtype=pl.String)
-    ok = shaped & (good.str.slice(17, 1) == expected)
-    ok = ok.fill_null(False)
-    birth = good.str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
-    bad = s.is_not_null() & (~ok | birth.is_null())
-    return s, bad, birth
+    n = s.len()
+    shaped = s.str.contains(r"^\d{17}[0-9X]$").fill_null(False)
+    bad = np.zeros(n, dtype=bool)
+    conflict = np.zeros(n, dtype=bool)
+    idx = np.flatnonzero(shaped.to_numpy())
+    if len(idx):
+        buf = "".join(s.gather(idx).to_list()).encode("ascii")
+        digits = np.frombuffer(buf, dtype=np.uint8).reshape(-1, 18).astype(np.int64) - 48
+        check = np.array([ord(c) for c in _CHECK], dtype=np.int64) - 48
+        expected = check[(digits[:, :17] @ _WEIGHTS) % 11]
+        bad[idx] = digits[:, 17] != expected
+        encoded = (digits[:, 6:14] * 10 ** np.arange(7, -1, -1)).sum(axis=1)
+        b = birth.gather(idx)
+        given = (b.dt.year().cast(pl.Int64) * 10000 + b.dt.month().cast(pl.Int64) * 100
+                 + b.dt.day().cast(pl.Int64)).to_numpy()
+        known = ~np.isnan(given.astype(float))
+        conflict[idx] = known & (np.nan_to_num(given.astype(float)) != encoded)
+    bad |= (s.is_not_null() & ~shaped).to_numpy()
+    return s, pl.Series(bad), pl.Series(conflict)
 
 
 def id_check_digit(first17: str) -> str:
-    return _CHECK[sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+    return _CHECK[int(np.dot([int(c) for c in first17], _WEIGHTS)) % 11]
 
 
-def split_wishes(s: pl.Series) -> pl.Series:
+def split_wishes(c: pl.Expr) -> pl.Expr:
     """'A;B、C' → ['A', 'B', 'C'] (separators ; ； 、 , ，)."""
-    parts = s.str.replace_all(r"[;；、,，]", ";").str.split(";")
+    parts = c.str.replace_all(r"[;；、,，]", ";").str.split(";")
     return parts.list.eval(pl.element().str.strip_chars()).list.eval(
         pl.element().filter(pl.element() != ""))

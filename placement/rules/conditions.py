@@ -171,6 +171,12 @@ def _compile_ref(name, ftype, op, value, path, scope: Scope, where) -> Test | No
     if otype is None:
         scope.error(path, "unknown-field", f"$officer.{other}", did_you_mean(other, pool))
         return None
+    if otype.kind in ("tags", "units"):
+        scope.error(path, "bad-literal", f"$officer.{other} is a list; compare {name} with a single value")
+        return None
+    if ftype.kind in ("tags", "units") and op != "contains":
+        scope.error(path, "bad-literal", f"{name} is a list; use contains: $officer.{other}")
+        return None
     a, b = _element_type(ftype), _element_type(otype)
     comparable = a.kind == b.kind or {a.kind, b.kind} <= {"str", "unit", "enum", "term"}
     if not comparable:
@@ -268,12 +274,14 @@ def _kind(v) -> str:
     return type(v).__name__
 
 
-def fields_of(node: Node) -> list[str]:
-    """Every field a condition reads, in order, `$officer` references included."""
+def fields_of(node: Node, known_only: bool = False) -> list[str]:
+    """Every field a condition reads, in order, `$officer` references included.
+
+    With known_only, leave out fields read only by `is_null` (never unknown)."""
     out: list[str] = []
 
     def visit(n):
-        if isinstance(n, Test):
+        if isinstance(n, Test) and not (known_only and n.op == "is_null"):
             for f in (n.field, n.ref):
                 if f and f not in out:
                     out.append(f)
