@@ -17,12 +17,17 @@ class Chooser:
                                                  "capacity", "min_staff", "tags")} for u in self.units]
         self.receives = receives
         self._cache: dict = {}
+        self._refs: dict[str, list[str]] = {}
 
     def refs(self, rule: Rule) -> list[str]:
-        out = refs_of(rule.move.to)
-        for p in rule.move.prefer:
-            out += [r for r in refs_of(p) if r not in out]
-        return out
+        """Officer fields the rule's selectors refer to (`$officer.X`)."""
+        hit = self._refs.get(rule.id)
+        if hit is None:
+            hit = refs_of(rule.move.to)
+            for p in rule.move.prefer:
+                hit += [r for r in refs_of(p) if r not in hit]
+            self._refs[rule.id] = hit
+        return hit
 
     def options(self, rule: Rule, officer: dict) -> tuple[list[str], list[int]]:
         """Units matching `to` (receiving ones only) and each one's preference rank."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,8 +14,7 @@ from ..engine.frame import with_units
 from ..engine.measure import measure
 from ..inputs import Inputs, entry, rule_entries, sort_entries
 from ..problems import InputError, Problem
-from .choose import Chooser
-from .solve import Group, Network, Pool
+from .groups import place_movers
 
 
 @dataclass
@@ -73,7 +72,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
             movers += [Mover(k, ids[k], unit_now[k], i, r.priority, wishes=tuple(wishes[k] or ()))
                        for k in rows]
     movers = _min_staffing(inputs, movers, count, pinned, exceptions)
-    placed = _solve(inputs, movers, count, cap, receives)
+    placed = place_movers(inputs, movers, count, cap, receives)
     by_rule: dict[int, list[Mover]] = {}
     for m in movers:
         by_rule.setdefault(m.rule, []).append(m)
@@ -150,71 +149,6 @@ def _min_staffing(inputs, movers, count, pinned, exceptions) -> list[Mover]:
     return keep
 
 
-def _solve(inputs, movers: list[Mover], count, cap, receives) -> dict[int, tuple[str, str]]:
-    """Place the movers; row -> (unit, how it was chosen)."""
-    j = inputs.judgement
-    units = [u.id for u in inputs.units.list]
-    ui = {u: i for i, u in enumerate(units)}
-    total = sum(count.values()) + len(movers) + 1
-    free = [(cap[u] - count[u]) if cap[u] is not None else total for u in units]
-    chooser = Chooser(inputs.units, receives)
-    f = inputs.frame
-    ref_cols = sorted({c for i in {m.rule for m in movers} for c in chooser.refs(j.rules[i])})
-    ref_vals = {c: f[c].to_list() for c in ref_cols}
-    pools: dict[tuple, int] = {}
-    pool_list: list[Pool] = []
-    groups: dict[tuple, list[Mover]] = {}
-    group_pool: dict[tuple, tuple[int, list[int]]] = {}
-    for m in movers:
-        rule = j.rules[m.rule]
-        refs = tuple(ref_vals[c][m.row] for c in chooser.refs(rule))
-        key = (m.rule, m.origin, refs, m.wishes)
-        if key in groups:
-            groups[key].append(m)
-            continue
-        dests, ranks = chooser.options(rule, dict(zip(chooser.refs(rule), refs, strict=True)))
-        own = m.origin in dests
-        pkey = (m.rule, refs, m.origin if own else None)
-        if pkey not in pools:
-            keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if d != m.origin or not own]
-            pools[pkey] = len(pool_list)
-            pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
-        p = pools[pkey]
-        eligible = set(pool_list[p].dests)
-        wished = []
-        for w in m.wishes:
-            if w in ui and ui[w] in eligible and ui[w] not in wished:
-                wished.append(ui[w])
-        groups[key] = [m]
-        group_pool[key] = (p, wished)
-    glist, members = [], []
-    for key, ms in groups.items():
-        p, wished = group_pool[key]
-        if not pool_list[p].dests:
-            continue
-        ms.sort(key=lambda m: m.officer_id)
-        glist.append(Group(p, ui[key[1]], len(ms), wished))
-        members.append(ms)
-    result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
-    placed = {}
-    for g, ms, got in zip(glist, members, result.placed, strict=True):
-        pool = pool_list[g.pool]
-        order = sorted(got.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0,
-                                                     pool.ranks[pool.dests.index(kv[0][0])], units[kv[0][0]]))
-        it = iter(ms)
-        for (d, wish), n in order:
-            for _ in range(n):
-                m = next(it)
-                if wish is not None:
-                    how = f"wish {m.wishes.index(units[d]) + 1} honoured"
-                else:
-                    rank = pool.ranks[pool.dests.index(d)]
-                    prefer = j.rules[m.rule].move.prefer
-                    how = f"preference {rank + 1} met" if rank < len(prefer) else "even fill"
-                placed[m.row] = (units[d], how)
-    return placed
-
-
 def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions) -> dict:
     j = inputs.judgement
     f = j.frame
@@ -223,19 +157,20 @@ def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions)
                                             pl.Series("post", final_post, dtype=pl.String)),
                              inputs.units)
     after = measure(after_frame, inputs.ruleset)
-    from_units, ids, names, posts, rows = (f["_from_unit"].to_list(), f["officer_id"].to_list(),
-                                           f["name"].to_list(), f["post"].to_list(), f["_row"].to_list())
+    from_units, ids, names, posts, rows, now = (
+        f["_from_unit"].to_list(), f["officer_id"].to_list(), f["name"].to_list(), f["post"].to_list(),
+        f["_row"].to_list(), f["unit"].to_list())
     titles = {r.id: r.title for r in j.rules} | {"unit_merge": "unit merge", "pin": "manual decision"}
+    changed = f.select((pl.col("_from_unit") != pl.Series(final_unit, dtype=pl.String))
+                       | (pl.col("post") != pl.Series(final_post, dtype=pl.String)))
     transfers = []
-    for k in range(f.height):
-        if final_unit[k] == from_units[k] and final_post[k] == posts[k]:
-            continue
+    for k in np.flatnonzero(changed.to_series().to_numpy()).tolist():
         rule_id = deciding.get(k, "unit_merge")
         reason = why.get(k)
         if reason is None:
             reason = f"{from_units[k]} merged into {final_unit[k]}"
-        elif from_units[k] != f["unit"][k]:
-            reason += f" (after {from_units[k]} merged into {f['unit'][k]})"
+        elif from_units[k] != now[k]:
+            reason += f" (after {from_units[k]} merged into {now[k]})"
         transfers.append({"officer_id": ids[k], "name": names[k], "from_unit": from_units[k],
                           "to_unit": final_unit[k], "from_post": posts[k], "to_post": final_post[k],
                           "rule_id": rule_id, "rule_title": titles.get(rule_id, ""), "reason": reason,
@@ -255,12 +190,7 @@ def _document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions)
     by_code: dict[str, int] = {}
     for e in exceptions:
         by_code[e["code"]] = by_code.get(e["code"], 0) + 1
-    before_counts = defaultdict(int)
-    for u in from_units:
-        before_counts[u] += 1
-    after_counts = defaultdict(int)
-    for u in final_unit:
-        after_counts[u] += 1
+    before_counts, after_counts = Counter(from_units), Counter(final_unit)
     roster = inputs.roster
     moved = sum(1 for t in transfers if t["from_unit"] != t["to_unit"])
     return {

@@ -9,10 +9,12 @@ many as leave it, two full units can swap, and the network has one arc per
 (pool, unit) rather than one per (mover, unit).
 
 Placing a mover earns a reward by priority level, tiered so that the number
-placed is maximal level by level, highest first. Wishes, the rule's preferences
-and an even fill are secondary costs. When the tiered rewards fit in 64-bit costs
-everything is solved in one run; otherwise levels are solved one at a time and
-the destinations chosen with each group's count fixed.
+placed is maximal level by level, highest first. Wishes (a bonus per honoured
+wish), the rule's preferences and an even fill are secondary costs. When the
+tiered rewards fit in 64-bit costs everything is solved in one run; otherwise
+the levels are solved in batches that fit, highest first, each batch keeping the
+counts of the groups above it, and the destinations are chosen last with every
+group's count fixed.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ class Pool:
     level: int  # priority
     dests: list[int]  # unit indexes (never the origin of one of its groups)
     ranks: list[int]  # preference rank per destination (0 best)
+    rank_of: dict[int, int] = field(init=False)
+
+    def __post_init__(self):
+        self.rank_of = dict(zip(self.dests, self.ranks, strict=True))
 
 
 @dataclass
@@ -44,7 +50,7 @@ class Group:
 
 @dataclass
 class Result:
-    """Per group: unit -> how many placed there, and how (0-based wish index, or None)."""
+    """Per group: (unit, 0-based wish index or None) -> how many placed there."""
 
     placed: list[dict[tuple[int, int | None], int]]
 
@@ -55,101 +61,106 @@ class Network:
         self.nu = len(free)
         self.wish_step = max((max(p.ranks, default=0) for p in pools), default=0) + 1
         self.max_wishes = max((len(g.wishes) for g in groups), default=0)
+        self.level = np.array([pools[g.pool].level for g in groups], dtype=np.int64)
+        self.size = np.array([g.size for g in groups], dtype=np.int64)
+        self.nodes = self.nu + len(pools) + len(groups) + 2
 
     def solve(self) -> Result:
         if not self.groups:
             return Result([])
         per_mover = (self.max_wishes + 1) * self.wish_step
-        base = sum(g.size for g in self.groups) * (per_mover + 1) * FILL_BUCKETS + 1
-        reward, top = self._tiers(base)
-        if self._fits(top):
+        base = int(self.size.sum()) * (per_mover + 1) * FILL_BUCKETS + 1
+        levels = sorted(set(self.level.tolist()))
+        reward, top = self._tiers(levels, base)
+        if top * self.nodes < _COST_LIMIT:
             out = self._run(reward, fixed=None, secondary=True)
             if out is not None:
                 return out
-        return self._run({}, fixed=self._counts(), secondary=True)
+        return self._run({}, fixed=self._counts(levels), secondary=True)
 
-    def _tiers(self, base: int) -> tuple[dict[int, int], int]:
+    def _tiers(self, levels, base: int) -> tuple[dict[int, int], int]:
         """Rewards per level so that one more placement at a level outweighs everything below."""
         reward, acc = {}, base
-        for lv in sorted({self.pools[g.pool].level for g in self.groups}):
+        for lv in levels:
             reward[lv] = acc
-            acc *= sum(g.size for g in self.groups if self.pools[g.pool].level == lv) + 1
+            acc *= int(self.size[self.level == lv].sum()) + 1
         return reward, acc
 
-    def _fits(self, top: int) -> bool:
-        return top * (self.nu + len(self.pools) + len(self.groups) + 2) < _COST_LIMIT
-
-    def _counts(self) -> dict[int, int]:
-        """How many of each group: by tiered rewards if they fit, else level by level."""
-        reward, top = self._tiers(1)
-        if self._fits(top):
-            out = self._run(reward, fixed=None, secondary=False)
-            if out is not None:
-                return {k: sum(p.values()) for k, p in enumerate(out.placed)}
-        fixed: dict[int, int] = {}
-        for lv in sorted({self.pools[g.pool].level for g in self.groups}, reverse=True):
-            out = self._run({lv: 1}, fixed=fixed, secondary=False)
-            for k, g in enumerate(self.groups):
-                if self.pools[g.pool].level == lv:
-                    fixed[k] = sum(out.placed[k].values())
+    def _counts(self, levels: list[int]) -> np.ndarray:
+        """How many of each group: levels in batches whose tiered rewards fit, highest first."""
+        fixed = np.full(len(self.groups), -1, dtype=np.int64)
+        todo = list(reversed(levels))
+        while todo:
+            batch = [todo.pop(0)]
+            while todo and self._tiers([todo[0], *reversed(batch)], 1)[1] * self.nodes < _COST_LIMIT:
+                batch.append(todo.pop(0))
+            reward, _ = self._tiers(list(reversed(batch)), 1)
+            out = self._run(reward, fixed=fixed, secondary=False)
+            for k in np.flatnonzero(np.isin(self.level, batch)):
+                fixed[k] = sum(out.placed[k].values())
         return fixed
 
-    def _run(self, reward: dict[int, int], fixed: dict[int, int] | None, secondary: bool) -> Result | None:
+    def _run(self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool) -> Result | None:
         nu, npools, ng = self.nu, len(self.pools), len(self.groups)
         S, T = nu + npools + ng, nu + npools + ng + 1
-        tails, heads, caps, costs = [], [], [], []
+        fb = FILL_BUCKETS if secondary else 0
+        step = self.wish_step * fb
+        parts: list[tuple] = []  # (tails, heads, caps, costs) arrays
         supply = np.zeros(T + 1, dtype=np.int64)
-        step = self.wish_step * FILL_BUCKETS if secondary else 0
-
-        def arc(a, b, cap, cost=0):
-            tails.append(a)
-            heads.append(b)
-            caps.append(cap)
-            costs.append(cost)
-            return len(tails) - 1
-
+        # source -> units (in fill buckets), units -> sink, sink -> source
+        t, h, c, w = [], [], [], []
         for u in range(nu):
             free = self.free[u]
             if free > 0 and self.receives[u]:
-                if secondary:
-                    size = -(-free // FILL_BUCKETS)
-                    left, b = free, 0
-                    while left > 0:
-                        arc(S, u, min(size, left), b)
-                        left -= size
-                        b += 1
-                else:
-                    arc(S, u, free)
-            arc(u, T, _BIG)
-        arc(T, S, _BIG)
-        pool_size = [0] * npools
-        for g in self.groups:
-            pool_size[g.pool] += g.size
-        pool_arcs = []
+                size = -(-free // FILL_BUCKETS) if secondary else free
+                left, b = free, 0
+                while left > 0:
+                    t.append(S), h.append(u), c.append(min(size, left)), w.append(b)
+                    left -= size
+                    b += 1
+            t.append(u), h.append(T), c.append(_BIG), w.append(0)
+        t.append(T), h.append(S), c.append(_BIG), w.append(0)
+        parts.append((t, h, c, w))
+        # units -> pools
+        pool_size = np.bincount([g.pool for g in self.groups], weights=self.size, minlength=npools).astype(np.int64)
+        first_pool_arc = len(t)
+        pool_of_arc = []
         for p, pool in enumerate(self.pools):
-            for d, r in zip(pool.dests, pool.ranks, strict=True):
-                pool_arcs.append((arc(d, nu + p, pool_size[p], r * FILL_BUCKETS if secondary else 0), p, d))
-        group_arcs = []  # (arc, group, unit or None, wish index or None)
+            d = np.asarray(pool.dests, dtype=np.int64)
+            parts.append((d, np.full(len(d), nu + p), np.full(len(d), pool_size[p]),
+                          np.asarray(pool.ranks, dtype=np.int64) * fb))
+            pool_of_arc.append(np.full(len(d), p))
+        n_pool_arcs = sum(len(p.dests) for p in self.pools)
+        # pools -> groups (the reward), groups -> origins (the freed places)
+        gain = -np.array([reward.get(lv, 0) for lv in self.level.tolist()], dtype=np.int64)
+        nodes = nu + npools + np.arange(ng)
+        pools_of = np.array([g.pool for g in self.groups], dtype=np.int64)
+        origins = np.array([g.origin for g in self.groups], dtype=np.int64)
+        first_group_arc = first_pool_arc + n_pool_arcs
+        parts.append((nu + pools_of, nodes, self.size, gain))
+        back_caps = self.size.copy()
+        if fixed is not None:
+            held = fixed >= 0
+            back_caps[held] = 0
+            np.subtract.at(supply, nodes[held], fixed[held])
+            np.add.at(supply, origins[held], fixed[held])
+        parts.append((nodes, origins, back_caps, np.zeros(ng, dtype=np.int64)))
+        # wished units -> groups, with a bonus per honoured wish (the first wish most)
+        wish_arcs = []
+        wt, wh, wc, ww = [], [], [], []
         for k, g in enumerate(self.groups):
-            node = nu + npools + k
-            gain = -reward.get(self.pools[g.pool].level, 0)
-            group_arcs.append((arc(nu + g.pool, node, g.size, gain), k, None, None))
-            pool = self.pools[g.pool]
-            for i, w in enumerate(g.wishes):
-                # an honoured wish earns a bonus, the first wish most
-                r = pool.ranks[pool.dests.index(w)]
-                bonus = (self.max_wishes - i) * step
-                group_arcs.append((arc(w, node, g.size, gain - bonus + (r * FILL_BUCKETS if secondary else 0)),
-                                   k, w, i))
-            if fixed is not None and k in fixed:
-                supply[node] -= fixed[k]
-                supply[g.origin] += fixed[k]
-                arc(node, g.origin, 0)
-            else:
-                arc(node, g.origin, g.size)
+            rank_of = self.pools[g.pool].rank_of
+            for i, u in enumerate(g.wishes):
+                wish_arcs.append((k, u, i))
+                wt.append(u), wh.append(nu + npools + k), wc.append(g.size)
+                ww.append(int(gain[k]) - (self.max_wishes - i) * step + rank_of[u] * fb)
+        parts.append((wt, wh, wc, ww))
+        tails = np.concatenate([np.asarray(p[0], dtype=np.int32) for p in parts])
+        heads = np.concatenate([np.asarray(p[1], dtype=np.int32) for p in parts])
+        caps = np.concatenate([np.asarray(p[2], dtype=np.int64) for p in parts])
+        costs = np.concatenate([np.asarray(p[3], dtype=np.int64) for p in parts])
         m = min_cost_flow.SimpleMinCostFlow()
-        m.add_arcs_with_capacity_and_unit_cost(np.array(tails, np.int32), np.array(heads, np.int32),
-                                               np.array(caps, np.int64), np.array(costs, np.int64))
+        m.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
         m.set_nodes_supplies(np.arange(T + 1, dtype=np.int32), supply)
         status = m.solve()
         if status == m.BAD_COST_RANGE:
@@ -157,34 +168,35 @@ class Network:
         if status != m.OPTIMAL:
             raise RuntimeError(f"placement solver ended with {status}")
         flows = m.flows(np.arange(len(tails), dtype=np.int32))
-        return self._decompose(flows, pool_arcs, group_arcs)
+        arrivals = flows[first_pool_arc:first_pool_arc + n_pool_arcs]
+        pool_arc_pool = np.concatenate(pool_of_arc) if pool_of_arc else np.zeros(0, dtype=np.int64)
+        pool_arc_unit = tails[first_pool_arc:first_pool_arc + n_pool_arcs]
+        from_pool = flows[first_group_arc:first_group_arc + ng]
+        wish_flows = flows[len(tails) - len(wish_arcs):] if wish_arcs else []
+        return self._decompose(arrivals, pool_arc_pool, pool_arc_unit, from_pool, wish_arcs, wish_flows)
 
-    def _decompose(self, flows, pool_arcs, group_arcs) -> Result:
-        """Hand each pool's arrivals to its groups: best (cheapest) units first, in group order."""
+    def _decompose(self, arrivals, arc_pool, arc_unit, from_pool, wish_arcs, wish_flows) -> Result:
+        """Hand each pool's arrivals to its groups: best-ranked units first, in group order."""
         placed: list[dict] = [{} for _ in self.groups]
-        arrivals: list[list[tuple[int, int, int]]] = [[] for _ in self.pools]  # (rank, unit, n)
-        for a, p, d in pool_arcs:
-            if flows[a]:
-                pool = self.pools[p]
-                arrivals[p].append((pool.ranks[pool.dests.index(d)], d, int(flows[a])))
-        for lst in arrivals:
-            lst.sort()
+        queue: list[list[list[int]]] = [[] for _ in self.pools]  # per pool: [rank, unit, n]
+        for a in np.flatnonzero(arrivals):
+            p, u = int(arc_pool[a]), int(arc_unit[a])
+            queue[p].append([self.pools[p].rank_of[u], u, int(arrivals[a])])
+        for q in queue:
+            q.sort()
         cursor = [0] * len(self.pools)
-        for a, k, w, i in group_arcs:
-            n = int(flows[a])
-            if not n:
-                continue
-            if w is not None:
-                placed[k][(w, i)] = placed[k].get((w, i), 0) + n
-                continue
-            p = self.groups[k].pool
+        for k in np.flatnonzero(from_pool):
+            n, p = int(from_pool[k]), self.groups[k].pool
             while n:
-                rank, d, left = arrivals[p][cursor[p]]
-                take = min(n, left)
-                placed[k][(d, None)] = placed[k].get((d, None), 0) + take
+                item = queue[p][cursor[p]]
+                take = min(n, item[2])
+                key = (item[1], None)
+                placed[k][key] = placed[k].get(key, 0) + take
                 n -= take
-                if take == left:
+                item[2] -= take
+                if not item[2]:
                     cursor[p] += 1
-                else:
-                    arrivals[p][cursor[p]] = (rank, d, left - take)
+        for (k, u, i), f in zip(wish_arcs, wish_flows, strict=True):
+            if f:
+                placed[k][(u, i)] = placed[k].get((u, i), 0) + int(f)
         return Result(placed)

@@ -99,7 +99,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     names = {i: name for name, i in columns.items()}
     others = [c for j, c in enumerate(frame.columns) if j not in names]
     lazy = frame.lazy().select(
-        [V.clean(pl.col(f"c{i}"), table.fullwidth).alias(name) for name, i in columns.items()]
+        [V.clean(pl.col(f"c{i}"), table.fullwidth, table.blanks).alias(name) for name, i in columns.items()]
         + [pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
                              or [pl.lit(True)]).alias("_others_blank")])
     cleaned = lazy.collect()

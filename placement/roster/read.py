@@ -25,6 +25,7 @@ class RawTable:
     encoding: str  # utf-8 | utf-8-sig | gb18030 | utf-16 | xlsx
     ragged: dict[int, int]
     fullwidth: bool = True  # may hold full-width digits or blanks to fold
+    blanks: bool = True  # may hold cells with surrounding blanks
 
 
 def read_table(path: Path, raw: bytes) -> RawTable:
@@ -84,7 +85,10 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
     frame = frame.slice(1)
     frame.columns = [f"c{i}" for i in range(len(headers))]
     fullwidth = b"\xef\xbc" in data or b"\xe3\x80\x80" in data
-    return RawTable(headers, frame, "csv", enc, ragged, fullwidth)
+    # a cell can only start or end with a blank next to a separator, a quote or a line end
+    blanks = data[:1] in (b" ", b"\t") or any(
+        p in data for p in (b", ", b" ,", b"\t", b'" ', b' "', b" \n", b" \r", b"\n "))
+    return RawTable(headers, frame, "csv", enc, ragged, fullwidth, blanks)
 
 
 def _read_csv_slow(text: str) -> tuple[pl.DataFrame, dict[int, int]]:

@@ -24,11 +24,13 @@ BOOLS = {
 _LO, _HI = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
 
-def clean(c: pl.Expr, fullwidth: bool) -> pl.Expr:
-    """Trim blanks, fold full-width digits (when the file has any); empty → null."""
+def clean(c: pl.Expr, fullwidth: bool, blanks: bool = True) -> pl.Expr:
+    """Trim blanks (when the file may have any), fold full-width digits (when it has any);
+    empty → null."""
     if fullwidth:
         c = c.str.replace_many(list(_FULL) + ["\u3000"], list(_HALF) + [" "])
-    c = c.str.strip_chars()
+    if blanks or fullwidth:
+        c = c.str.strip_chars()
     return pl.when(c != "").then(c)
 
 
