@@ -42,9 +42,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     ids = f["officer_id"].to_list()
     sheet_rows = f["_row"].to_list()
     unit_now = f["unit"].to_list()
-    count: dict[str, int] = defaultdict(int)
-    for u in unit_now:
-        count[u] += 1
+    count: dict[str, int] = defaultdict(int, Counter(unit_now))
     cap = {u.id: u.capacity for u in units.list}
     receives = {u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
                 for u in units.list}
@@ -56,10 +54,11 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     pinned = _apply_pins(inputs, pins or [], count, cap, receives, final_unit, deciding, why)
 
     movers: list[Mover] = []
-    wishes = f["wishes"].to_list()
+    decided = (j.state == DECIDED)
+    if pinned:
+        decided[np.fromiter(pinned, dtype=np.int64)] = False
     for i, r in enumerate(j.rules):
-        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
-        rows = [int(k) for k in rows if int(k) not in pinned]
+        rows = np.flatnonzero(decided & (j.decision == i)).tolist()
         if not rows:
             continue
         if r.set_post is not None:
@@ -69,8 +68,9 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                 deciding[k] = r.id
                 why[k] = reason
         if r.move is not None:
-            movers += [Mover(k, ids[k], unit_now[k], i, r.priority, wishes=tuple(wishes[k] or ()))
-                       for k in rows]
+            wishes = f["wishes"].gather(rows).to_list()
+            movers += [Mover(k, ids[k], unit_now[k], i, r.priority, wishes=tuple(w) if w else ())
+                       for k, w in zip(rows, wishes, strict=True)]
     movers = _min_staffing(inputs, movers, count, pinned, exceptions)
     placed = place_movers(inputs, movers, count, cap, receives)
     by_rule: dict[int, list[Mover]] = {}

@@ -2,9 +2,11 @@
 
 Each unit node receives its free places from the source. Movers who may go to
 the same units at the same costs share a *pool* node, which takes places from
-those units; a *group* (movers of one pool with the same origin and wishes)
-takes its members' places from the pool, or straight from a wished unit, and
-hands the places they free back to its origin. So a full unit can receive as
+those units; a *group* (movers of one pool with the same origin) takes its
+members' places from the pool and hands the places they free back to its
+origin. Wishes are counted per pool: a unit wished (as first, second, ...
+wish) by k movers of a pool gets an extra arc into the pool of capacity k with a
+bonus, and the members who wished it get those places (see groups.py). So a full unit can receive as
 many as leave it, two full units can swap, and the network has one arc per
 (pool, unit) rather than one per (mover, unit).
 
@@ -34,6 +36,7 @@ class Pool:
     level: int  # priority
     dests: list[int]  # unit indexes (never the origin of one of its groups)
     ranks: list[int]  # preference rank per destination (0 best)
+    wishes: dict[tuple[int, int], int] = field(default_factory=dict)  # (unit, wish index) -> movers
     rank_of: dict[int, int] = field(init=False)
 
     def __post_init__(self):
@@ -45,14 +48,14 @@ class Group:
     pool: int
     origin: int  # unit index
     size: int
-    wishes: list[int] = field(default_factory=list)  # unit indexes, among the pool's dests
 
 
 @dataclass
 class Result:
-    """Per group: (unit, 0-based wish index or None) -> how many placed there."""
+    """How many of each group are placed, and each pool's arrivals: (unit, wish index or None) -> n."""
 
-    placed: list[dict[tuple[int, int | None], int]]
+    placed: list[int]
+    arrivals: list[dict[tuple[int, int | None], int]]
 
 
 class Network:
@@ -60,14 +63,14 @@ class Network:
         self.free, self.receives, self.pools, self.groups = free, receives, pools, groups
         self.nu = len(free)
         self.wish_step = max((max(p.ranks, default=0) for p in pools), default=0) + 1
-        self.max_wishes = max((len(g.wishes) for g in groups), default=0)
+        self.max_wishes = max((i + 1 for p in pools for (_u, i) in p.wishes), default=0)
         self.level = np.array([pools[g.pool].level for g in groups], dtype=np.int64)
         self.size = np.array([g.size for g in groups], dtype=np.int64)
         self.nodes = self.nu + len(pools) + len(groups) + 2
 
     def solve(self) -> Result:
         if not self.groups:
-            return Result([])
+            return Result([], [{} for _ in self.pools])
         per_mover = (self.max_wishes + 1) * self.wish_step
         base = int(self.size.sum()) * (per_mover + 1) * FILL_BUCKETS + 1
         levels = sorted(set(self.level.tolist()))
@@ -97,7 +100,7 @@ class Network:
             reward, _ = self._tiers(list(reversed(batch)), 1)
             out = self._run(reward, fixed=fixed, secondary=False)
             for k in np.flatnonzero(np.isin(self.level, batch)):
-                fixed[k] = sum(out.placed[k].values())
+                fixed[k] = out.placed[k]
         return fixed
 
     def _run(self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool) -> Result | None:
@@ -145,15 +148,14 @@ class Network:
             np.subtract.at(supply, nodes[held], fixed[held])
             np.add.at(supply, origins[held], fixed[held])
         parts.append((nodes, origins, back_caps, np.zeros(ng, dtype=np.int64)))
-        # wished units -> groups, with a bonus per honoured wish (the first wish most)
+        # wished units -> pools: a bonus per honoured wish (the first wish most)
         wish_arcs = []
         wt, wh, wc, ww = [], [], [], []
-        for k, g in enumerate(self.groups):
-            rank_of = self.pools[g.pool].rank_of
-            for i, u in enumerate(g.wishes):
-                wish_arcs.append((k, u, i))
-                wt.append(u), wh.append(nu + npools + k), wc.append(g.size)
-                ww.append(int(gain[k]) - (self.max_wishes - i) * step + rank_of[u] * fb)
+        for p, pool in enumerate(self.pools):
+            for (u, i), n in pool.wishes.items():
+                wish_arcs.append((p, u, i))
+                wt.append(u), wh.append(nu + p), wc.append(n)
+                ww.append(pool.rank_of[u] * fb - (self.max_wishes - i) * step)
         parts.append((wt, wh, wc, ww))
         tails = np.concatenate([np.asarray(p[0], dtype=np.int32) for p in parts])
         heads = np.concatenate([np.asarray(p[1], dtype=np.int32) for p in parts])
@@ -168,35 +170,14 @@ class Network:
         if status != m.OPTIMAL:
             raise RuntimeError(f"placement solver ended with {status}")
         flows = m.flows(np.arange(len(tails), dtype=np.int32))
-        arrivals = flows[first_pool_arc:first_pool_arc + n_pool_arcs]
+        arrivals: list[dict] = [{} for _ in self.pools]
         pool_arc_pool = np.concatenate(pool_of_arc) if pool_of_arc else np.zeros(0, dtype=np.int64)
-        pool_arc_unit = tails[first_pool_arc:first_pool_arc + n_pool_arcs]
-        from_pool = flows[first_group_arc:first_group_arc + ng]
+        pool_flows = flows[first_pool_arc:first_pool_arc + n_pool_arcs]
+        for a in np.flatnonzero(pool_flows).tolist():
+            arrivals[int(pool_arc_pool[a])][(int(tails[first_pool_arc + a]), None)] = int(pool_flows[a])
         wish_flows = flows[len(tails) - len(wish_arcs):] if wish_arcs else []
-        return self._decompose(arrivals, pool_arc_pool, pool_arc_unit, from_pool, wish_arcs, wish_flows)
-
-    def _decompose(self, arrivals, arc_pool, arc_unit, from_pool, wish_arcs, wish_flows) -> Result:
-        """Hand each pool's arrivals to its groups: best-ranked units first, in group order."""
-        placed: list[dict] = [{} for _ in self.groups]
-        queue: list[list[list[int]]] = [[] for _ in self.pools]  # per pool: [rank, unit, n]
-        for a in np.flatnonzero(arrivals):
-            p, u = int(arc_pool[a]), int(arc_unit[a])
-            queue[p].append([self.pools[p].rank_of[u], u, int(arrivals[a])])
-        for q in queue:
-            q.sort()
-        cursor = [0] * len(self.pools)
-        for k in np.flatnonzero(from_pool):
-            n, p = int(from_pool[k]), self.groups[k].pool
-            while n:
-                item = queue[p][cursor[p]]
-                take = min(n, item[2])
-                key = (item[1], None)
-                placed[k][key] = placed[k].get(key, 0) + take
-                n -= take
-                item[2] -= take
-                if not item[2]:
-                    cursor[p] += 1
-        for (k, u, i), f in zip(wish_arcs, wish_flows, strict=True):
+        for (p, u, i), f in zip(wish_arcs, wish_flows, strict=True):
             if f:
-                placed[k][(u, i)] = placed[k].get((u, i), 0) + int(f)
-        return Result(placed)
+                arrivals[p][(u, i)] = int(f)
+        placed = flows[first_group_arc:first_group_arc + ng].astype(np.int64).tolist()
+        return Result(placed, arrivals)

@@ -98,8 +98,9 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     xlsx = table.format == "xlsx"
     names = {i: name for name, i in columns.items()}
     others = [c for j, c in enumerate(frame.columns) if j not in names]
+    padded = table.padded()
     lazy = frame.lazy().select(
-        [V.clean(pl.col(f"c{i}"), table.fullwidth, table.blanks).alias(name) for name, i in columns.items()]
+        [V.clean(pl.col(f"c{i}"), table.fullwidth, f"c{i}" in padded).alias(name) for name, i in columns.items()]
         + [pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
                              or [pl.lit(True)]).alias("_others_blank")])
     cleaned = lazy.collect()

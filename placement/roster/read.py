@@ -25,7 +25,16 @@ class RawTable:
     encoding: str  # utf-8 | utf-8-sig | gb18030 | utf-16 | xlsx
     ragged: dict[int, int]
     fullwidth: bool = True  # may hold full-width digits or blanks to fold
-    blanks: bool = True  # may hold cells with surrounding blanks
+
+    def padded(self) -> set[str]:
+        """Columns with a cell that starts or ends with a blank (only those are trimmed)."""
+        if self.frame.height == 0:
+            return set()
+        edge = [pl.any_horizontal([f(pl.col(c).str)(b) for b in (" ", "\t", "\r", "\n")
+                                   for f in (lambda s: s.starts_with, lambda s: s.ends_with)]).any().alias(c)
+                for c in self.frame.columns]
+        row = self.frame.lazy().select(edge).collect().row(0)
+        return {c for c, hit in zip(self.frame.columns, row, strict=True) if hit}
 
 
 def read_table(path: Path, raw: bytes) -> RawTable:
@@ -85,10 +94,7 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
     frame = frame.slice(1)
     frame.columns = [f"c{i}" for i in range(len(headers))]
     fullwidth = b"\xef\xbc" in data or b"\xe3\x80\x80" in data
-    # a cell can only start or end with a blank next to a separator, a quote or a line end
-    blanks = data[:1] in (b" ", b"\t") or any(
-        p in data for p in (b", ", b" ,", b"\t", b'" ', b' "', b" \n", b" \r", b"\n "))
-    return RawTable(headers, frame, "csv", enc, ragged, fullwidth, blanks)
+    return RawTable(headers, frame, "csv", enc, ragged, fullwidth)
 
 
 def _read_csv_slow(text: str) -> tuple[pl.DataFrame, dict[int, int]]:
