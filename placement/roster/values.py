@@ -108,12 +108,10 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
         check = np.array([ord(c) for c in _CHECK], dtype=np.int64) - 48
         expected = check[(digits[:, :17] @ _WEIGHTS) % 11]
         bad[idx] = digits[:, 17] != expected
-        encoded = (digits[:, 6:14] * 10 ** np.arange(7, -1, -1)).sum(axis=1)
+        encoded = pl.Series((digits[:, 6:14] * 10 ** np.arange(7, -1, -1)).sum(axis=1))
         b = birth.gather(idx)
-        given = (b.dt.year().cast(pl.Int64) * 10000 + b.dt.month().cast(pl.Int64) * 100
-                 + b.dt.day().cast(pl.Int64)).to_numpy()
-        known = ~np.isnan(given.astype(float))
-        conflict[idx] = known & (np.nan_to_num(given.astype(float)) != encoded)
+        given = b.dt.year().cast(pl.Int64) * 10000 + b.dt.month().cast(pl.Int64) * 100 + b.dt.day().cast(pl.Int64)
+        conflict[idx] = (given != encoded).fill_null(False).to_numpy()
     bad |= (s.is_not_null() & ~shaped).to_numpy()
     return s, pl.Series(bad), pl.Series(conflict)
 

@@ -1,0 +1,88 @@
+"""The plan document (SPEC §4) from the final units and posts."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from ..check import flag_entries
+from ..engine.frame import with_units
+from ..engine.measure import measure
+from ..inputs import Inputs, entry, sort_entries
+
+
+def plan_document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions) -> dict:
+    j = inputs.judgement
+    f = j.frame
+    before = measure(f, inputs.ruleset)
+    after_frame = with_units(f.with_columns(pl.Series("unit", final_unit, dtype=pl.String),
+                                            pl.Series("post", final_post, dtype=pl.String)),
+                             inputs.units)
+    after = measure(after_frame, inputs.ruleset)
+    titles = {r.id: r.title for r in j.rules} | {"unit_merge": "unit merge", "pin": "manual decision"}
+    moved = f.select("officer_id", "name", "_from_unit", "unit", "post", "_row").with_columns(
+        pl.Series("to_unit", final_unit, dtype=pl.String), pl.Series("to_post", final_post, dtype=pl.String),
+        pl.int_range(0, f.height, dtype=pl.Int64).alias("k"))
+    moved = moved.filter((pl.col("_from_unit") != pl.col("to_unit")) | (pl.col("post") != pl.col("to_post")))
+    rule_ids, reasons = [], []
+    for k, frm, now, to in zip(*(moved[c].to_list() for c in ("k", "_from_unit", "unit", "to_unit")),
+                               strict=True):
+        rule_id = deciding.get(k, "unit_merge")
+        reason = why.get(k)
+        if reason is None:
+            reason = f"{frm} merged into {to}"
+        elif frm != now:
+            reason += f" (after {frm} merged into {now})"
+        rule_ids.append(rule_id)
+        reasons.append(reason)
+    transfers = (moved.with_columns(pl.Series("rule_id", rule_ids, dtype=pl.String),
+                                    pl.Series("reason", reasons, dtype=pl.String))
+                 .with_columns(pl.col("rule_id").replace_strict(titles, default="").alias("rule_title"))
+                 .sort("officer_id", "_row")
+                 .select(pl.col("officer_id"), pl.col("name"), pl.col("_from_unit").alias("from_unit"),
+                         "to_unit", pl.col("post").alias("from_post"), "to_post", "rule_id", "rule_title",
+                         "reason")
+                 .to_dicts())
+    targets = []
+    for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
+        targets.append({"id": t.id, "title": t.title, "value_before": vb, "value_after": va,
+                        "met_after": t.met(va)})
+        if not t.met(va):
+            exceptions.append(entry(None, None, "target_unmet", None, None,
+                                    f"target {t.id} is not met after the plan: {_pct(va)}"))
+    exceptions = sort_entries(exceptions)
+    flags = flag_entries(inputs)
+    by_code: dict[str, int] = {}
+    for e in exceptions:
+        by_code[e["code"]] = by_code.get(e["code"], 0) + 1
+    before_counts = dict(f.group_by("_from_unit").len().iter_rows())
+    after_counts = dict(pl.Series("u", final_unit, dtype=pl.String).value_counts().iter_rows())
+    roster = inputs.roster
+    moved = sum(1 for t in transfers if t["from_unit"] != t["to_unit"])
+    return {
+        "ruleset": inputs.ruleset.name,
+        "as_of": inputs.as_of.isoformat(),
+        "inputs": {"roster": {"path": roster.path, "sha256": roster.sha256, "rows": roster.rows},
+                   "rules": {"sha256": inputs.ruleset.sha256},
+                   "units": {"sha256": inputs.units.sha256}},
+        "summary": {
+            "officers": roster.rows,
+            "transfers": moved,
+            "post_changes": len(transfers) - moved,
+            "flags": len(flags),
+            "exceptions": len(exceptions),
+            "exceptions_by_code": dict(sorted(by_code.items())),
+            "grassroots_share": {"before": before["share"], "after": after["share"]},
+            "targets": targets,
+            "allowance_monthly_total": {"before": before["allowance"], "after": after["allowance"]},
+        },
+        "transfers": transfers,
+        "flags": flags,
+        "exceptions": exceptions,
+        "units": [{"unit_id": u.id, "name": u.name, "before": before_counts.get(u.id, 0),
+                   "after": after_counts.get(u.id, 0), "capacity": u.capacity, "min_staff": u.min_staff}
+                  for u in inputs.units.list],
+    }
+
+
+def _pct(v) -> str:
+    return "no officers counted" if v is None else f"{v:.1%}"
