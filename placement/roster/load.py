@@ -98,9 +98,13 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     xlsx = table.format == "xlsx"
     names = {i: name for name, i in columns.items()}
     others = [c for j, c in enumerate(frame.columns) if j not in names]
-    padded = table.padded()
+    unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
+    specs = _specs(vocab, extras, unit_table)
+    kinds = {name: kind for name, kind, _t in specs}
+    # text fields are trimmed here; typed ones only where their fast path fails (below)
     lazy = frame.lazy().select(
-        [V.clean(pl.col(f"c{i}"), table.fullwidth, f"c{i}" in padded).alias(name) for name, i in columns.items()]
+        [V.clean(pl.col(f"c{i}"), table.fullwidth, kinds.get(name) in ("str", "units")).alias(name)
+         for name, i in columns.items()]
         + [pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
                              or [pl.lit(True)]).alias("_others_blank")])
     cleaned = lazy.collect()
@@ -109,8 +113,6 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
             cleaned = cleaned.with_columns(pl.lit(None, pl.String).alias(name))
     blank = cleaned.select(pl.all_horizontal([pl.col(c).is_null() for c in columns] + [pl.col("_others_blank")])
                            .alias("b"))["b"] if columns else pl.Series([False] * n, dtype=pl.Boolean)
-    unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
-    specs = _specs(vocab, extras, unit_table)
     exprs = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")]
     for name, kind, table_ in specs:
         c = pl.col(name)
@@ -133,13 +135,16 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     fixes = {}
     for name, kind, table_ in specs:
         raw, value = cleaned[name], officers[name]
-        if kind in ("date", "bool", "choice"):
+        if kind in ("date", "bool", "number", "choice", "unit"):
             failed = (raw.is_not_null() & value.is_null()).fill_null(False)
             if failed.any():
                 idx = failed.arg_true()
-                sub = raw.gather(idx)
+                sub = raw.gather(idx).str.strip_chars()
+                spaces = (sub == "").to_numpy()
+                if spaces.any():  # cells of blanks only: empty, not bad
+                    cleaned = cleaned.with_columns(raw.scatter(idx.filter(pl.Series(spaces)), None))
                 slow = (V.date_slow(sub, xlsx) if kind == "date" else V.bool_slow(sub) if kind == "bool"
-                        else V.choice_slow(sub, table_))
+                        else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, table_))
                 fixes[name] = value.scatter(idx, slow)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))

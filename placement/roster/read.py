@@ -26,16 +26,6 @@ class RawTable:
     ragged: dict[int, int]
     fullwidth: bool = True  # may hold full-width digits or blanks to fold
 
-    def padded(self) -> set[str]:
-        """Columns with a cell that starts or ends with a blank (only those are trimmed)."""
-        if self.frame.height == 0:
-            return set()
-        edge = [pl.any_horizontal([f(pl.col(c).str)(b) for b in (" ", "\t", "\r", "\n")
-                                   for f in (lambda s: s.starts_with, lambda s: s.ends_with)]).any().alias(c)
-                for c in self.frame.columns]
-        row = self.frame.lazy().select(edge).collect().row(0)
-        return {c for c, hit in zip(self.frame.columns, row, strict=True) if hit}
-
 
 def read_table(path: Path, raw: bytes) -> RawTable:
     if path.suffix.lower() in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
@@ -74,17 +64,24 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
 
 
 def _read_csv(path: Path, raw: bytes) -> RawTable:
-    if not raw.strip():
+    if not raw[:65536].strip() and not raw.strip():
         _fail(path, "the file is empty", "roster-empty")
-    text, enc = decode(path, raw)
-    data = text.encode("utf-8") if enc != "utf-8" else raw
+    frame, enc, data = None, "utf-8", raw
+    if not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in raw[:65536]:
+        try:  # the common case: UTF-8, which the CSV reader checks as it reads
+            frame = pl.read_csv(io.BytesIO(raw), has_header=False, infer_schema=False, quote_char='"')
+        except pl.exceptions.PolarsError:
+            frame = None
+    if frame is None:
+        text, enc = decode(path, raw)
+        data = text.encode("utf-8") if enc != "utf-8" else raw
+    ragged: dict[int, int] = {}
     try:
-        frame = pl.read_csv(io.BytesIO(data), has_header=False, infer_schema=False,
-                            quote_char='"')
-        ragged: dict[int, int] = {}
+        if frame is None:
+            frame = pl.read_csv(io.BytesIO(data), has_header=False, infer_schema=False, quote_char='"')
     except pl.exceptions.PolarsError:
         try:
-            frame, ragged = _read_csv_slow(text)
+            frame, ragged = _read_csv_slow(data.decode("utf-8"))
         except InputError as e:
             p = e.problems[0]
             _fail(path, p.message, p.code)

@@ -77,8 +77,12 @@ def bool_slow(s: pl.Series) -> pl.Series:
 
 
 def number_expr(c: pl.Expr) -> pl.Expr:
-    v = c.str.replace(r"年$", "").cast(pl.Float64, strict=False)
+    v = c.cast(pl.Float64, strict=False)
     return pl.when(v.is_finite() & (v >= 0)).then(v)
+
+
+def number_slow(s: pl.Series) -> pl.Series:
+    return pl.DataFrame({"s": s}).select(number_expr(pl.col("s").str.replace(r"\s*年$", "")))["s"]
 
 
 def choice_expr(c: pl.Expr, table: dict[str, str]) -> pl.Expr:
@@ -86,8 +90,9 @@ def choice_expr(c: pl.Expr, table: dict[str, str]) -> pl.Expr:
 
 
 def choice_slow(s: pl.Series, table: dict[str, str]) -> pl.Series:
+    exact = s.replace_strict(table, default=None, return_dtype=pl.String)
     low = {k.lower(): v for k, v in table.items()}
-    return s.str.to_lowercase().replace_strict(low, default=None, return_dtype=pl.String)
+    return exact.fill_null(s.str.to_lowercase().replace_strict(low, default=None, return_dtype=pl.String))
 
 
 _WEIGHTS = np.array((7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), dtype=np.int64)
