@@ -17,7 +17,7 @@ class Pin:
     file: str = ""
 
 
-def apply_pins(inputs, pins, count, cap, final_unit, deciding, why) -> set[int]:
+def apply_pins(inputs, pins, count, cap, moves, deciding, why) -> set[int]:
     """Obey the pins; frame rows they settle. A pin that breaks a capacity is an error."""
     if not pins:
         return set()
@@ -39,15 +39,16 @@ def apply_pins(inputs, pins, count, cap, final_unit, deciding, why) -> set[int]:
             problems.append(Problem(p.file, *p.where, "pin-unknown-unit",
                                     f"unit '{p.unit}' is not a unit that can receive officers"))
             continue
-        if uid != final_unit[k]:
-            count[final_unit[k]] -= 1
+        now = moves.get(k, f["unit"][k])
+        if uid != now:
+            count[now] -= 1
             count[uid] += 1
-            final_unit[k] = uid
+            moves[k] = uid
             deciding[k] = "pin"
             why[k] = "pinned by a manual decision"
     for uid, c in count.items():
         if cap.get(uid) is not None and c > cap[uid] and any(
-                final_unit[k] == uid and deciding.get(k) == "pin" for k in done):
+                moves.get(k) == uid and deciding.get(k) == "pin" for k in done):
             problems.append(Problem(pins[0].file, 0, 0, "pin-capacity",
                                     f"pins put {c} officers in {uid}, above its capacity {cap[uid]}"))
     if problems:
@@ -60,8 +61,7 @@ def min_staffing(inputs, movers, count, exceptions) -> list:
     then later officer_id first), as min_staffing exceptions."""
     min_staff = {u.id: u.min_staff for u in inputs.units.list}
     allowed = {u: max(0, count[u] - min_staff.get(u, 0)) for u in count}
-    rows = inputs.frame["_row"].to_list()
-    keep = []
+    keep, excess = [], []
     by_origin = defaultdict(list)
     for m in movers:
         by_origin[m.origin].append(m)
@@ -69,10 +69,12 @@ def min_staffing(inputs, movers, count, exceptions) -> list:
         ms.sort(key=lambda m: (-m.level, m.officer_id))
         n = allowed.get(origin, 0)
         keep += ms[:n]
-        for m in ms[n:]:
-            r = inputs.judgement.rules[m.rule]
-            exceptions.append(entry(m.officer_id, rows[m.row], "min_staffing", r.id, None,
-                                    f"moving would leave {origin} below its minimum staff "
-                                    f"{min_staff.get(origin, 0)}"))
+        excess += ms[n:]
+    rows = inputs.frame["_row"].gather([m.row for m in excess]).to_list() if excess else []
+    for m, row in zip(excess, rows, strict=True):
+        r = inputs.judgement.rules[m.rule]
+        exceptions.append(entry(m.officer_id, row, "min_staffing", r.id, None,
+                                f"moving would leave {m.origin} below its minimum staff "
+                                f"{min_staff.get(m.origin, 0)}"))
     keep.sort(key=lambda m: m.row)
     return keep

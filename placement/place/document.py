@@ -10,17 +10,20 @@ from ..engine.measure import measure
 from ..inputs import Inputs, entry, sort_entries
 
 
-def plan_document(inputs: Inputs, final_unit, final_post, deciding, why, exceptions) -> dict:
+def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], deciding, why,
+                  exceptions) -> dict:
     j = inputs.judgement
     f = j.frame
     before = measure(f, inputs.ruleset)
-    after_frame = with_units(f.with_columns(pl.Series("unit", final_unit, dtype=pl.String),
-                                            pl.Series("post", final_post, dtype=pl.String)),
-                             inputs.units)
-    after = measure(after_frame, inputs.ruleset)
+    final_unit, final_post = f["unit"].clone(), f["post"].clone()
+    if moves:
+        final_unit.scatter(list(moves), list(moves.values()))
+    if posts:
+        final_post.scatter(list(posts), list(posts.values()))
+    after = measure(with_units(f.with_columns(final_unit, final_post), inputs.units), inputs.ruleset)
     titles = {r.id: r.title for r in j.rules} | {"unit_merge": "unit merge", "pin": "manual decision"}
     moved = f.select("officer_id", "name", "_from_unit", "unit", "post", "_row").with_columns(
-        pl.Series("to_unit", final_unit, dtype=pl.String), pl.Series("to_post", final_post, dtype=pl.String),
+        final_unit.alias("to_unit"), final_post.alias("to_post"),
         pl.int_range(0, f.height, dtype=pl.Int64).alias("k"))
     moved = moved.filter((pl.col("_from_unit") != pl.col("to_unit")) | (pl.col("post") != pl.col("to_post")))
     rule_ids, reasons = [], []
@@ -55,7 +58,7 @@ def plan_document(inputs: Inputs, final_unit, final_post, deciding, why, excepti
     for e in exceptions:
         by_code[e["code"]] = by_code.get(e["code"], 0) + 1
     before_counts = dict(f.group_by("_from_unit").len().iter_rows())
-    after_counts = dict(pl.Series("u", final_unit, dtype=pl.String).value_counts().iter_rows())
+    after_counts = dict(final_unit.value_counts().iter_rows())
     roster = inputs.roster
     moved = sum(1 for t in transfers if t["from_unit"] != t["to_unit"])
     return {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,22 +27,20 @@ class Mover:
 
 
 def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
+    """The plan document for the judged roster (SPEC §2, §4)."""
     j = inputs.judgement
     f = j.frame
     units = inputs.units
-    ids = f["officer_id"].to_list()
-    sheet_rows = f["_row"].to_list()
-    unit_now = f["unit"].to_list()
-    count: dict[str, int] = defaultdict(int, Counter(unit_now))
+    count: dict[str, int] = defaultdict(int, dict(f.group_by("unit").len().iter_rows()))
     cap = {u.id: u.capacity for u in units.list}
     receives = {u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
                 for u in units.list}
-    final_unit = list(unit_now)
-    final_post = f["post"].to_list()
-    deciding: dict[int, str] = {}  # row -> rule id
+    moves: dict[int, str] = {}  # frame row -> final unit, where a rule or pin moves the officer
+    posts: dict[int, str] = {}  # frame row -> final post, where it changes
+    deciding: dict[int, str] = {}  # frame row -> rule id
     why: dict[int, str] = {}
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
-    pinned = apply_pins(inputs, pins or [], count, cap, final_unit, deciding, why)
+    pinned = apply_pins(inputs, pins or [], count, cap, moves, deciding, why)
 
     movers: list[Mover] = []
     decided = (j.state == DECIDED)
@@ -53,15 +51,16 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
         if not rows:
             continue
         if r.set_post is not None:
-            change = [k for k in rows if final_post[k] != r.set_post]
+            now = f["post"].gather(rows).to_list()
+            change = [k for k, p in zip(rows, now, strict=True) if p != r.set_post]
             for k, reason in zip(change, j.reasons(i, change), strict=True):
-                final_post[k] = r.set_post
+                posts[k] = r.set_post
                 deciding[k] = r.id
                 why[k] = reason
         if r.move is not None:
-            wishes = f["wishes"].gather(rows).to_list()
-            movers += [Mover(k, ids[k], unit_now[k], i, r.priority, wishes=tuple(w) if w else ())
-                       for k, w in zip(rows, wishes, strict=True)]
+            sub = f.select("officer_id", "unit", "wishes")[rows]
+            movers += [Mover(k, oid, unit, i, r.priority, tuple(w) if w else ())
+                       for k, oid, unit, w in zip(rows, *(sub[c].to_list() for c in sub.columns), strict=True)]
     movers = min_staffing(inputs, movers, count, exceptions)
     placed = place_movers(inputs, movers, count, cap, receives)
     by_rule: dict[int, list[Mover]] = {}
@@ -69,16 +68,20 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
         by_rule.setdefault(m.rule, []).append(m)
     for i, ms in sorted(by_rule.items()):
         r = j.rules[i]
+        lost = []
         for m, facts in zip(ms, j.reasons(i, [m.row for m in ms]), strict=True):
             if m.row in placed:
                 dest, how = placed[m.row]
-                final_unit[m.row] = dest
+                moves[m.row] = dest
                 if r.move.post:
-                    final_post[m.row] = r.move.post
+                    posts[m.row] = r.move.post
                 deciding[m.row] = r.id
                 why[m.row] = f"{facts}; to {dest}: {how}"
             else:
-                exceptions.append(entry(m.officer_id, sheet_rows[m.row], "no_capacity", r.id, None,
-                                        f"rule {r.id} moves this officer ({facts}) but no unit matching "
-                                        f"its destination has a free place"))
-    return plan_document(inputs, final_unit, final_post, deciding, why, exceptions)
+                lost.append((m, facts))
+        sheet = f["_row"].gather([m.row for m, _ in lost]).to_list() if lost else []
+        for (m, facts), row in zip(lost, sheet, strict=True):
+            exceptions.append(entry(m.officer_id, row, "no_capacity", r.id, None,
+                                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
+                                    "its destination has a free place"))
+    return plan_document(inputs, moves, posts, deciding, why, exceptions)
