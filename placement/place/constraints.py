@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
+
+import polars as pl
 
 from ..inputs import entry
 from ..problems import InputError, Problem
@@ -56,25 +57,22 @@ def apply_pins(inputs, pins, count, cap, moves, deciding, why) -> set[int]:
     return done
 
 
-def min_staffing(inputs, movers, count, exceptions) -> list:
+def min_staffing(inputs, mv: pl.DataFrame, count) -> tuple[pl.DataFrame, list[dict]]:
     """Movers whose departure would leave a unit below min_staff stay (lowest priority,
-    then later officer_id first), as min_staffing exceptions."""
+    then later officer_id first), as min_staffing exceptions. Returns (movers kept, entries)."""
     min_staff = {u.id: u.min_staff for u in inputs.units.list}
     allowed = {u: max(0, count[u] - min_staff.get(u, 0)) for u in count}
-    keep, excess = [], []
-    by_origin = defaultdict(list)
-    for m in movers:
-        by_origin[m.origin].append(m)
-    for origin, ms in by_origin.items():
-        ms.sort(key=lambda m: (-m.level, m.officer_id))
-        n = allowed.get(origin, 0)
-        keep += ms[:n]
-        excess += ms[n:]
-    rows = inputs.frame["_row"].gather([m.row for m in excess]).to_list() if excess else []
-    for m, row in zip(excess, rows, strict=True):
-        r = inputs.judgement.rules[m.rule]
-        exceptions.append(entry(m.officer_id, row, "min_staffing", r.id, None,
-                                f"moving would leave {m.origin} below its minimum staff "
-                                f"{min_staff.get(m.origin, 0)}"))
-    keep.sort(key=lambda m: m.row)
-    return keep
+    mv = mv.sort(["origin", "level", "officer_id"], descending=[False, True, False]).with_columns(
+        pos=pl.int_range(pl.len()).over("origin"),
+        allow=pl.col("origin").replace_strict(allowed, default=0, return_dtype=pl.Int64))
+    excess = mv.filter(pl.col("pos") >= pl.col("allow"))
+    out = []
+    if excess.height:
+        sheet = inputs.frame["_row"].gather(excess["row"]).to_list()
+        for (oid, origin, i), row in zip(excess.select("officer_id", "origin", "rule").iter_rows(), sheet,
+                                         strict=True):
+            r = inputs.judgement.rules[i]
+            out.append(entry(oid, row, "min_staffing", r.id, None,
+                             f"moving would leave {origin} below its minimum staff {min_staff.get(origin, 0)}"))
+    kept = mv.filter(pl.col("pos") < pl.col("allow")).drop("pos", "allow").sort("row")
+    return kept, out

@@ -1,61 +1,74 @@
-"""From movers to the solver's pools and groups, and back to one unit per mover."""
+"""From movers to the solver's pools and groups, and back to one unit per mover.
+
+Movers arrive as a frame (row, officer_id, origin, rule, level, wishes); grouping,
+minimum staffing and wish counting are done by column, so a province's worth of
+movers costs little more than a city's.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+import polars as pl
+
 from .choose import Chooser
 from .solve import Group, Network, Pool
 
 
-def place_movers(inputs, movers: list, count, cap, receives) -> dict[int, tuple[str, str]]:
+def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tuple[str, str]]:
     """Place the movers; frame row -> (unit, how it was chosen)."""
     j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}
-    total = sum(count.values()) + len(movers) + 1
+    total = sum(count.values()) + mv.height + 1
     free = [(cap[u] - count[u]) if cap[u] is not None else total for u in units]
     chooser = Chooser(inputs.units, receives)
-    f = inputs.frame
-    rule_refs = {i: chooser.refs(j.rules[i]) for i in {m.rule for m in movers}}
-    ref_vals = {c: f[c].to_list() for c in sorted({c for r in rule_refs.values() for c in r})}
+    rule_refs = {i: chooser.refs(j.rules[i]) for i in mv["rule"].unique().to_list()}
+    ref_cols = sorted({c for r in rule_refs.values() for c in r})
+    if ref_cols:
+        mv = mv.with_columns([inputs.frame[c].gather(mv["row"]).cast(pl.String).alias(f"ref:{c}")
+                              for c in ref_cols])
+    keys = ["rule", "origin", *[f"ref:{c}" for c in ref_cols]]
+    mv = mv.sort("officer_id", "row")
+    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"), pl.col("officer_id"), pl.col("wishes"))
     pools: dict[tuple, int] = {}
     pool_list: list[Pool] = []
-    groups: dict[tuple, list] = {}
-    group_pool: dict[tuple, int] = {}
-    for m in movers:
-        refs = tuple(ref_vals[c][m.row] for c in rule_refs[m.rule]) if rule_refs[m.rule] else ()
-        key = (m.rule, m.origin, refs)
-        members = groups.get(key)
-        if members is None:
-            rule = j.rules[m.rule]
-            dests, ranks = chooser.options(rule, dict(zip(rule_refs[m.rule], refs, strict=True)))
-            own = m.origin in dests
-            pkey = (m.rule, refs, m.origin if own else None)
-            p = pools.get(pkey)
-            if p is None:
-                keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if not own or d != m.origin]
-                p = pools[pkey] = len(pool_list)
-                pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
-            members = groups[key] = []
-            group_pool[key] = p
-        members.append(m)
-        if m.wishes:
-            pool = pool_list[group_pool[key]]
-            for i, w in enumerate(m.wishes):
+    glist, members_of = [], []
+    for rec in grouped.iter_rows(named=True):
+        rule = j.rules[rec["rule"]]
+        refs = {c: rec.get(f"ref:{c}") for c in rule_refs[rec["rule"]]}
+        dests, ranks = chooser.options(rule, _typed(refs, inputs.frame))
+        own = rec["origin"] in dests
+        pkey = (rec["rule"], tuple(refs.values()), rec["origin"] if own else None)
+        p = pools.get(pkey)
+        if p is None:
+            keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if not own or d != rec["origin"]]
+            p = pools[pkey] = len(pool_list)
+            pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
+        if not pool_list[p].dests:
+            continue
+        pool = pool_list[p]
+        members = list(zip(rec["row"], rec["officer_id"], rec["wishes"], strict=True))
+        for _row, _oid, wishes in members:
+            for i, w in enumerate(wishes or ()):
                 k = ui.get(w)
                 if k is not None and k in pool.rank_of:
                     pool.wishes[(k, i)] = pool.wishes.get((k, i), 0) + 1
-    glist, members_of = [], []
-    for key, ms in groups.items():
-        p = group_pool[key]
-        if not pool_list[p].dests:
-            continue
-        ms.sort(key=lambda m: m.officer_id)
-        glist.append(Group(p, ui[key[1]], len(ms)))
-        members_of.append(ms)
+        glist.append(Group(p, ui[rec["origin"]], len(members)))
+        members_of.append((rec["rule"], members))
     result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
     return _assign(j, units, pool_list, glist, members_of, result)
+
+
+def _typed(refs: dict, frame: pl.DataFrame) -> dict:
+    """Referenced officer values back in their column's type (they were grouped as text)."""
+    out = {}
+    for c, v in refs.items():
+        if v is None or frame[c].dtype == pl.String:
+            out[c] = v
+        else:
+            out[c] = pl.Series([v]).cast(frame[c].dtype).item()
+    return out
 
 
 def _assign(j, units, pools, groups, members_of, result) -> dict[int, tuple[str, str]]:
@@ -68,47 +81,44 @@ def _assign(j, units, pools, groups, members_of, result) -> dict[int, tuple[str,
     for p, ks in by_pool.items():
         pool = pools[p]
         quota = {k: result.placed[k] for k in ks}
-        taken: set[int] = set()
         arrivals = result.arrivals[p]
-        rest: list[tuple[int, int, int]] = []  # (rank, unit, n) not given to a wisher
+        rest: list[list[int]] = []  # [rank, unit, n] not given to a wisher
         wishers: dict[tuple[str, int], list] = defaultdict(list)
         if pool.wishes:
             for k in ks:
-                for m in members_of[k]:
-                    for i, w in enumerate(m.wishes):
-                        wishers[(w, i)].append((k, m))
+                for row, _oid, wishes in members_of[k][1]:
+                    for i, w in enumerate(wishes or ()):
+                        wishers[(w, i)].append((k, row))
         for (u, i), n in sorted(arrivals.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0])):
             if i is not None:
-                for k, m in wishers.get((units[u], i), ()):
+                for k, row in wishers.get((units[u], i), ()):
                     if not n:
                         break
-                    if quota[k] and m.row not in taken:
-                        placed[m.row] = (units[u], f"wish {i + 1} honoured")
-                        taken.add(m.row)
+                    if quota[k] and row not in placed:
+                        placed[row] = (units[u], f"wish {i + 1} honoured")
                         quota[k] -= 1
                         n -= 1
             if n:
-                rest.append((pool.rank_of[u], u, n))
+                rest.append([pool.rank_of[u], u, n])
         rest.sort()
-        prefer = len(j.rules[members_of[ks[0]][0].rule].move.prefer)
+        prefer = len(j.rules[members_of[ks[0]][0]].move.prefer)
         cursor = 0
         for k in ks:
-            for m in members_of[k]:
-                if not quota[k]:
+            q = quota[k]
+            for row, _oid, wishes in members_of[k][1]:
+                if not q:
                     break
-                if m.row in taken:
+                if row in placed:
                     continue
-                rank, u, n = rest[cursor]
-                unit = units[u]
-                if unit in m.wishes:
-                    how = f"wish {m.wishes.index(unit) + 1} honoured"
+                item = rest[cursor]
+                unit = units[item[1]]
+                if wishes and unit in wishes:
+                    how = f"wish {list(wishes).index(unit) + 1} honoured"
                 else:
-                    how = f"preference {rank + 1} met" if rank < prefer else "even fill"
-                placed[m.row] = (unit, how)
-                taken.add(m.row)
-                quota[k] -= 1
-                if n == 1:
+                    how = f"preference {item[0] + 1} met" if item[0] < prefer else "even fill"
+                placed[row] = (unit, how)
+                q -= 1
+                item[2] -= 1
+                if not item[2]:
                     cursor += 1
-                else:
-                    rest[cursor] = (rank, u, n - 1)
     return placed

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 import numpy as np
+import polars as pl
 
 from ..engine.decide import DECIDED
 from ..inputs import Inputs, entry, rule_entries
@@ -14,16 +14,6 @@ from .document import plan_document
 from .groups import place_movers
 
 __all__ = ["Pin", "make_plan"]
-
-
-@dataclass(slots=True)
-class Mover:
-    row: int  # frame index
-    officer_id: str
-    origin: str
-    rule: int  # index into judgement.rules
-    level: int
-    wishes: tuple = ()
 
 
 def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
@@ -42,46 +32,49 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
     pinned = apply_pins(inputs, pins or [], count, cap, moves, deciding, why)
 
-    movers: list[Mover] = []
+    parts: list[pl.DataFrame] = []
     decided = (j.state == DECIDED)
     if pinned:
         decided[np.fromiter(pinned, dtype=np.int64)] = False
     for i, r in enumerate(j.rules):
-        rows = np.flatnonzero(decided & (j.decision == i)).tolist()
-        if not rows:
+        rows = np.flatnonzero(decided & (j.decision == i))
+        if not len(rows):
             continue
         if r.set_post is not None:
-            now = f["post"].gather(rows).to_list()
-            change = [k for k, p in zip(rows, now, strict=True) if p != r.set_post]
+            rows_l = rows.tolist()
+            now = f["post"].gather(rows_l).to_list()
+            change = [k for k, p in zip(rows_l, now, strict=True) if p != r.set_post]
             for k, reason in zip(change, j.reasons(i, change), strict=True):
                 posts[k] = r.set_post
                 deciding[k] = r.id
                 why[k] = reason
         if r.move is not None:
-            sub = f.select("officer_id", "unit", "wishes")[rows]
-            movers += [Mover(k, oid, unit, i, r.priority, tuple(w) if w else ())
-                       for k, oid, unit, w in zip(rows, *(sub[c].to_list() for c in sub.columns), strict=True)]
-    movers = min_staffing(inputs, movers, count, exceptions)
-    placed = place_movers(inputs, movers, count, cap, receives)
-    by_rule: dict[int, list[Mover]] = {}
-    for m in movers:
-        by_rule.setdefault(m.rule, []).append(m)
-    for i, ms in sorted(by_rule.items()):
+            parts.append(f.select(pl.col("officer_id"), pl.col("unit").alias("origin"), pl.col("wishes"))[rows]
+                         .with_columns(pl.Series("row", rows, dtype=pl.Int64), rule=pl.lit(i, pl.Int64),
+                                       level=pl.lit(r.priority, pl.Int64)))
+    mv = pl.concat(parts) if parts else pl.DataFrame(
+        schema={"officer_id": pl.String, "origin": pl.String, "wishes": pl.List(pl.String),
+                "row": pl.Int64, "rule": pl.Int64, "level": pl.Int64})
+    mv, excess = min_staffing(inputs, mv, count)
+    exceptions += excess
+    placed = place_movers(inputs, mv, count, cap, receives)
+    for (i,), ms in mv.group_by(["rule"], maintain_order=True):
         r = j.rules[i]
+        rows, ids = ms["row"].to_list(), ms["officer_id"].to_list()
         lost = []
-        for m, facts in zip(ms, j.reasons(i, [m.row for m in ms]), strict=True):
-            if m.row in placed:
-                dest, how = placed[m.row]
-                moves[m.row] = dest
+        for k, oid, facts in zip(rows, ids, j.reasons(i, rows), strict=True):
+            hit = placed.get(k)
+            if hit is not None:
+                moves[k] = hit[0]
                 if r.move.post:
-                    posts[m.row] = r.move.post
-                deciding[m.row] = r.id
-                why[m.row] = f"{facts}; to {dest}: {how}"
+                    posts[k] = r.move.post
+                deciding[k] = r.id
+                why[k] = f"{facts}; to {hit[0]}: {hit[1]}"
             else:
-                lost.append((m, facts))
-        sheet = f["_row"].gather([m.row for m, _ in lost]).to_list() if lost else []
-        for (m, facts), row in zip(lost, sheet, strict=True):
-            exceptions.append(entry(m.officer_id, row, "no_capacity", r.id, None,
+                lost.append((k, oid, facts))
+        sheet = f["_row"].gather([k for k, _, _ in lost]).to_list() if lost else []
+        for (_k, oid, facts), row in zip(lost, sheet, strict=True):
+            exceptions.append(entry(oid, row, "no_capacity", r.id, None,
                                     f"rule {r.id} moves this officer ({facts}) but no unit matching "
                                     "its destination has a free place"))
     return plan_document(inputs, moves, posts, deciding, why, exceptions)
