@@ -30,34 +30,59 @@ def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tu
                               for c in ref_cols])
     keys = ["rule", "origin", *[f"ref:{c}" for c in ref_cols]]
     mv = mv.sort("officer_id", "row")
-    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"), pl.col("officer_id"), pl.col("wishes"))
+    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"))
     pools: dict[tuple, int] = {}
     pool_list: list[Pool] = []
-    glist, members_of = [], []
-    for rec in grouped.iter_rows(named=True):
-        rule = j.rules[rec["rule"]]
-        refs = {c: rec.get(f"ref:{c}") for c in rule_refs[rec["rule"]]}
-        dests, ranks = chooser.options(rule, _typed(refs, inputs.frame))
-        own = rec["origin"] in dests
-        pkey = (rec["rule"], tuple(refs.values()), rec["origin"] if own else None)
+    options: dict[tuple, tuple] = {}
+    glist, members_of, group_of = [], [], {}
+    key_rows = grouped.select(keys).rows()
+    for g, (key, rows) in enumerate(zip(key_rows, grouped["row"].to_list(), strict=True)):
+        rule_i, origin, refs = key[0], key[1], key[2:]
+        rule = j.rules[rule_i]
+        names = rule_refs[rule_i]
+        rkey = (rule_i, tuple(refs[ref_cols.index(c)] for c in names))
+        opt = options.get(rkey)
+        if opt is None:
+            dests, ranks = chooser.options(rule, _typed(dict(zip(names, rkey[1], strict=True)), inputs.frame))
+            opt = options[rkey] = (dests, ranks, set(dests))
+        dests, ranks, dest_set = opt
+        own = origin in dest_set
+        pkey = (rkey, origin if own else None)
         p = pools.get(pkey)
         if p is None:
-            keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if not own or d != rec["origin"]]
+            keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if not own or d != origin]
             p = pools[pkey] = len(pool_list)
             pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
         if not pool_list[p].dests:
             continue
-        pool = pool_list[p]
-        members = list(zip(rec["row"], rec["officer_id"], rec["wishes"], strict=True))
-        for _row, _oid, wishes in members:
-            for i, w in enumerate(wishes or ()):
-                k = ui.get(w)
-                if k is not None and k in pool.rank_of:
-                    pool.wishes[(k, i)] = pool.wishes.get((k, i), 0) + 1
-        glist.append(Group(p, ui[rec["origin"]], len(members)))
-        members_of.append((rec["rule"], members))
+        group_of[g] = len(glist)
+        glist.append(Group(p, ui[origin], len(rows)))
+        members_of.append((rule_i, rows))
+    wishes = _count_wishes(mv, grouped, keys, group_of, glist, pool_list, ui)
     result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
-    return _assign(j, units, pool_list, glist, members_of, result)
+    return _assign(j, units, pool_list, glist, members_of, wishes, result)
+
+
+def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tuple]:
+    """Count each pool's wishes by (unit, wish index); return row -> wishes of the movers who have any."""
+    w = mv.filter(pl.col("wishes").list.len() > 0)
+    if not w.height:
+        return {}
+    gid = grouped.select(keys).with_row_index("g").with_columns(pl.col("g").cast(pl.Int64))
+    w = w.join(gid, on=keys, how="left")
+    rows, gs, lists = w["row"].to_list(), w["g"].to_list(), w["wishes"].to_list()
+    out = {}
+    for row, g, lst in zip(rows, gs, lists, strict=True):
+        k = group_of.get(g)
+        if k is None:
+            continue
+        out[row] = tuple(lst)
+        pool = pools[glist[k].pool]
+        for i, unit in enumerate(lst):
+            u = ui.get(unit)
+            if u is not None and u in pool.rank_of:
+                pool.wishes[(u, i)] = pool.wishes.get((u, i), 0) + 1
+    return out
 
 
 def _typed(refs: dict, frame: pl.DataFrame) -> dict:
@@ -71,7 +96,7 @@ def _typed(refs: dict, frame: pl.DataFrame) -> dict:
     return out
 
 
-def _assign(j, units, pools, groups, members_of, result) -> dict[int, tuple[str, str]]:
+def _assign(j, units, pools, groups, members_of, wishes_of, result) -> dict[int, tuple[str, str]]:
     """Within each pool: wished places to the movers who wished them, then the rest in
     officer_id order, each group keeping exactly the count the solver placed."""
     placed: dict[int, tuple[str, str]] = {}
@@ -86,8 +111,8 @@ def _assign(j, units, pools, groups, members_of, result) -> dict[int, tuple[str,
         wishers: dict[tuple[str, int], list] = defaultdict(list)
         if pool.wishes:
             for k in ks:
-                for row, _oid, wishes in members_of[k][1]:
-                    for i, w in enumerate(wishes or ()):
+                for row in members_of[k][1]:
+                    for i, w in enumerate(wishes_of.get(row, ())):
                         wishers[(w, i)].append((k, row))
         for (u, i), n in sorted(arrivals.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0])):
             if i is not None:
@@ -105,15 +130,16 @@ def _assign(j, units, pools, groups, members_of, result) -> dict[int, tuple[str,
         cursor = 0
         for k in ks:
             q = quota[k]
-            for row, _oid, wishes in members_of[k][1]:
+            for row in members_of[k][1]:
                 if not q:
                     break
                 if row in placed:
                     continue
                 item = rest[cursor]
                 unit = units[item[1]]
+                wishes = wishes_of.get(row)
                 if wishes and unit in wishes:
-                    how = f"wish {list(wishes).index(unit) + 1} honoured"
+                    how = f"wish {wishes.index(unit) + 1} honoured"
                 else:
                     how = f"preference {item[0] + 1} met" if item[0] < prefer else "even fill"
                 placed[row] = (unit, how)
