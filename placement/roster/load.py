@@ -131,51 +131,63 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
             e = c
         exprs.append(e.alias(name))
     officers = cleaned.lazy().select(exprs).collect()
-    bad: list[tuple[str, pl.Series, str, object]] = []  # field, mask, code, message
+    typed = [name for name, kind, _t in specs if kind in ("date", "bool", "number", "choice", "unit")]
+    both = pl.concat([cleaned.select([pl.col(c).alias(f"raw:{c}") for c in typed]), officers.select(typed)],
+                     how="horizontal")
+    failing = both.select([(pl.col(f"raw:{c}").is_not_null() & pl.col(c).is_null()).any().alias(c)
+                           for c in typed]).row(0) if typed else ()
     fixes = {}
-    for name, kind, table_ in specs:
+    tables = {name: t for name, _k, t in specs}
+    for name, fails in zip(typed, failing, strict=True):
+        if not fails:
+            continue
+        kind = kinds[name]
         raw, value = cleaned[name], officers[name]
-        if kind in ("date", "bool", "number", "choice", "unit"):
-            failed = (raw.is_not_null() & value.is_null()).fill_null(False)
-            if failed.any():
-                idx = failed.arg_true()
-                sub = raw.gather(idx).str.strip_chars()
-                spaces = (sub == "").to_numpy()
-                if spaces.any():  # cells of blanks only: empty, not bad
-                    cleaned = cleaned.with_columns(raw.scatter(idx.filter(pl.Series(spaces)), None))
-                slow = (V.date_slow(sub, xlsx) if kind == "date" else V.bool_slow(sub) if kind == "bool"
-                        else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, table_))
-                fixes[name] = value.scatter(idx, slow)
+        idx = (raw.is_not_null() & value.is_null()).arg_true()
+        sub = raw.gather(idx).str.strip_chars()
+        spaces = (sub == "").to_numpy()
+        if spaces.any():  # cells of blanks only: empty, not bad
+            cleaned = cleaned.with_columns(raw.scatter(idx.filter(pl.Series(spaces)), None))
+        slow = (V.date_slow(sub, xlsx) if kind == "date" else V.bool_slow(sub) if kind == "bool"
+                else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, tables[name]))
+        fixes[name] = value.scatter(idx, slow)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
+    # every check as an expression over the raw cells and the parsed values
+    checks: list[tuple[str, pl.Expr, str, object]] = []  # field, mask, code, message
     for name, kind, _table in specs:
-        raw, value = cleaned[name], officers[name]
-        required = name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]
-        if required:
-            bad.append((name, raw.is_null(), "invalid_row", f"{name} is empty"))
+        raw, value = pl.col(f"raw:{name}"), pl.col(name)
+        if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
+            checks.append((name, raw.is_null(), "invalid_row", f"{name} is empty"))
         if kind == "units":
-            unknown = value.list.eval(pl.element().is_null()).list.any().fill_null(False)
-            bad.append((name, unknown, "unknown_unit", "wishes '{raw}' name a unit not in the units file"))
-            officers = officers.with_columns(pl.col(name).list.drop_nulls())
+            checks.append((name, value.list.eval(pl.element().is_null()).list.any().fill_null(False),
+                           "unknown_unit", "wishes '{raw}' name a unit not in the units file"))
         elif kind == "unit":
-            bad.append((name, raw.is_not_null() & value.is_null(), "unknown_unit",
-                        "unit '{raw}' is not in the units file"))
+            checks.append((name, raw.is_not_null() & value.is_null(), "unknown_unit",
+                           "unit '{raw}' is not in the units file"))
         elif kind != "str":
-            bad.append((name, raw.is_not_null() & value.is_null(), "invalid_row", _message(name, kind, vocab,
-                                                                                          extras)))
+            checks.append((name, raw.is_not_null() & value.is_null(), "invalid_row",
+                           _message(name, kind, vocab, extras)))
+    if as_of is not None:
+        checks.append(("birth_date", (pl.col("birth_date") > as_of).fill_null(False), "invalid_row",
+                       f"birth_date '{{raw}}' is after the as-of date {as_of}"))
+    oid = pl.col("officer_id")
+    checks.append(("officer_id", (oid.is_not_null() & oid.is_duplicated() & ~oid.is_first_distinct()).fill_null(False),
+                   "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
+    both = pl.concat([cleaned.select([pl.col(c).alias(f"raw:{c}") for c in [*ROSTER_FIELDS, *extras]]),
+                      officers], how="horizontal")
+    hits = both.select([m.fill_null(False).any().alias(str(i)) for i, (_n, m, _c, _t) in enumerate(checks)]).row(0)
+    live = [ch for ch, hit in zip(checks, hits, strict=True) if hit]
+    masks = both.select([m.fill_null(False).alias(str(i)) for i, (_n, m, _c, _t) in enumerate(live)])
+    bad = [(n, masks[str(i)], code, t) for i, (n, _m, code, t) in enumerate(live)]
+    officers = officers.with_columns(pl.col("wishes").list.drop_nulls(),
+                                     *[pl.col(f).fill_null(False) for f in FALSE_WHEN_EMPTY])
     if "id_number" in columns:
         ids, shape_bad, conflict = V.id_numbers(cleaned["id_number"], officers["birth_date"])
         officers = officers.with_columns(ids.alias("id_number"))
         bad.append(("id_number", shape_bad, "invalid_row", "id_number '{raw}' is not a valid resident ID"))
         bad.append(("id_number", conflict, "data_conflict",
                     "id_number's birth date does not agree with birth_date"))
-    officers = officers.with_columns([pl.col(f).fill_null(False) for f in FALSE_WHEN_EMPTY])
-    if as_of is not None:
-        bad.append(("birth_date", (officers["birth_date"] > as_of).fill_null(False), "invalid_row",
-                    f"birth_date '{{raw}}' is after the as-of date {as_of}"))
-    oid = officers["officer_id"]
-    dup = oid.is_not_null() & oid.is_duplicated() & ~oid.is_first_distinct()
-    bad.append(("officer_id", dup.fill_null(False), "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
     for r, width in table.ragged.items():
         m = pl.Series([False] * n, dtype=pl.Boolean)
         m[r] = True

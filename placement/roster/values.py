@@ -96,27 +96,36 @@ def choice_slow(s: pl.Series, table: dict[str, str]) -> pl.Series:
 
 
 _WEIGHTS = np.array((7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), dtype=np.int64)
+_WEIGHTS32 = _WEIGHTS.astype(np.int32)
 _CHECK = "10X98765432"
 
 
 def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
-    """Resident IDs: (normalised, bad shape or check digit, disagrees with birth_date)."""
-    s = s.str.to_uppercase()
+    """Resident IDs: (as given, bad shape or check digit, disagrees with birth_date)."""
     n = s.len()
+    if s.str.ends_with("x").any():
+        s = s.str.to_uppercase()
     shaped = s.str.contains(r"^\d{17}[0-9X]$").fill_null(False)
     bad = np.zeros(n, dtype=bool)
     conflict = np.zeros(n, dtype=bool)
-    idx = np.flatnonzero(shaped.to_numpy())
-    if len(idx):
-        buf = "".join(s.gather(idx).to_list()).encode("ascii")
-        digits = np.frombuffer(buf, dtype=np.uint8).reshape(-1, 18).astype(np.int64) - 48
-        check = np.array([ord(c) for c in _CHECK], dtype=np.int64) - 48
-        expected = check[(digits[:, :17] @ _WEIGHTS) % 11]
-        bad[idx] = digits[:, 17] != expected
-        encoded = pl.Series((digits[:, 6:14] * 10 ** np.arange(7, -1, -1)).sum(axis=1))
-        b = birth.gather(idx)
+    every = bool(shaped.all())
+    idx = None if every else np.flatnonzero(shaped.to_numpy())
+    good = s if every else s.gather(idx)
+    if good.len():
+        buf = good.str.join("").item().encode("ascii")
+        digits = np.frombuffer(buf, dtype=np.uint8).reshape(-1, 18).astype(np.int32) - 48
+        last = digits[:, 17]
+        last = np.where((last == ord("X") - 48) | (last == ord("x") - 48), 10, last)
+        expected = np.array([1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)[(digits[:, :17] @ _WEIGHTS32) % 11]
+        wrong = last != expected
+        encoded = pl.Series((digits[:, 6:14].astype(np.int64) * 10 ** np.arange(7, -1, -1)).sum(axis=1))
+        b = birth if every else birth.gather(idx)
         given = b.dt.year().cast(pl.Int64) * 10000 + b.dt.month().cast(pl.Int64) * 100 + b.dt.day().cast(pl.Int64)
-        conflict[idx] = (given != encoded).fill_null(False).to_numpy()
+        differs = (given != encoded).fill_null(False).to_numpy()
+        if every:
+            bad, conflict = wrong, differs
+        else:
+            bad[idx], conflict[idx] = wrong, differs
     bad |= (s.is_not_null() & ~shaped).to_numpy()
     return s, pl.Series(bad), pl.Series(conflict)
 
