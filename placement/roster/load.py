@@ -101,21 +101,15 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
     specs = _specs(vocab, extras, unit_table)
     kinds = {name: kind for name, kind, _t in specs}
-    # text fields are trimmed here; typed ones only where their fast path fails (below)
-    lazy = frame.lazy().select(
-        [V.clean(pl.col(f"c{i}"), table.fullwidth, kinds.get(name) in ("str", "units")).alias(name)
-         for name, i in columns.items()]
-        + [pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
-                             or [pl.lit(True)]).alias("_others_blank")])
-    cleaned = lazy.collect()
-    for name in [*ROSTER_FIELDS, *extras]:
-        if name not in cleaned.columns:
-            cleaned = cleaned.with_columns(pl.lit(None, pl.String).alias(name))
-    blank = cleaned.select(pl.all_horizontal([pl.col(c).is_null() for c in columns] + [pl.col("_others_blank")])
-                           .alias("b"))["b"] if columns else pl.Series([False] * n, dtype=pl.Boolean)
+    # text fields are trimmed here; typed ones only where their fast path fails (below).
+    # One query cleans and parses every column (on all cores).
+    raw_exprs = [V.clean(pl.col(f"c{columns[name]}"), table.fullwidth, kinds[name] in ("str", "units"))
+                 if name in columns else pl.lit(None, pl.String) for name, _k, _t in specs]
+    lazy = frame.lazy().with_columns([e.alias(f"raw:{name}") for e, (name, _k, _t) in zip(raw_exprs, specs,
+                                                                                         strict=True)])
     exprs = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")]
     for name, kind, table_ in specs:
-        c = pl.col(name)
+        c = pl.col(f"raw:{name}")
         if kind == "date":
             e = V.date_fast(c)
         elif kind == "bool":
@@ -130,7 +124,13 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
         else:
             e = c
         exprs.append(e.alias(name))
-    officers = cleaned.lazy().select(exprs).collect()
+    known = [pl.col(f"raw:{name}").is_null() for name in columns]
+    others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
+    out = lazy.select([pl.col(f"raw:{name}") for name, _k, _t in specs] + exprs
+                      + [pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank")]).collect()
+    cleaned = out.select([pl.col(f"raw:{name}").alias(name) for name, _k, _t in specs])
+    officers = out.select(["_row", *[name for name, _k, _t in specs]])
+    blank = out["_blank"] if columns else pl.Series([False] * n, dtype=pl.Boolean)
     typed = [name for name, kind, _t in specs if kind in ("date", "bool", "number", "choice", "unit")]
     both = pl.concat([cleaned.select([pl.col(c).alias(f"raw:{c}") for c in typed]), officers.select(typed)],
                      how="horizontal")
