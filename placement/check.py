@@ -13,18 +13,18 @@ def check(inputs: Inputs) -> dict:
     """The check document: violations, flags, exceptions and targets (SPEC §4)."""
     j = inputs.judgement
     f = j.frame
-    ids = f["officer_id"].to_list()
-    posts = f["post"].to_list()
     violations = []
     for i, r in enumerate(j.rules):
-        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
-        if r.set_post is not None:
-            rows = [k for k in rows if posts[k] != r.set_post]
-        if not r.acts or r.keep or len(rows) == 0:
+        if not r.acts or r.keep:
             continue
-        for k, why in zip(rows, j.reasons(i, rows), strict=True):
-            violations.append({"officer_id": ids[k], "rule_id": r.id, "action": r.action,
-                               "reason": why})
+        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
+        if r.set_post is not None and len(rows):
+            rows = rows[(f["post"].gather(rows) != r.set_post).to_numpy()]
+        if not len(rows):
+            continue
+        ids = f["officer_id"].gather(rows).to_list()
+        violations += [{"officer_id": oid, "rule_id": r.id, "action": r.action, "reason": why}
+                       for oid, why in zip(ids, j.reasons(i, rows), strict=True)]
     flags = flag_entries(inputs)
     values = target_values(f, inputs.ruleset)
     targets = [{"id": t.id, "title": t.title, "value": v, "at_least": t.at_least,
@@ -41,15 +41,15 @@ def check(inputs: Inputs) -> dict:
 
 def flag_entries(inputs: Inputs) -> list[dict]:
     j = inputs.judgement
-    ids = j.frame["officer_id"].to_list()
     by_rule: dict[int, list[int]] = {}
     for k, i in j.flags:
         by_rule.setdefault(i, []).append(k)
     out = []
     for i, ks in by_rule.items():
         r = j.rules[i]
-        for k, why in zip(ks, j.reasons(i, ks), strict=True):
-            out.append({"officer_id": ids[k], "code": r.flag, "rule_id": r.id, "reason": why})
+        ids = j.frame["officer_id"].gather(ks).to_list()
+        out += [{"officer_id": oid, "code": r.flag, "rule_id": r.id, "reason": why}
+                for oid, why in zip(ids, j.reasons(i, ks), strict=True)]
     out.sort(key=lambda x: (x["officer_id"], x["rule_id"]))
     return out
 

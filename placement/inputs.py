@@ -56,7 +56,11 @@ def rule_entries(inputs: Inputs) -> list[dict]:
     """Exception entries the rules give: missing data, exemptions, conflicts."""
     j = inputs.judgement
     f = j.frame
-    ids, rows = f["officer_id"].to_list(), f["_row"].to_list()
+    conflicts = np.flatnonzero(j.state == 2).tolist()
+    needed = sorted({k for k, _i, _f in j.missing} | {k for k, _i in j.exempt} | set(conflicts))
+    sub = f.select("officer_id", "_row")[needed] if needed else None
+    ids = dict(zip(needed, sub["officer_id"].to_list(), strict=True)) if needed else {}
+    rows = dict(zip(needed, sub["_row"].to_list(), strict=True)) if needed else {}
     out = []
     for k, i, field in j.missing:
         r = j.rules[i]
@@ -70,7 +74,7 @@ def rule_entries(inputs: Inputs) -> list[dict]:
         for k, why in zip(ks, j.reasons(i, ks, unless=True), strict=True):
             out.append(entry(ids[k], rows[k], "exempt", r.id, None,
                              f"exempt from {r.id} ({r.title}): {why}"))
-    for k in np.flatnonzero(j.state == 2):
+    for k in conflicts:
         a, b = j.rules[j.decision[k]], j.rules[j.other[k]]
         out.append(entry(ids[k], rows[k], "conflict", a.id, None,
                          f"rules {a.id} and {b.id} (priority {a.priority}) ask for different outcomes"))

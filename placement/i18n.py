@@ -1,0 +1,1026 @@
+"""Simplified Chinese at the human-facing edge.
+
+The core speaks English: messages, reasons, problem texts. Reports and commands
+pass what they show through this module when the language is `zh`:
+
+- `translate(text, lang)` turns a message or a reason the core produces into
+  Chinese: an ordered catalogue of `regex → template` for sentences (first full
+  match wins; a template slot `{name:conv}` converts its group, e.g. `reason`,
+  `field`, `msg` for a nested sentence), then the reason grammar
+  (`unit.tier organ; rank deputy_section (副科); age 38 ≤ 40; to PCS-HF: wish 1
+  honoured`), then phrase tables (YAML parser and OS messages). Unknown text
+  passes through unchanged, and nothing here ever raises.
+- `reason(text, lang)` is the same for texts known to be reasons (transfer,
+  flag and violation reasons, explain's test lines).
+- `label(key, lang)` gives fixed UI strings (headings, column names, panel words),
+  `field`, `term`, `code`, `action` the words for identifiers shown to people.
+
+Machine formats (JSON, CSV, XLSX) never pass through here. Identifiers stay as
+they are: rule ids, unit ids, problem codes, file:line:col, quoted user values.
+This module imports nothing heavy: `placement --help` uses it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocab import APPRAISAL, POST, RANK
+
+# --- words ------------------------------------------------------------------------
+
+FIELDS = {
+    "officer_id": "警号", "name": "姓名", "birth_date": "出生日期", "unit": "单位",
+    "post": "职务", "rank": "职级", "sex": "性别", "id_number": "身份证号",
+    "joined_police": "参加公安工作时间", "post_since": "任职时间",
+    "grassroots_years": "基层工作年限", "special_post": "特殊岗位", "special_talent": "特殊人才",
+    "new_recruit": "新录用", "long_term_illness": "长期患病", "military_transfer": "军转干部",
+    "discipline_date": "最近处分时间", "exam_passed": "业务考试合格", "appraisal": "年度考核",
+    "democratic_eval_passed": "民主测评合格", "promotion_candidate": "拟提拔",
+    "awarded": "受表彰", "home_district": "居住区县", "wishes": "个人意愿",
+    # derived
+    "age": "年龄", "years_of_service": "从警年限", "years_in_post": "任现职年限",
+    "years_since_discipline": "距最近处分年数",
+    # the row itself (ragged rows), and a field the core could not name
+    "row": "行", "a field": "某字段",
+}
+
+UNIT_FIELDS = {
+    "id": "单位编码", "name": "单位名称", "kind": "单位类型", "tier": "单位层级",
+    "area": "单位地域", "district": "单位所在区县", "capacity": "单位编制",
+    "min_staff": "单位最低警力", "tags": "单位标签",
+}
+
+VALUES = {
+    "organ": "机关", "grassroots": "基层", "station": "派出所", "frontline": "一线实战单位",
+    "urban": "城区", "rural": "农村",
+    "excellent": "优秀", "competent": "称职", "basically_competent": "基本称职",
+    "incompetent": "不称职",
+    "yes": "是", "no": "否", "true": "是", "false": "否", "True": "是", "False": "否",
+    # the shipped unit tags (data/units.yaml)
+    "complex": "治安复杂", "hardship": "艰苦岗位",
+}
+
+SEX = {"M": "男", "F": "女"}
+
+CODES = {
+    "invalid_row": "无效行", "duplicate_id": "警号重复", "unknown_unit": "未知单位",
+    "data_conflict": "数据矛盾", "missing_data": "数据缺失", "exempt": "豁免",
+    "conflict": "规则冲突", "no_capacity": "无编制空缺", "min_staffing": "低于最低警力",
+    "target_unmet": "目标未达成",
+    "promotion_ineligible": "不具备提拔条件", "leadership_ineligible": "不具备任职条件",
+    "unit_merge": "机构合并", "pin": "人工决定",
+}
+
+ACTIONS = {"move": "调动", "set_post": "改任职务", "keep": "保持不动", "flag": "标记"}
+
+STATUS = {  # explain: a rule for one officer
+    "applies": "适用", "exempt": "豁免", "unknown (missing data)": "未知（数据缺失）",
+    "does not apply": "不适用", "not in force": "未生效",
+}
+
+DECISIONS = {
+    "decided": "已决定", "conflict": "规则冲突", "withheld for missing data": "因数据缺失暂缓",
+    "no action": "无需处理", "not planned": "未纳入规划",
+}
+
+TRUTH = {"true": "成立", "false": "不成立", "unknown": "未知"}
+
+COVERAGE = {"applies": "适用", "not applied": "不适用", "exempt": "豁免", "not exempt": "未豁免"}
+
+TYPE_NAMES = {
+    "text": "文本", "a number": "数字", "a date": "日期", "yes/no": "是/否值", "a choice": "选项值",
+    "a vocabulary term": "词表词条", "a unit": "单位", "a list of units": "单位列表",
+    "a list of tags": "标签列表",
+}
+
+OS_ERRORS = {
+    "No such file or directory": "文件或文件夹不存在", "Permission denied": "没有权限",
+    "Is a directory": "这是文件夹", "Not a directory": "不是文件夹",
+    "File name too long": "文件名过长", "Input/output error": "输入输出错误",
+    "Too many levels of symbolic links": "符号链接层数过多",
+    "No space left on device": "磁盘空间不足", "Read-only file system": "只读文件系统",
+}
+
+# Phrases of messages that come from libraries (PyYAML / libyaml, calamine), longest first.
+PHRASES = {
+    "while parsing a block mapping ": "解析块映射时，",
+    "while parsing a block collection ": "解析块序列时，",
+    "while parsing a flow sequence ": "解析流式序列时，",
+    "while parsing a flow mapping ": "解析流式映射时，",
+    "while parsing a block node ": "解析块节点时，",
+    "while parsing a flow node ": "解析流式节点时，",
+    "while parsing a node ": "解析节点时，",
+    "while parsing a document start ": "解析文档开头时，",
+    "while scanning a simple key ": "扫描简单键时，",
+    "while scanning a quoted scalar ": "扫描带引号的标量时，",
+    "while scanning a plain scalar ": "扫描普通标量时，",
+    "while scanning a block scalar ": "扫描块标量时，",
+    "while scanning for the next token ": "扫描下一个记号时，",
+    "while scanning an anchor ": "扫描锚点时，",
+    "while scanning an alias ": "扫描别名时，",
+    "while scanning a tag ": "扫描标签时，",
+    "while scanning a directive ": "扫描指令时，",
+    "while increasing flow level ": "增加流式层级时，",
+    "did not find expected key": "未找到预期的键",
+    "could not find expected ':'": "未找到预期的 ':'",
+    "did not find expected ',' or ']'": "未找到预期的 ',' 或 ']'",
+    "did not find expected ',' or '}'": "未找到预期的 ',' 或 '}'",
+    "did not find expected '-' indicator": "未找到预期的 '-' 标记",
+    "did not find expected node content": "未找到预期的节点内容",
+    "did not find expected <document start>": "未找到预期的文档开头",
+    "did not find expected alphabetic or numeric character": "未找到预期的字母或数字字符",
+    "found character that cannot start any token": "发现不能作为记号开头的字符",
+    "mapping values are not allowed in this context": "此处不允许映射值",
+    "mapping values are not allowed here": "此处不允许映射值",
+    "block sequence entries are not allowed in this context": "此处不允许块序列条目",
+    "found unexpected end of stream": "意外到达文件末尾",
+    "found unknown escape character": "发现未知的转义字符",
+    "exceeded maximum nesting depth": "超过最大嵌套深度",
+    "found undefined tag handle": "发现未定义的标签句柄",
+    "found a tab character that violates indentation": "发现违反缩进规则的制表符",
+    "found unexpected ':'": "发现意外的 ':'",
+    "found incompatible YAML document": "发现不兼容的 YAML 文档",
+    "expected <block end>, but found": "应为块结束，却发现",
+    "expected the node content, but found": "应为节点内容，却发现",
+    "expected a comment or a line break, but found": "应为注释或换行，却发现",
+    "Cannot detect file format": "无法识别文件格式",
+    **OS_ERRORS,
+}
+
+# Traditional → Simplified, for the characters of vocabulary aliases.
+_T2S = str.maketrans({
+    "處": "处", "級": "级", "員": "员", "辦": "办", "長": "长", "導": "导", "隊": "队", "區": "区",
+    "優": "优", "稱": "称", "職": "职", "務": "务", "機": "机", "關": "关", "實": "实", "戰": "战",
+    "單": "单", "東": "东", "門": "门", "莊": "庄", "溝": "沟", "馬": "马", "車": "车", "匯": "汇",
+    "豐": "丰", "鄉": "乡", "縣": "县", "專": "专", "業": "业", "幹": "干", "層": "层", "偵": "侦",
+    "經": "经", "國": "国", "內": "内", "護": "护", "戶": "户", "檢": "检", "監": "监", "財": "财",
+    "計": "计", "裝": "装", "備": "备", "後": "后", "傳": "传", "揮": "挥", "衛": "卫", "訓": "训",
+    "練": "练", "團": "团", "現": "现", "場": "场", "線": "线", "動": "动", "險": "险", "術": "术",
+    "審": "审", "訊": "讯", "網": "网", "絡": "络", "際": "际", "組": "组", "書": "书", "記": "记",
+    "黨": "党", "監": "监", "獄": "狱", "禦": "御", "邊": "边", "騎": "骑", "醫": "医", "駕": "驾",
+})
+
+
+def simplified(text: str) -> str:
+    return str(text).translate(_T2S)
+
+
+def _zh_alias(aliases: list[str]) -> str:
+    """The Simplified alias: the second when it is the first one simplified, else the first
+    with its traditional characters mapped ('副科', '科员', '所长', '民警')."""
+    first = simplified(aliases[0])
+    if len(aliases) > 1 and aliases[1] == first:
+        return aliases[1]
+    return first
+
+
+_TERMS = {t: _zh_alias(a) for table in (POST, RANK, APPRAISAL) for t, a in table.items() if a}
+
+
+# --- UI labels --------------------------------------------------------------------
+
+LABELS: dict[str, tuple[str, str]] = {
+    # terminal plan report
+    "plan_summary": ("plan summary", "方案概要"),
+    "ruleset_line": ("ruleset [bold]{name}[/] as of {as_of}", "规则集 [bold]{name}[/]，基准日期 {as_of}"),
+    "counts_line": ("officers {officers}  transfers {transfers}  post changes {post_changes}  "
+                    "flags {flags}  exceptions {exceptions}",
+                    "人员 {officers}  调动 {transfers}  职务变动 {post_changes}  "
+                    "标记 {flags}  例外 {exceptions}"),
+    "share_line": ("grassroots share {before} → [bold]{after}[/]", "基层警力占比 {before} → [bold]{after}[/]"),
+    "allowance_line": ("monthly allowances {before} → {after} yuan", "月度津贴 {before} → {after} 元"),
+    "target_line": ("target {id} {title}: {before} → {after} {mark}",
+                    "目标 {id} {title}：{before} → {after} {mark}"),
+    "target_now": ("target {id} {title}: {value} {mark}", "目标 {id} {title}：{value} {mark}"),
+    "met": ("met", "达成"),
+    "not_met": ("not met", "未达成"),
+    "exceptions_by": ("exceptions: ", "例外："),
+    "list_sep": (", ", "，"),
+    "units_title": ("units", "各单位警力"),
+    "col_unit": ("unit", "单位"), "col_name": ("name", "名称"), "col_before": ("before", "调前"),
+    "col_after": ("after", "调后"), "col_capacity": ("capacity", "编制"),
+    "col_min_staff": ("min staff", "最低警力"),
+    "col_officer": ("officer", "警号"), "col_person": ("name", "姓名"), "col_from": ("from", "调出单位"),
+    "col_to": ("to", "调入单位"), "col_post": ("post", "职务"), "col_reason": ("reason", "理由"),
+    "col_flag": ("flag", "标记"), "col_rule": ("rule", "规则"), "col_row": ("row", "行号"),
+    "col_code": ("code", "类别"), "col_field": ("field", "字段"), "col_message": ("message", "说明"),
+    "col_action": ("action", "处理"),
+    "flags_title": ("flags ({n})", "标记（{n}）"),
+    # terminal check report
+    "check_title": ("check", "检查"),
+    "check_counts": ("violations {violations}  flags {flags}  exceptions {exceptions}",
+                     "违规 {violations}  标记 {flags}  例外 {exceptions}"),
+    # markdown
+    "md_plan": ("placement plan", "调动方案"),
+    "md_check": ("placement check", "检查结果"),
+    "md_none": ("(none)", "（无）"),
+    "tab_transfers": ("transfers", "调动"), "tab_flags": ("flags", "标记"),
+    "tab_exceptions": ("exceptions", "例外"), "tab_units": ("units", "单位"),
+    "tab_violations": ("violations", "违规"), "tab_targets": ("targets", "目标"),
+    "md_officer_id": ("officer_id", "警号"), "md_name": ("name", "姓名"),
+    "md_from_unit": ("from_unit", "调出单位"), "md_to_unit": ("to_unit", "调入单位"),
+    "md_from_post": ("from_post", "原职务"), "md_to_post": ("to_post", "新职务"),
+    "md_rule_id": ("rule_id", "规则"), "md_rule_title": ("rule_title", "规则标题"),
+    "md_reason": ("reason", "理由"), "md_code": ("code", "类别"), "md_row": ("row", "行号"),
+    "md_field": ("field", "字段"), "md_message": ("message", "说明"), "md_unit_id": ("unit_id", "单位"),
+    "md_before": ("before", "调前"), "md_after": ("after", "调后"), "md_capacity": ("capacity", "编制"),
+    "md_min_staff": ("min_staff", "最低警力"), "md_action": ("action", "处理"), "md_id": ("id", "编号"),
+    "md_title": ("title", "标题"), "md_value": ("value", "数值"), "md_at_least": ("at_least", "不低于"),
+    "md_at_most": ("at_most", "不高于"), "md_met": ("met", "达成"),
+    "sum_ruleset": ("ruleset", "规则集"), "sum_as_of": ("as_of", "基准日期"),
+    "sum_officers": ("officers", "人员"), "sum_transfers": ("transfers", "调动"),
+    "sum_post_changes": ("post_changes", "职务变动"), "sum_flags": ("flags", "标记"),
+    "sum_exceptions": ("exceptions", "例外"), "sum_violations": ("violations", "违规"),
+    "sum_grassroots_share_before": ("grassroots_share_before", "调前基层警力占比"),
+    "sum_grassroots_share_after": ("grassroots_share_after", "调后基层警力占比"),
+    "sum_allowance_before": ("allowance_before", "调前月度津贴"),
+    "sum_allowance_after": ("allowance_after", "调后月度津贴"),
+    "sum_allowance_monthly_total_after": ("allowance_monthly_total_after", "调后月度津贴合计"),
+    "sum_target": ("target {id}", "目标 {id}"),
+    "sum_target_value": ("{before} -> {after} met={met}", "{before} → {after}，达成：{met}"),
+    # diff
+    "diff_title": ("plan diff", "方案对比"),
+    "diff_target": ("target **{id}**: {old} → {new} (met: {old_met} → {new_met})",
+                    "目标 **{id}**：{old} → {new}（达成：{old_met} → {new_met}）"),
+    "diff_added": ("transfers added", "新增的调动"),
+    "diff_removed": ("transfers removed", "取消的调动"),
+    "diff_changed": ("sent elsewhere", "改派他处"),
+    "diff_appeared": ("exceptions appeared", "新出现的例外"),
+    "diff_gone": ("exceptions gone", "消失的例外"),
+    # explain
+    "ex_head": ("{id} {name} (row {row}): {unit}, {post}, age {age}",
+                "{id} {name}（第 {row} 行）：{unit}，{post}，年龄 {age}"),
+    "ex_rule": ("(priority {priority}, {action}): {status}", "（优先级 {priority}，{action}）：{status}"),
+    "ex_unless": ("unless: {v}", "除外条件：{v}"),
+    "ex_why_not": ("why not: {v}", "未适用原因：{v}"),
+    "ex_decision": ("decision: [bold]{v}[/]", "决定：[bold]{v}[/]"),
+    "ex_by": (" by {v}", "，由 {v} 决定"),
+    "ex_and": (" and {v}", "，与 {v} 冲突"),
+    "ex_plan": ("plan: {from_unit} → {to_unit}, {from_post} → {to_post}: {reason}",
+                "方案：{from_unit} → {to_unit}，{from_post} → {to_post}：{reason}"),
+    "ex_exception": ("exception [yellow]{code}[/]: {message}", "例外 [yellow]{code}[/]：{message}"),
+    # test
+    "t_pass": ("PASS", "通过"), "t_fail": ("FAIL", "失败"),
+    "t_expected": ("  expected: {v}", "  预期：{v}"),
+    "t_happened": ("  happened: {v}", "  实际：{v}"),
+    "t_covered": ("covered", "已覆盖"), "t_not_seen": ("not seen: ", "未见："),
+    "t_coverage": ("coverage {pct}%", "覆盖率 {pct}%"),
+    "t_totals": ("{passed} passed, {failed} failed", "通过 {passed}，失败 {failed}"),
+    "t_low": ("coverage {pct}% is below {min}%", "覆盖率 {pct}% 低于 {min}%"),
+    # messages of the command line
+    "warning": ("warning", "警告"),
+    "error": ("error: {v}", "错误：{v}"),
+    "internal": ("error: internal error {kind}: {v} (set PLACEMENT_DEBUG=1 for details)",
+                 "错误：内部错误 {kind}：{v}（设置 PLACEMENT_DEBUG=1 可查看详情）"),
+    "wrote": ("wrote {path}", "已写入 {path}"),
+    "wrote_rows": ("wrote {path}: {n} rows", "已写入 {path}：{n} 行"),
+    "usage": ("Usage: ", "用法："),
+    "try_help": ("Try '{command} {option}' for help.", "运行 '{command} {option}' 查看帮助。"),
+    "click_error": ("Error: {v}", "错误：{v}"),
+    "options": ("Options", "选项"),
+    "commands": ("Commands", "命令"),
+    "opt_metavar": ("[OPTIONS]", "[选项]"),
+    "cmd_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
+    "yes": ("yes", "是"), "no": ("no", "否"),
+}
+
+
+def label(key: str, lang: str = "en") -> str:
+    """A fixed UI string; the key itself when unknown."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "zh" else pair[0]
+
+
+def field(name, lang: str = "zh") -> str:
+    """A field name as people read it: 'unit.tier' → '单位层级'."""
+    if lang != "zh" or name is None:
+        return "" if name is None else str(name)
+    return _field(str(name))
+
+
+def term(value, lang: str = "zh") -> str:
+    """A vocabulary term or enum value as people read it: 'station_head' → '所长'."""
+    if lang != "zh" or value is None:
+        return "" if value is None else str(value)
+    v = str(value)
+    return _TERMS.get(v) or VALUES.get(v) or v
+
+
+def code(value, lang: str = "zh") -> str:
+    """An exception or flag code, or a pseudo rule id (unit_merge, pin)."""
+    if lang != "zh" or value is None:
+        return "" if value is None else str(value)
+    return CODES.get(str(value), str(value))
+
+
+def action(value, lang: str = "zh") -> str:
+    if lang != "zh" or value is None:
+        return "" if value is None else str(value)
+    return ACTIONS.get(str(value), str(value))
+
+
+def word(table: dict, value, lang: str = "zh") -> str:
+    """A word from one of the tables above (STATUS, DECISIONS, TRUTH, COVERAGE, ...)."""
+    if lang != "zh" or value is None:
+        return "" if value is None else str(value)
+    return table.get(str(value), str(value))
+
+
+def boolean(value, lang: str = "zh") -> str:
+    if lang != "zh" or not isinstance(value, bool):
+        return str(value)
+    return "是" if value else "否"
+
+
+# --- reasons ------------------------------------------------------------------------
+
+def _field(f: str) -> str:
+    if f in FIELDS:
+        return FIELDS[f]
+    if f.startswith("unit.") and f[5:] in UNIT_FIELDS:
+        return UNIT_FIELDS[f[5:]]
+    return UNIT_FIELDS.get(f, f)
+
+
+def _known_field(f: str) -> bool:
+    return f in FIELDS or (f.startswith("unit.") and f[5:] in UNIT_FIELDS) or f.startswith("$officer.")
+
+
+def _split_list(text: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+            continue
+        cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+
+_LABELLED = re.compile(r"([A-Za-z_]\w*) \((.+)\)", re.S)
+_OFFICER_REF = re.compile(r"\$officer\.(\S+?)(?: \((.*)\))?", re.S)
+
+
+def _value(v: str, f: str | None = None) -> str:
+    """A value in a reason: vocabulary labels and enum values in Chinese, data as it is."""
+    v = v.strip()
+    m = _OFFICER_REF.fullmatch(v)
+    if m:
+        inner = f"（{_value(m[2], m[1])}）" if m[2] is not None else ""
+        return "本人" + _field(m[1]) + inner
+    if v.startswith("[") and v.endswith("]"):
+        items = _split_list(v[1:-1])
+        shown = [_value(x, f) for x in items]
+        return "[" + ("、".join(shown) if shown != items else ", ".join(items)) + "]"
+    m = _LABELLED.fullmatch(v)
+    if m and (m[1] in _TERMS or re.fullmatch(r"[a-z][a-z0-9_]*", m[1])):
+        return _TERMS.get(m[1]) or simplified(m[2])
+    if f == "sex" and v in SEX:
+        return SEX[v]
+    return _TERMS.get(v) or VALUES.get(v) or v
+
+
+_HOW = [
+    (re.compile(r"wish (\d+) honoured"), "满足第 {} 志愿"),
+    (re.compile(r"preference (\d+) met"), "符合第 {} 项优先条件"),
+    (re.compile(r"even fill"), "均衡分配"),
+]
+_FACT = re.compile(r"(\$?[A-Za-z_][\w.]*) (.+)", re.S)
+_CONTAINS = re.compile(r"(does not contain|contains) (.+)", re.S)
+_IN = re.compile(r"(.+?) (not in|in) \[(.*)\]", re.S)
+_CMP = re.compile(r"(.+?) ([=≠<≤>≥]) (.+)", re.S)
+_STATE = {"empty": "为空", "given": "已填写", "unknown": "未知"}
+
+
+def _how(text: str) -> str | None:
+    for rx, tpl in _HOW:
+        m = rx.fullmatch(text)
+        if m:
+            return tpl.format(*m.groups())
+    return None
+
+
+def _piece(p: str, strict: bool) -> str | None:
+    if p == "":
+        return ""
+    if p == "always":
+        return "无条件"
+    if p == "pinned by a manual decision":
+        return "按人工决定"
+    m = re.fullmatch(r"(\S+) merged into (\S+)", p)
+    if m:
+        return f"{m[1]} 并入 {m[2]}"
+    m = re.fullmatch(r"to (\S+): (.+)", p, re.S)
+    if m:
+        how = _how(m[2])
+        if how is not None or not strict:
+            return f"调往 {m[1]}：{how or _tr(m[2])}"
+    m = _FACT.fullmatch(p)
+    if not m or (strict and not _known_field(m[1])):
+        return None
+    f, rest = m[1], m[2]
+    fz = _value(f) if f.startswith("$officer.") else _field(f)
+    if rest in _STATE:
+        return fz + _STATE[rest]
+    m = _CONTAINS.fullmatch(rest)
+    if m:
+        return f"{fz}{'不包含' if m[1] != 'contains' else '包含'} {_value(m[2], f)}"
+    m = _IN.fullmatch(rest)
+    if m:
+        return f"{fz} {_value(m[1], f)} {'不属于' if m[2] == 'not in' else '属于'} {_value('[' + m[3] + ']', f)}"
+    m = _CMP.fullmatch(rest)
+    if m:
+        return f"{fz} {_value(m[1], f)} {m[2]} {_value(m[3], f)}"
+    if strict and " " in rest and not _LABELLED.fullmatch(rest):
+        return None
+    return f"{fz}：{_value(rest, f)}"
+
+
+def _reason(text: str, strict: bool = False) -> str | None:
+    suffix = ""
+    m = re.fullmatch(r"(.*) \(after (\S+) merged into (\S+)\)", text, re.S)
+    if m:
+        text, suffix = m[1], f"（{m[2]} 并入 {m[3]} 后）"
+    out = []
+    for p in text.split("; "):
+        z = _piece(p, strict)
+        if z is None:
+            if strict:
+                return None
+            z = p
+        out.append(z)
+    return "；".join(out) + suffix
+
+
+# --- sentences ------------------------------------------------------------------------
+
+def _did_you_mean(s: str) -> str:
+    return s.replace("' or '", "' 或 '")
+
+
+def _choices(s: str) -> str:
+    return s.replace("', '", "'、'").replace("' or '", "' 或 '")
+
+
+def _columns(s: str) -> str:
+    out = []
+    for part in s.split("; "):
+        m = re.fullmatch(r"(\w+) \((.*)\)", part)
+        out.append(f"{_field(m[1])}（{m[1]}）" if m else part)
+    return "；".join(out)
+
+
+def _got(s: str) -> str:
+    table = {"no decision": "无决定", "no change": "无变化", "none": "无", "no rule decided": "无规则决定"}
+    if s in table:
+        return table[s]
+    m = re.fullmatch(r"(\S+) decided", s)
+    if m:
+        return f"由 {m[1]} 决定"
+    return _value(s)
+
+
+_PTYPES = {
+    "integer": "整数", "number": "数字", "boolean": "布尔值（true/false）", "string": "字符串",
+    "list": "列表", "dictionary": "映射", "mapping": "映射", "date": "日期", "datetime": "日期时间",
+    "date or datetime": "日期", "array": "列表", "tuple": "列表", "float": "数字",
+}
+_PDETAILS = {
+    "unable to parse string as an integer": "无法把文本解析为整数",
+    "unable to parse string as a number": "无法把文本解析为数字",
+    "unable to interpret input": "无法识别输入",
+    "input is too short": "输入过短", "input is too long": "输入过长",
+    "got a number with a fractional part": "该数字带有小数部分",
+    "invalid character in year": "年份中有无效字符", "invalid character in month": "月份中有无效字符",
+    "invalid character in day": "日中有无效字符", "invalid date separator, expected `-`": "日期分隔符无效，应为 `-`",
+    "month value is outside expected range of 1-12": "月份不在 1-12 之间",
+    "day value is outside expected range": "日不在有效范围内",
+    "unexpected extra characters at the end of the input": "输入末尾有多余字符",
+}
+_CMPS = {"greater than or equal to": "大于等于", "greater than": "大于",
+         "less than or equal to": "小于等于", "less than": "小于"}
+_KINDS = {"rule": "规则", "unit": "单位", "pin": "人工决定", "target": "目标", "test": "测试",
+          "allowance": "津贴"}
+_JSON = {
+    "Expecting value": "此处应为一个值", "Expecting property name enclosed in double quotes":
+    "此处应为带双引号的属性名", "Expecting ',' delimiter": "此处应为 ',' 分隔符",
+    "Expecting ':' delimiter": "此处应为 ':' 分隔符", "Extra data": "有多余的数据",
+    "Unterminated string starting at": "字符串没有结束", "Invalid control character at": "有无效的控制字符",
+    "Invalid \\escape": "有无效的转义",
+}
+
+CONVERTERS = {
+    "msg": lambda s: _tr(s),
+    "reason": lambda s: _reason(s) or s,
+    "field": _field,
+    "val": _value,
+    "pct": lambda s: "无可计人员" if s == "no officers counted" else s,
+    "terms": lambda s: "、".join(_value(x) for x in s.split(", ")),
+    "or": _did_you_mean,
+    "choices": _choices,
+    "columns": _columns,
+    "tname": lambda s: TYPE_NAMES.get(s, s),
+    "acts": lambda s: "与".join(ACTIONS.get(a, a) for a in s.split(" and ")),
+    "os": lambda s: OS_ERRORS.get(s, _tr(s)),
+    "kind": lambda s: _KINDS.get(s, s),
+    "code": lambda s: CODES.get(s, s),
+    "got": _got,
+    "ptype": lambda s: _PTYPES.get(s, s),
+    "pdetail": lambda s: ("，" + _PDETAILS.get(s, s)) if s else "",
+    "cmp": lambda s: _CMPS.get(s, s),
+    "least": lambda s: {"least": "至少有", "most": "至多有"}.get(s, s),
+    "json": lambda s: _JSON.get(s, s),
+    "more": lambda s: " 等" if s else "",
+    "dates": lambda s: "（日期格式为 YYYY-MM-DD）" if s else "",
+    "msgs": lambda s: "；".join(_tr(x) for x in re.split(r"; (?=row \d+: )", s)),
+    "parts": lambda s: "；".join(_happened_part(x) for x in s.split("; ")),
+}
+
+# (regex, Chinese template, an English example the regex matches). First full match wins.
+CATALOGUE: list[tuple[str, str, str]] = [
+    # a rendered problem (rule tests list them) and hints
+    (r"(?P<w>[^\s:]+(?::\d+){1,2}): (?P<c>[a-z][a-z0-9-]*): (?P<m>.+)", "{w}: {c}: {m:msg}",
+     "rules/x.yaml:3:12: unknown-field: agee (did you mean 'age'?)"),
+    (r"(?P<m>.+) \((?P<h>did you mean .+\?|known terms: .+|use eq or in|use contains)\)", "{m:msg}（{h:msg}）",
+     "unit 'NOWHERE' is not in the units file (did you mean 'NOW'?)"),
+    (r"did you mean (?P<x>.+)\?", "是否应为 {x:or}？", "did you mean '所長' or '副所長'?"),
+    (r"known terms: (?P<t>.+)", "已知词条：{t:terms}", "known terms: chief_section, deputy_section, staff"),
+    (r"use eq or in", "请使用 eq 或 in", "use eq or in"),
+    (r"use contains", "请使用 contains", "use contains"),
+    (r"(?P<m>.+) \(got (?P<g>.*)\)", "{m:msg}（实际为 {g}）",
+     "priority: input should be a valid integer (got 'high')"),
+    (r"(?P<m>.+) \(use spaces for indentation, not tabs\)", "{m:msg}（缩进请用空格，不要用制表符）",
+     "while scanning for the next token found character that cannot start any token "
+     "(use spaces for indentation, not tabs)"),
+    # rule outcomes (inputs.py, place/)
+    (r"rule (?P<r>\S+) cannot be decided: (?P<f>.+) is empty", "规则 {r} 无法判定：{f:field}为空",
+     "rule leader-exam cannot be decided: exam_passed is empty"),
+    (r"exempt from (?P<r>\S+) \((?P<t>.*)\): (?P<why>.*)", "豁免于规则 {r}（{t}）：{why:reason}",
+     "exempt from organ-young-cadre-down (機關40歲以下副科幹部全部下基層): special_talent yes"),
+    (r"rules (?P<a>\S+) and (?P<b>\S+) \(priority (?P<p>-?\d+)\) ask for different outcomes",
+     "规则 {a} 与 {b}（优先级 {p}）要求的处理结果不同",
+     "rules young-down and young-to-rural (priority 10) ask for different outcomes"),
+    (r"rule (?P<r>\S+) moves this officer \((?P<f>.*)\) but no unit matching its destination has a free place",
+     "规则 {r} 要求调动该民警（{f:reason}），但符合其去向的单位均无编制空缺",
+     "rule young-down moves this officer (unit.tier organ; age 26 ≤ 30) but no unit matching its "
+     "destination has a free place"),
+    (r"moving would leave (?P<u>\S+) below its minimum staff (?P<n>\d+)", "调出将使 {u} 低于最低警力 {n} 人",
+     "moving would leave P1 below its minimum staff 2"),
+    (r"officer '(?P<o>.*)' is not a planned officer of the roster", "民警 '{o}' 不是花名册中可规划的人员",
+     "officer 'J9999' is not a planned officer of the roster"),
+    (r"unit '(?P<u>.*)' is not a unit that can receive officers", "单位 '{u}' 不能接收人员",
+     "unit 'ZHS' is not a unit that can receive officers"),
+    (r"pins put (?P<c>\d+) officers in (?P<u>\S+), above its capacity (?P<cap>\d+)",
+     "人工决定使 {u} 达到 {c} 人，超过其编制 {cap} 人", "pins put 17 officers in BGS, above its capacity 16"),
+    (r"pinned by a manual decision", "按人工决定", "pinned by a manual decision"),
+    (r"target (?P<t>\S+) is not met after the plan: (?P<v>.+)", "方案执行后目标 {t} 未达成：{v:pct}",
+     "target grassroots-share is not met after the plan: no officers counted"),
+    (r"target (?P<t>\S+) is not met: (?P<v>.+)", "目标 {t} 未达成：{v:pct}",
+     "target grassroots-share is not met: 83.8%"),
+    (r"(?P<a>\S+) merged into (?P<b>\S+)", "{a} 并入 {b}", "OLD merged into ORG"),
+    (r"no (?P<d>\S+) here; give (?P<o>\S+) PATH", "此处没有 {d}；请用 {o} 指定路径",
+     "no data/units.yaml here; give --units PATH"),
+    # roster rows (roster/load.py)
+    (r"row (?P<n>\d+): (?P<m>.+)", "第 {n} 行：{m:msg}", "row 5: birth_date '1985-13-01' is not a date"),
+    (r"(?P<f>\w+) is empty", "{f:field}为空", "birth_date is empty"),
+    (r"wishes '(?P<v>.*)' name a unit not in the units file", "个人意愿 '{v}' 含有单位文件中没有的单位",
+     "wishes 'PCS-HF;NOPE' name a unit not in the units file"),
+    (r"unit '(?P<v>.*)' is not in the units file", "单位 '{v}' 不在单位文件中",
+     "unit '不存在派出所' is not in the units file"),
+    (r"id_number '(?P<v>.*)' is not a valid resident ID", "身份证号 '{v}' 不是有效的居民身份证号码",
+     "id_number '12345' is not a valid resident ID"),
+    (r"id_number's birth date does not agree with birth_date", "身份证号中的出生日期与出生日期一栏不一致",
+     "id_number's birth date does not agree with birth_date"),
+    (r"birth_date '(?P<v>.*)' is after the as-of date (?P<d>\S+)", "出生日期 '{v}' 晚于基准日期 {d}",
+     "birth_date '2099-01-01' is after the as-of date 2026-10-01"),
+    (r"officer_id '(?P<v>.*)' appears on an earlier row", "警号 '{v}' 已在前面的行中出现",
+     "officer_id 'J0001' appears on an earlier row"),
+    (r"row has (?P<w>\d+) cells, the header has (?P<h>\d+)", "该行有 {w} 个单元格，表头有 {h} 个",
+     "row has 9 cells, the header has 7"),
+    (r"(?P<f>\w+) '(?P<v>.*)' is not a date", "{f:field} '{v}' 不是日期", "birth_date '85-3-2' is not a date"),
+    (r"(?P<f>\w+) '(?P<v>.*)' is not yes/no", "{f:field} '{v}' 不是“是/否”", "special_post 'maybe' is not yes/no"),
+    (r"(?P<f>\w+) '(?P<v>.*)' is not a number ≥ 0", "{f:field} '{v}' 不是大于等于 0 的数字",
+     "grassroots_years '-1' is not a number ≥ 0"),
+    (r"(?P<f>\w+) '(?P<v>.*)' is not in the vocabulary \((?P<h>.*)\)", "{f:field} '{v}' 不在词表中（{h:msg}）",
+     "post 'chief' is not in the vocabulary (known terms: station_head, instructor, officer)"),
+    (r"(?P<f>\w+) '(?P<v>.*)' is not in the vocabulary", "{f:field} '{v}' 不在词表中",
+     "post '所長長' is not in the vocabulary"),
+    (r"sex '(?P<v>.*)' is not M/F \(男/女\)", "性别 '{v}' 不是 男/女（M/F）", "sex 'X' is not M/F (男/女)"),
+    (r"appraisal '(?P<v>.*)' is not excellent/competent/basically_competent/incompetent",
+     "年度考核 '{v}' 不是 优秀/称职/基本称职/不称职 之一",
+     "appraisal 'good' is not excellent/competent/basically_competent/incompetent"),
+    (r"(?P<f>\w+) '(?P<v>.*)' is not one of (?P<vals>.*)", "{f:field} '{v}' 不是 {vals} 之一",
+     "education 'phd' is not one of secondary/college/bachelor/master"),
+    # roster files (roster/load.py, roster/read.py)
+    (r"header '(?P<h>.*)' appears twice \(columns (?P<a>\d+) and (?P<b>\d+)\)",
+     "表头 '{h}' 出现两次（第 {a} 列和第 {b} 列）", "header 'name' appears twice (columns 2 and 7)"),
+    (r"columns (?P<a>\d+) '(?P<x>.*)' and (?P<b>\d+) '(?P<y>.*)' both give (?P<f>\w+)",
+     "第 {a} 列 '{x}' 与第 {b} 列 '{y}' 都对应{f:field}", "columns 2 '姓名' and 3 'name' both give name"),
+    (r"required column missing: (?P<c>.*); is this a roster\?", "缺少必需的列：{c:columns}；这是花名册吗？",
+     "required column missing: officer_id (警號/警号); name (姓名); is this a roster?"),
+    (r"the file is larger than (?P<n>.+)", "文件大于 {n}", "the file is larger than 2 GiB"),
+    (r"no such file", "文件不存在", "no such file"),
+    (r"is a folder, not a roster file", "这是文件夹，不是花名册文件", "is a folder, not a roster file"),
+    (r"cannot read units file: (?P<e>.*)", "无法读取单位文件：{e:os}",
+     "cannot read units file: No such file or directory"),
+    (r"cannot read: (?P<e>.*)", "无法读取：{e:os}", "cannot read: Permission denied"),
+    (r"cannot decode as UTF-16 \(byte (?P<n>\d+)\)", "无法按 UTF-16 解码（第 {n} 字节）",
+     "cannot decode as UTF-16 (byte 12)"),
+    (r"the file is binary \(contains NUL bytes\); save it as CSV or XLSX",
+     "该文件是二进制文件（含 NUL 字节）；请另存为 CSV 或 XLSX",
+     "the file is binary (contains NUL bytes); save it as CSV or XLSX"),
+    (r"the text is neither UTF-8 nor GB18030 \(bad byte at offset (?P<n>\d+)\)",
+     "文本既不是 UTF-8 也不是 GB18030（偏移 {n} 处的字节无效）",
+     "the text is neither UTF-8 nor GB18030 (bad byte at offset 61)"),
+    (r"the file is empty", "文件为空", "the file is empty"),
+    (r"not a readable CSV file: (?P<e>.*)", "不是可读取的 CSV 文件：{e:msg}", "not a readable CSV file: bad quote"),
+    (r"the workbook has no sheets", "工作簿中没有工作表", "the workbook has no sheets"),
+    (r"not a readable XLSX workbook \((?P<e>.*)\)", "不是可读取的 XLSX 工作簿（{e:msg}）",
+     "not a readable XLSX workbook (CalamineError: Cannot detect file format)"),
+    (r"the first sheet is empty", "第一个工作表为空", "the first sheet is empty"),
+    # YAML (yamlsafe.py)
+    (r"file is larger than (?P<n>\d+) MiB", "文件大于 {n} MiB", "file is larger than 20 MiB"),
+    (r"file is binary \(contains NUL bytes\), not YAML", "文件是二进制文件（含 NUL 字节），不是 YAML",
+     "file is binary (contains NUL bytes), not YAML"),
+    (r"not UTF-8 text \(byte (?P<n>\d+)\)", "不是 UTF-8 文本（第 {n} 字节）", "not UTF-8 text (byte 3)"),
+    (r"expected a single document, found another \(---\)", "只应有一个文档，却又发现一个（---）",
+     "expected a single document, found another (---)"),
+    (r"aliases \(\*name\) are not allowed", "不允许使用别名（*name）", "aliases (*name) are not allowed"),
+    (r"mapping keys must be plain scalars", "映射的键必须是普通标量", "mapping keys must be plain scalars"),
+    (r"merge keys \(<<\) are not allowed", "不允许使用合并键（<<）", "merge keys (<<) are not allowed"),
+    (r"tag (?P<t>\S+) is not allowed", "不允许使用标签 {t}",
+     "tag tag:yaml.org,2002:python/object/apply:os.system is not allowed"),
+    (r"nesting deeper than (?P<n>\d+) levels", "嵌套超过 {n} 层", "nesting deeper than 40 levels"),
+    (r"key '(?P<k>.*)' appears twice \(first at line (?P<n>\d+)\)", "键 '{k}' 出现两次（第一次在第 {n} 行）",
+     "key 'id' appears twice (first at line 2)"),
+    (r"cannot read (?P<v>'.*'): (?P<e>.*)", "无法读取 {v}：{e:msg}",
+     "cannot read '2026-13-01': month must be in 1..12"),
+    # shapes (pyderr.py, rules/load.py, units.py, pins.py)
+    (r"unknown key '(?P<k>.*)'", "未知的键 '{k}'", "unknown key 'hello'"),
+    (r"'(?P<k>.*)' is required", "缺少必需的 '{k}'", "'units' is required"),
+    (r"no such file or folder", "文件或文件夹不存在", "no such file or folder"),
+    (r"no rule files \(\*\.yaml\) found", "没有找到规则文件（*.yaml）", "no rule files (*.yaml) found"),
+    (r"a rule file is a mapping \(ruleset:, rules:, \.\.\.\)", "规则文件应为映射（ruleset:、rules: 等）",
+     "a rule file is a mapping (ruleset:, rules:, ...)"),
+    (r"(?P<k>\w+): a list is expected", "{k}：应为列表", "rules: a list is expected"),
+    (r"'(?P<k>.*)' is already given in (?P<f>.+)", "'{k}' 已在 {f} 中给出",
+     "'constants' is already given in rules/00-bureau.yaml"),
+    (r"'(?P<k>.*)' is a built-in field", "'{k}' 是内置字段", "'age' is a built-in field"),
+    (r"field (?P<n>\S+): an enum needs values", "字段 {n}：枚举类型需要给出 values",
+     "field education: an enum needs values"),
+    (r"target (?P<t>\S+): give at_least or at_most", "目标 {t}：请给出 at_least 或 at_most",
+     "target share: give at_least or at_most"),
+    (r"rule id '(?P<r>.*)' is already used at (?P<w>.+)", "规则编号 '{r}' 已在 {w} 使用",
+     "rule id 'a' is already used at rules/x.yaml:3"),
+    (r"rule (?P<r>\S+): (?P<a>.+) cannot be combined \(a move may set the post with move\.post\)",
+     "规则 {r}：{a:acts}不能同时使用（调动时可用 move.post 改任职务）",
+     "rule a: move and set_post cannot be combined (a move may set the post with move.post)"),
+    (r"rule (?P<r>\S+): then needs move, set_post, flag or keep",
+     "规则 {r}：then 需要 move、set_post、flag 或 keep 之一", "rule a: then needs move, set_post, flag or keep"),
+    (r"rule (?P<r>\S+): effective_until is before effective_from", "规则 {r}：effective_until 早于 effective_from",
+     "rule a: effective_until is before effective_from"),
+    (r"a units file is a mapping with a 'units:' list", "单位文件应为含 'units:' 列表的映射",
+     "a units file is a mapping with a 'units:' list"),
+    (r"each unit is a mapping", "每个单位应为映射", "each unit is a mapping"),
+    (r"unit id '(?P<u>.*)' is defined twice", "单位编码 '{u}' 定义了两次", "unit id 'BGS' is defined twice"),
+    (r"unit (?P<u>\S+): merged_into '(?P<m>.*)' is not a unit", "单位 {u}：merged_into '{m}' 不是已有单位",
+     "unit A: merged_into 'Z' is not a unit"),
+    (r"unit (?P<u>\S+): min_staff (?P<a>\d+) is above capacity (?P<b>\d+)", "单位 {u}：最低警力 {a} 高于编制 {b}",
+     "unit A: min_staff 5 is above capacity 3"),
+    (r"unit (?P<u>\S+): merges form a cycle: (?P<c>.+)", "单位 {u}：合并关系形成循环：{c}",
+     "unit A: merges form a cycle: A -> B -> A"),
+    (r"a pins file is a list of \{officer:, unit:\} or \{officer:, stay: true\}",
+     "人工决定文件应为 {officer:, unit:} 或 {officer:, stay: true} 的列表",
+     "a pins file is a list of {officer:, unit:} or {officer:, stay: true}"),
+    (r"pin (?P<n>\d+): give either unit or stay: true", "第 {n} 条人工决定：请给出 unit 或 stay: true 之一",
+     "pin 2: give either unit or stay: true"),
+    # conditions (rules/conditions.py)
+    (r"(?P<op>\w+) on the list field (?P<f>\S+)", "列表字段{f:field}不能用 {op}", "eq on the list field unit.tags"),
+    (r"(?P<op>\w+) on (?P<f>\S+)", "未知运算符 {op}（用于{f:field}）", "lesser on age"),
+    (r"is_null takes true or false, not (?P<v>.*)", "is_null 只能取 true 或 false，不能是 {v}",
+     "is_null takes true or false, not 'yes'"),
+    (r"(?P<op>\w+) needs a number or a date; (?P<f>\S+) is (?P<t>.+)", "{op} 需要数字或日期；{f:field}是{t:tname}",
+     "le needs a number or a date; rank is a vocabulary term"),
+    (r"contains needs a list field; (?P<f>\S+) is (?P<t>.+)", "contains 需要列表字段；{f:field}是{t:tname}",
+     "contains needs a list field; age is a number"),
+    (r"\$officer\.(?P<o>\S+) is a list; compare (?P<f>\S+) with a single value",
+     "$officer.{o} 是列表；{f:field}只能与单个值比较", "$officer.wishes is a list; compare unit.id with a single value"),
+    (r"(?P<f>\S+) is a list; use contains: \$officer\.(?P<o>\S+)", "{f:field}是列表；请使用 contains: $officer.{o}",
+     "unit.tags is a list; use contains: $officer.home_district"),
+    (r"(?P<f>\S+) \((?P<t1>[^)]*)\) cannot be compared with \$officer\.(?P<o>\S+) \((?P<t2>[^)]*)\)",
+     "{f:field}（{t1:tname}）不能与 $officer.{o}（{t2:tname}）比较",
+     "unit.capacity (a number) cannot be compared with $officer.home_district (text)"),
+    (r"(?P<op>\w+) takes a list, not (?P<v>.*)", "{op} 需要列表，不能是 {v}", "in takes a list, not 'x'"),
+    (r"between takes \[low, high\], not (?P<n>\d+) values", "between 需要 [下限, 上限]，不能是 {n} 个值",
+     "between takes [low, high], not 3 values"),
+    (r"(?P<f>\S+): null is not a value; use is_null: true", "{f:field}：null 不是取值；请用 is_null: true",
+     "age: null is not a value; use is_null: true"),
+    (r"(?P<f>\S+) is (?P<t>text|a number|a date|yes/no|a choice|a vocabulary term|a unit|a list of units"
+     r"|a list of tags), not (?P<v>.*?)(?P<d> \(dates are YYYY-MM-DD\))?",
+     "{f:field}应为{t:tname}，不能是 {v}{d:dates}", "birth_date is a date, not 12 (dates are YYYY-MM-DD)"),
+    (r"(?P<f>\S+) is one of (?P<vals>.*), not '(?P<v>.*)'", "{f:field}应为 {vals} 之一，不能是 '{v}'",
+     "unit.kind is one of organ, frontline, station, not 'office'"),
+    (r"a condition is a mapping, not (?P<k>\w+)", "条件应为映射，不能是 {k}", "a condition is a mapping, not str"),
+    (r"'(?P<k>\w+)' takes a list of conditions", "'{k}' 需要条件列表", "'all' takes a list of conditions"),
+    # warnings (rules/lint.py)
+    (r"rule (?P<r>\S+) never decides: rule (?P<h>\S+) \(priority (?P<p>-?\d+)\) always applies first",
+     "规则 {r} 永远不会起决定作用：规则 {h}（优先级 {p}）总是先适用",
+     "rule b never decides: rule a (priority 10) always applies first"),
+    (r"rule (?P<r>\S+): no unit matches its destination", "规则 {r}：没有单位符合其去向",
+     "rule a: no unit matches its destination"),
+    (r"rule (?P<r>\S+) would still apply after a move to (?P<u>.+?)(?P<more> \.\.\.)?",
+     "规则 {r} 在调往 {u}{more:more}后仍会适用", "rule a would still apply after a move to PCS-HF, PCS-DJ ..."),
+    (r"rule (?P<r>\S+) would still apply after set_post (?P<p>\S+)", "规则 {r} 在改任{p:val}后仍会适用",
+     "rule a would still apply after set_post instructor"),
+    # plans (apply.py), outputs (cli/output.py, report/write.py)
+    (r"not a plan JSON document: (?P<e>.+)", "不是方案 JSON 文档：{e:msg}",
+     "not a plan JSON document: Expecting value: line 1 column 1 (char 0)"),
+    (r"(?P<m>Expecting value|Expecting property name enclosed in double quotes|Expecting ',' delimiter"
+     r"|Expecting ':' delimiter|Extra data|Unterminated string starting at|Invalid control character at"
+     r"|Invalid \\escape): line (?P<l>\d+) column (?P<c>\d+) \(char (?P<ch>\d+)\)",
+     "第 {l} 行第 {c} 列{m:json}（第 {ch} 个字符）", "Expecting value: line 1 column 1 (char 0)"),
+    (r"not a plan document \(no transfers list\)", "不是方案文档（没有 transfers 列表）",
+     "not a plan document (no transfers list)"),
+    (r"the plan was made from a different roster \(sha256 differs\); use --force to apply it anyway",
+     "该方案由另一份花名册生成（sha256 不同）；如仍要应用，请加 --force",
+     "the plan was made from a different roster (sha256 differs); use --force to apply it anyway"),
+    (r"with --format csv, -o names a folder", "使用 --format csv 时，-o 应指定文件夹",
+     "with --format csv, -o names a folder"),
+    (r"--format xlsx needs -o FILE", "--format xlsx 需要用 -o 指定文件", "--format xlsx needs -o FILE"),
+    (r"refusing to overwrite an input file; choose another -o path", "拒绝覆盖输入文件；请用 -o 另选路径",
+     "refusing to overwrite an input file; choose another -o path"),
+    (r"folder (?P<f>.+) does not exist", "文件夹 {f} 不存在", "folder /tmp/nowhere does not exist"),
+    # explain, rule tests
+    (r"officer '(?P<o>.*)' is not in the roster", "花名册中没有民警 '{o}'", "officer 'J9999' is not in the roster"),
+    (r"effective (?P<a>\S+) to (?P<b>\S+); as of (?P<d>\S+)", "生效期 {a} 至 {b}；基准日期 {d}",
+     "effective 2027-01-01 to …; as of 2026-10-01"),
+    (r"bad units in test: (?P<e>.*)", "测试中的单位有误：{e}", "bad units in test: 1 validation error"),
+    (r"the test officer is not valid: (?P<m>.*)", "测试人员无效：{m:msgs}",
+     "the test officer is not valid: row 2: birth_date is empty"),
+    (r"expected rule (?P<r>\S+) to decide; got (?P<g>.+)", "预期由规则 {r} 决定；实际：{g:got}",
+     "expected rule a to decide; got no decision"),
+    (r"expected a move to (?P<s>.+); no move was planned", "预期调往 {s}；实际未安排调动",
+     "expected a move to {'tier': 'grassroots'}; no move was planned"),
+    (r"expected a move to (?P<s>.+); moved to (?P<u>\S+)", "预期调往 {s}；实际调往 {u}",
+     "expected a move to {'tier': 'grassroots'}; moved to BGS"),
+    (r"expected post (?P<p>\S+); got (?P<g>.+)", "预期职务为{p:val}；实际：{g:got}",
+     "expected post instructor; got no change"),
+    (r"expected keep; (?P<g>.+)", "预期保持不动；实际：{g:got}", "expected keep; no rule decided"),
+    (r"expected flag (?P<f>\S+); got (?P<g>.+)", "预期标记 {f:code}；实际：{g:got}",
+     "expected flag promotion_ineligible; got none"),
+    (r"expected flags (?P<f>.+); got (?P<g>.+)", "预期标记 {f}；实际：{g:got}",
+     "expected flags ['a']; got []"),
+    (r"expected exemption from (?P<r>\S+); none", "预期豁免于规则 {r}；实际没有", "expected exemption from a; none"),
+    (r"expected missing data for (?P<r>\S+); none", "预期规则 {r} 数据缺失；实际没有",
+     "expected missing data for a; none"),
+    (r"expected conflict (?P<c>.+); got (?P<g>.+)", "预期冲突 {c}；实际：{g:got}",
+     "expected conflict ['a', 'b']; got none"),
+    (r"expected no action; got (?P<r>\S+): (?P<a>\S+) → (?P<b>\S+), (?P<p>\S+)",
+     "预期无需处理；实际 {r}：{a} → {b}，{p:val}", "expected no action; got a: BGS → PCS-HF, officer"),
+    (r"no action", "无需处理", "no action"),
+    # the command line (click's own messages and ours)
+    (r"Missing argument '(?P<a>.*)'\.", "缺少参数 '{a}'。", "Missing argument 'ROSTER'."),
+    (r"Missing option '(?P<a>.*)'\.", "缺少选项 '{a}'。", "Missing option '-o' / '--output'."),
+    (r"Missing parameter: (?P<a>.*)", "缺少参数：{a}", "Missing parameter: roster"),
+    (r"No such option '(?P<o>.*)'\. Did you mean (?P<s>.+)\?", "没有选项 '{o}'。是否应为 {s}？",
+     "No such option '--lag'. Did you mean '--lang'?"),
+    (r"No such option '(?P<o>.*)'\. \(Did you mean one of: (?P<s>.+)\?\)", "没有选项 '{o}'。（是否应为其中之一：{s}？）",
+     "No such option '--u'. (Did you mean one of: '--rules', '--units'?)"),
+    (r"No such option '(?P<o>.*)'\.", "没有选项 '{o}'。", "No such option '--bogus'."),
+    (r"No such option: (?P<o>\S+)", "没有选项：{o}", "No such option: --bogus"),
+    (r"No such command '(?P<c>.*)'\. Did you mean (?P<s>.+)\?", "没有命令 '{c}'。是否应为 {s}？",
+     "No such command 'plam'. Did you mean 'plan'?"),
+    (r"No such command '(?P<c>.*)'\.(?P<rest>.*)", "没有命令 '{c}'。{rest}", "No such command 'bogus'."),
+    (r"Missing command\.", "缺少命令。", "Missing command."),
+    (r"Invalid value for (?P<p>'.*?'(?: / '.*?')*): (?P<m>.+)", "参数 {p} 的值无效：{m:msg}",
+     "Invalid value for '--format': 'x' is not one of 'table', 'json'."),
+    (r"Invalid value: (?P<m>.+)", "值无效：{m:msg}", "Invalid value: 'x' is not 'en'."),
+    (r"(?P<v>'.*') is not one of (?P<c>'.*')\.", "{v} 不是 {c:choices} 之一。", "'x' is not one of 'table', 'json'."),
+    (r"(?P<v>'.*') is not (?P<c>'.*')\.", "{v} 不是 {c}。", "'x' is not 'en'."),
+    (r"'(?P<v>.*)' is not a date \(YYYY-MM-DD\)", "'{v}' 不是日期（YYYY-MM-DD）", "'2026-13-01' is not a date (YYYY-MM-DD)"),
+    (r"Option '(?P<o>.*)' requires an argument\.", "选项 '{o}' 需要一个值。", "Option '--rules' requires an argument."),
+    (r"Option '(?P<o>.*)' does not take a value\.", "选项 '{o}' 不接受值。", "Option '--strict' does not take a value."),
+    (r"Got unexpected extra arguments? \((?P<a>.*)\)", "多余的参数（{a}）", "Got unexpected extra argument (x)"),
+    (r"(?:File|Directory|Path) (?P<p>'.*') is a directory\.", "{p} 是文件夹。", "File 'rules' is a directory."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') is a file\.", "{p} 是文件。", "Directory 'x.yaml' is a file."),
+    (r"(?:File|Directory|Path) (?P<p>'.*') does not exist\.", "{p} 不存在。", "Path 'x' does not exist."),
+    (r"(?P<v>.+) is not in the range (?P<r>.+)\.", "{v} 不在范围 {r} 内。", "120.0 is not in the range 0<=x<=100."),
+    (r"(?P<v>'.*') is not a valid (?P<t>float|integer|boolean)\.(?P<rest>.*)", "{v} 不是有效的{t:ptype}。",
+     "'abc' is not a valid float."),
+    # pydantic messages (first letter lowered by pyderr)
+    (r"input should be a valid dictionary or instance of \S+", "应为映射",
+     "input should be a valid dictionary or instance of RuleFile"),
+    (r"input should be a finite number", "应为有限的数字", "input should be a finite number"),
+    (r"input should be a valid (?P<t>[a-z ]+?)(?:, (?P<d>.+))?", "应为有效的{t:ptype}{d:pdetail}",
+     "input should be a valid date or datetime, input is too short"),
+    (r"input should be (?P<v>'[^']*'(?:, '[^']*')*(?: or '[^']*')?)", "应为 {v:choices} 之一",
+     "input should be 'organ', 'frontline' or 'station'"),
+    (r"input should be (?P<c>greater than or equal to|greater than|less than or equal to|less than) (?P<n>\S+)",
+     "应{c:cmp} {n}", "input should be greater than or equal to 0"),
+    (r"string should have at (?P<c>least|most) (?P<n>\d+) characters?", "字符串应{c:least} {n} 个字符",
+     "string should have at least 1 character"),
+    (r"list should have at (?P<c>least|most) (?P<n>\d+) items? after validation, not (?P<m>\d+)",
+     "列表应{c:least} {n} 项，实际 {m} 项", "list should have at least 1 item after validation, not 0"),
+    (r"field required", "缺少必填项", "field required"),
+    (r"extra inputs are not permitted", "不允许额外的键", "extra inputs are not permitted"),
+    (r"value error, (?P<m>.+)", "取值错误：{m:msg}", "value error, the file is empty"),
+    (r"(?P<t>\w+Error): (?P<m>.+)", "{t}：{m:msg}", "CalamineError: Cannot detect file format"),
+    # prefixes: `rule a: ...`, `unit A: ...`, `pin 2: ...`, `target x: ...`, `field: ...`
+    (r"(?P<k>rule|unit|pin|target|test|allowance)(?: (?P<x>[^:]*?))?: (?P<m>.+)", "{k:kind} {x}：{m:msg}",
+     "rule a: priority: input should be a valid integer"),
+    (r"(?P<w>[A-Za-z_][\w.]*): (?P<m>.+)", "{w}：{m:msg}", "as_of: input should be a valid date"),
+]
+
+_compiled: list[tuple[re.Pattern, str]] | None = None
+_SLOT = re.compile(r"\{([a-z0-9_]+)(?::([a-z]+))?\}")
+_UNIT_LIKE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
+
+
+def _catalogue() -> list[tuple[re.Pattern, str]]:
+    global _compiled
+    if _compiled is None:
+        _compiled = [(re.compile(p, re.S), t) for p, t, _ex in CATALOGUE]
+    return _compiled
+
+
+def _fill(template: str, m: re.Match) -> str:
+    def slot(s: re.Match) -> str:
+        value = m.group(s[1])
+        if value is None:
+            value = ""
+        conv = s[2]
+        return CONVERTERS[conv](value) if conv else value
+
+    out = _SLOT.sub(slot, template)
+    return out.replace(" ：", "：")
+
+
+def _phrases(text: str) -> str:
+    out = text
+    for en in sorted(PHRASES, key=len, reverse=True):
+        if en in out:
+            out = out.replace(en, PHRASES[en])
+    return out
+
+
+def _tr(text: str, depth: int = 0) -> str:
+    if not text:
+        return text
+    for rx, tpl in _catalogue():
+        m = rx.fullmatch(text)
+        if m:
+            return _fill(tpl, m)
+    r = _reason(text, strict=True)
+    if r is not None:
+        return r
+    return _phrases(text)
+
+
+def _happened_part(p: str) -> str:
+    m = re.fullmatch(r"(\S+): (\S+) → (\S+) \((\S+) → (\S+)\)", p)
+    if m:
+        return f"{m[1]}：{m[2]} → {m[3]}（{_value(m[4])} → {_value(m[5])}）"
+    m = re.fullmatch(r"flag (\S+) \((\S+)\)", p)
+    if m:
+        return f"标记 {CODES.get(m[1], m[1])}（{m[2]}）"
+    m = re.fullmatch(r"([a-z_]+)(?: (\S+))?", p)
+    if m and m[1] in CODES:
+        return CODES[m[1]] + (f" {m[2]}" if m[2] else "")
+    return _tr(p)
+
+
+def translate(text, lang: str = "zh") -> str:
+    """An English message or reason of the core, in Chinese when lang is zh; else unchanged."""
+    if lang != "zh" or text is None:
+        return "" if text is None else text
+    text = str(text)
+    try:
+        return _tr(text)
+    except Exception:  # never fail a report for a translation
+        return text
+
+
+def reason(text, lang: str = "zh") -> str:
+    """A reason (facts; to UNIT: how; merges) in Chinese when lang is zh."""
+    if lang != "zh" or text is None:
+        return "" if text is None else text
+    text = str(text)
+    try:
+        return _reason(text) or text
+    except Exception:
+        return text
+
+
+def happened(text, lang: str = "zh") -> str:
+    """A rule test's 'happened' summary ('a: BGS → P1 (officer → officer); flag x (r)')."""
+    if lang != "zh" or not text:
+        return text or ""
+    try:
+        return "无需处理" if text == "no action" else CONVERTERS["parts"](str(text))
+    except Exception:
+        return text
+
+
+_BARE = {"unknown-field": "未知字段 {}", "unknown-constant": "未知常量 {}"}
+
+
+def problem_message(code_: str, message: str, lang: str = "zh") -> str:
+    """A Problem's message: bare names (unknown-field: agee) get a Chinese lead."""
+    if lang != "zh":
+        return message
+    if code_ in _BARE and " " not in message:
+        return _BARE[code_].format(message)
+    return translate(message, lang)
+
+
+def render_problem(p, lang: str = "en", warning: bool = False) -> str:
+    """`file:line:col: code: message (hint)`, the message and hint in Chinese for zh."""
+    if lang != "zh":
+        text = p.render()
+        return text.replace(f": {p.code}:", f": warning: {p.code}:", 1) if warning else text
+    where = p.file
+    if p.line:
+        where += f":{p.line}"
+        if p.col:
+            where += f":{p.col}"
+    lead = f"{where}: {label('warning', lang)}: " if warning else f"{where}: "
+    text = f"{lead}{p.code}: {problem_message(p.code, p.message, lang)}"
+    if p.hint:
+        text += f"（{translate(p.hint, lang)}）"
+    return text
+
+
+# --- help ------------------------------------------------------------------------------
+
+HELP_ZH = {
+    "main": "把调整政策（YAML 规则）和花名册变成可供审议的调动方案。\n\n示例：placement plan data/roster.csv",
+    "validate": "不需要花名册，检查规则文件（及单位文件）。\n\n全部有效时不输出任何内容，退出码为 0；"
+                "否则每个问题输出一行，格式为 `文件:行:列: 代码: 说明`，退出码为 1。\n\n"
+                "示例：placement validate rules/ --units data/units.yaml",
+    "check": "按规则检查花名册现状：违规、标记、未达成的目标和例外。\n\n"
+             "无可报告内容时退出码为 0，有则为 1，输入有误为 2。\n\n"
+             "示例：placement check data/roster.csv --format json",
+    "plan": "按规则生成调动方案，为每位需调动的民警安排具体单位。\n\n"
+            "示例：placement plan data/roster.csv --format json -o plan.json",
+    "apply": "写出执行方案后的 ROSTER：行和列不变，按方案更新被调整民警的单位和职务。\n\n"
+             "示例：placement apply plan.json data/roster.csv -o roster-after.csv",
+    "explain": "逐条显示规则对某位民警的判定：是否适用、每项条件及其取值、豁免、最终决定，"
+               "以及方案把他（她）调往何处。\n\n示例：placement explain data/roster.csv J0042",
+    "test": "运行规则文件中的全部 `tests:` 用例（一位民警，以及规则应作出的处理）。\n\n"
+            "示例：placement test rules/ --coverage --min-coverage 100",
+    "schema": "输出规则文件或方案文档的 JSON Schema。\n\n"
+              "示例：placement schema rules > placement-rules.schema.json",
+    "diff": "显示政策调整的影响：新增、取消或改派的调动，新出现或消失的例外，以及概要数据的变化。\n\n"
+            "示例：placement diff plan-2026.json plan-2027.json --format md",
+}
+
+SHORT_ZH = {
+    "validate": "检查规则文件和单位文件（用于 CI）。",
+    "check": "列出花名册中的违规、标记和例外。",
+    "plan": "为花名册生成调动方案。",
+    "apply": "写出执行方案后的花名册。",
+    "explain": "说明规则为何这样处理某位民警。",
+    "test": "运行规则文件自带的测试。",
+    "schema": "输出规则文件或方案的 JSON Schema。",
+    "diff": "比较两个方案。",
+}
+
+OPTION_ZH = {
+    "rules": "规则文件夹或文件 [rules/]。",
+    "units": "单位文件 [data/units.yaml]。",
+    "as_of": "计算年龄的基准日期（YYYY-MM-DD）。",
+    "pin_file": "人工决定（YAML）。",
+    "fmt": "输出格式（默认：终端上为 table，否则为 json）。",
+    "output": "写到此处（csv 格式时为文件夹）。",
+    "force": "应用由另一份花名册生成的方案。",
+    "lang": "人类可读文本的语言：en 或 zh（默认：环境变量 LANG 以 zh 开头时为 zh，否则为 en）。"
+            "--help 只看 LANG：帮助在读取选项之前输出，不受 --lang 影响。",
+    "coverage": "显示测试覆盖了哪些规则（适用与不适用两方面）。",
+    "min_coverage": "覆盖率低于此百分比时判为失败。",
+    "verbose": "每个测试用例输出一行。",
+    "strict": "警告也判为失败。",
+    ("apply", "output"): "新花名册。",
+    ("diff", "fmt"): "输出格式。",
+    ("validate", "fmt"): "输出格式：text、json 或 github（GitHub 注释）。",
+    ("explain", "fmt"): "输出格式。",
+    ("check", "output"): "写到此处（csv 格式时为文件夹）。",
+}
+
+TEXT_ZH = {
+    "Show this message and exit.": "显示此帮助并退出。",
+    "Show the version and exit.": "显示版本并退出。",
+    "required": "必填",
+}
+
+
+def option_help(command: str, name: str, english: str) -> str:
+    """The Chinese help of an option (by command and parameter name), else of its English text."""
+    return OPTION_ZH.get((command, name)) or OPTION_ZH.get(name) or TEXT_ZH.get(english) or english
