@@ -26,19 +26,15 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
         final_unit.alias("to_unit"), final_post.alias("to_post"),
         pl.int_range(0, f.height, dtype=pl.Int64).alias("k"))
     moved = moved.filter((pl.col("_from_unit") != pl.col("to_unit")) | (pl.col("post") != pl.col("to_post")))
-    rule_ids, reasons = [], []
-    for k, frm, now, to in zip(*(moved[c].to_list() for c in ("k", "_from_unit", "unit", "to_unit")),
-                               strict=True):
-        rule_id = deciding.get(k, "unit_merge")
-        reason = why.get(k)
-        if reason is None:
-            reason = f"{frm} merged into {to}"
-        elif frm != now:
-            reason += f" (after {frm} merged into {now})"
-        rule_ids.append(rule_id)
-        reasons.append(reason)
-    transfers = (moved.with_columns(pl.Series("rule_id", rule_ids, dtype=pl.String),
-                                    pl.Series("reason", reasons, dtype=pl.String))
+    decided = pl.DataFrame({"k": list(deciding), "rule_id": list(deciding.values()),
+                            "why": [why.get(k) for k in deciding]},
+                           schema={"k": pl.Int64, "rule_id": pl.String, "why": pl.String})
+    frm, now, to, because = pl.col("_from_unit"), pl.col("unit"), pl.col("to_unit"), pl.col("why")
+    transfers = (moved.join(decided, on="k", how="left")
+                 .with_columns(pl.col("rule_id").fill_null("unit_merge"),
+                               pl.when(because.is_null()).then(pl.format("{} merged into {}", frm, to))
+                               .when(frm != now).then(pl.format("{} (after {} merged into {})", because, frm, now))
+                               .otherwise(because).alias("reason"))
                  .with_columns(pl.col("rule_id").replace_strict(titles, default="").alias("rule_title"))
                  .sort("officer_id", "_row")
                  .select(pl.col("officer_id"), pl.col("name"), pl.col("_from_unit").alias("from_unit"),
