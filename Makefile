@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint fuzz bench clean browser
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,12 +15,37 @@ demo: $(STAMP)
 	$(BIN)/placement validate
 	$(BIN)/placement plan data/roster.csv
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check placement tests scripts
+	$(BIN)/placement test rules --min-coverage 100
 	$(BIN)/pytest
+
+# the committee page is rendered in headless Chromium by tests/test_html.py; install it when
+# we can (root with a package manager, as on CI), otherwise that one test is skipped
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-noto-cjk) >/dev/null 2>&1; } || \
+		echo "chromium is not installed: the browser test will be skipped"
 
 lint: $(STAMP)
 	$(BIN)/ruff check placement tests scripts
+
+# benchmark (issue 6): bench/README.md; inputs regenerated when the generator or the scenario changes
+BENCH_DATA := bench/out/.generated
+
+$(BENCH_DATA): bench/generate.py data/roster.csv data/units.yaml $(wildcard rules/*.yaml) | $(STAMP)
+	$(BIN)/python bench/generate.py
+
+bench: $(STAMP) $(BENCH_DATA)
+	$(BIN)/pip install -q -r bench/requirements.txt
+	$(BIN)/python bench/run.py --profile
+
+# fuzzing (issue 7): fuzz/fuzz_placement.py; findings, grown corpus and log go to fuzz/findings/
+FUZZ_SECONDS ?= 600
+
+fuzz: $(STAMP)
+	$(BIN)/pip install -q atheris
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python fuzz/fuzz_placement.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -54,7 +54,10 @@ def _pair(x, y) -> dict:
     return {"old": x, "new": y, "delta": _delta(x, y)}
 
 
-def diff_markdown(d: dict) -> str:
+def diff_markdown(d: dict, lang: str = "en") -> str:
+    """The diff as Markdown; with lang zh, headings and the exception texts in Chinese."""
+    if lang == "zh":
+        return _diff_markdown_zh(d)
     out = ["# plan diff", ""]
     s = d["summary"]
     for k, v in s.items():
@@ -70,4 +73,38 @@ def diff_markdown(d: dict) -> str:
         ("exceptions gone", d["exceptions_gone"], lambda e: f"{e.get('officer_id') or '-'} {e['code']} {e.get('rule_id') or ''}: {e['message']}"),
     ):
         out += [f"## {title} ({len(rows)})", ""] + [f"- {fmt(r)}" for r in rows] + [""]
+    return "\n".join(out)
+
+
+def _diff_markdown_zh(d: dict) -> str:
+    from .i18n import boolean, code, label, translate
+
+    def yn(v):
+        return "—" if v is None else boolean(v)
+
+    out = [f"# {label('diff_title', 'zh')}", ""]
+    for k, v in d["summary"].items():
+        sign = "+" if (v["delta"] or 0) >= 0 else ""
+        out.append(f"- **{label('sum_' + k, 'zh')}**：{v['old']} → {v['new']}（{sign}{v['delta']}）")
+    for t in d["targets"]:
+        out.append("- " + label("diff_target", "zh").format(id=t["id"], old=t["old"], new=t["new"],
+                                                            old_met=yn(t["old_met"]), new_met=yn(t["new_met"])))
+    out.append("")
+
+    def move(t):
+        return f"{t['officer_id']} {t['name']}：{t['from_unit']} → {t['to_unit']}（{t['rule_id']}）"
+
+    def exc(e):
+        rule = f" {e['rule_id']}" if e.get("rule_id") else ""
+        return f"{e.get('officer_id') or '-'} {code(e['code'])}{rule}：{translate(e['message'])}"
+
+    for key, rows, fmt in (
+        ("diff_added", d["transfers_added"], move),
+        ("diff_removed", d["transfers_removed"], move),
+        ("diff_changed", d["transfers_changed"],
+         lambda t: f"{t['officer_id']} {t['name']}：{t['old_to_unit']} → {t['new_to_unit']}"),
+        ("diff_appeared", d["exceptions_appeared"], exc),
+        ("diff_gone", d["exceptions_gone"], exc),
+    ):
+        out += [f"## {label(key, 'zh')}（{len(rows)}）", ""] + [f"- {fmt(r)}" for r in rows] + [""]
     return "\n".join(out)

@@ -58,6 +58,7 @@ VALUES = {
     "yes": "是", "no": "否", "true": "是", "false": "否", "True": "是", "False": "否",
     # the shipped unit tags (data/units.yaml)
     "complex": "治安复杂", "hardship": "艰苦岗位",
+    "None": "空",
 }
 
 SEX = {"M": "男", "F": "女"}
@@ -218,6 +219,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "tab_exceptions": ("exceptions", "例外"), "tab_units": ("units", "单位"),
     "tab_violations": ("violations", "违规"), "tab_targets": ("targets", "目标"),
     "md_officer_id": ("officer_id", "警号"), "md_name": ("name", "姓名"),
+    "md_units_name": ("name", "名称"),
     "md_from_unit": ("from_unit", "调出单位"), "md_to_unit": ("to_unit", "调入单位"),
     "md_from_post": ("from_post", "原职务"), "md_to_post": ("to_post", "新职务"),
     "md_rule_id": ("rule_id", "规则"), "md_rule_title": ("rule_title", "规则标题"),
@@ -261,7 +263,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ex_exception": ("exception [yellow]{code}[/]: {message}", "例外 [yellow]{code}[/]：{message}"),
     # test
     "t_pass": ("PASS", "通过"), "t_fail": ("FAIL", "失败"),
-    "t_expected": ("  expected: {v}", "  预期：{v}"),
+    "t_expected": ("  expected: {v}", "  未满足：{v}"),
     "t_happened": ("  happened: {v}", "  实际：{v}"),
     "t_covered": ("covered", "已覆盖"), "t_not_seen": ("not seen: ", "未见："),
     "t_coverage": ("coverage {pct}%", "覆盖率 {pct}%"),
@@ -474,7 +476,7 @@ def _columns(s: str) -> str:
     out = []
     for part in s.split("; "):
         m = re.fullmatch(r"(\w+) \((.*)\)", part)
-        out.append(f"{_field(m[1])}（{m[1]}）" if m else part)
+        out.append(f"{_field(m[1])}（`{m[1]}`）" if m else part)
     return "；".join(out)
 
 
@@ -489,7 +491,7 @@ def _got(s: str) -> str:
 
 
 _PTYPES = {
-    "integer": "整数", "number": "数字", "boolean": "布尔值（true/false）", "string": "字符串",
+    "integer": "整数", "number": "数字", "boolean": "布尔值 true/false", "string": "字符串",
     "list": "列表", "dictionary": "映射", "mapping": "映射", "date": "日期", "datetime": "日期时间",
     "date or datetime": "日期", "array": "列表", "tuple": "列表", "float": "数字",
 }
@@ -542,19 +544,41 @@ CONVERTERS = {
     "dates": lambda s: "（日期格式为 YYYY-MM-DD）" if s else "",
     "msgs": lambda s: "；".join(_tr(x) for x in re.split(r"; (?=row \d+: )", s)),
     "parts": lambda s: "；".join(_happened_part(x) for x in s.split("; ")),
+    "pydantic": lambda s: _pydantic(s),
+    "idents": lambda s: "、".join(f"`{x}`" for x in s.split(", ")),
+    "slashed": lambda s: "/".join(f"`{x}`" for x in s.split("/")),
 }
+
+
+def _pydantic(text: str) -> str:
+    """str(ValidationError): a count line, then per error its location and message."""
+    out = []
+    for line in text.splitlines():
+        m = re.fullmatch(r"(\d+) validation errors? for (\S+)", line)
+        if m:
+            out.append(f"{m[2]} 有 {m[1]} 处错误")
+            continue
+        if line.strip().startswith("For further information visit"):
+            continue
+        m = re.fullmatch(r"(\s+)(.+?)( \[type=.*\])?", line)
+        if m and m[1]:
+            msg = m[2][0].lower() + m[2][1:]
+            out.append(m[1] + _tr(msg) + (m[3] or ""))
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 # (regex, Chinese template, an English example the regex matches). First full match wins.
 CATALOGUE: list[tuple[str, str, str]] = [
     # a rendered problem (rule tests list them) and hints
-    (r"(?P<w>[^\s:]+(?::\d+){1,2}): (?P<c>[a-z][a-z0-9-]*): (?P<m>.+)", "{w}: {c}: {m:msg}",
+    (r"(?P<w>[^\s:]+(?::\d+){1,2}): (?P<c>[a-z][a-z0-9-]*): (?P<m>.+)", "{w}: {c}: {m:problem}",
      "rules/x.yaml:3:12: unknown-field: agee (did you mean 'age'?)"),
     (r"(?P<m>.+) \((?P<h>did you mean .+\?|known terms: .+|use eq or in|use contains)\)", "{m:msg}（{h:msg}）",
      "unit 'NOWHERE' is not in the units file (did you mean 'NOW'?)"),
     (r"did you mean (?P<x>.+)\?", "是否应为 {x:or}？", "did you mean '所長' or '副所長'?"),
     (r"known terms: (?P<t>.+)", "已知词条：{t:terms}", "known terms: chief_section, deputy_section, staff"),
-    (r"use eq or in", "请使用 eq 或 in", "use eq or in"),
-    (r"use contains", "请使用 contains", "use contains"),
+    (r"use eq or in", "请使用 `eq` 或 `in`", "use eq or in"),
+    (r"use contains", "请使用 `contains`", "use contains"),
     (r"(?P<m>.+) \(got (?P<g>.*)\)", "{m:msg}（实际为 {g}）",
      "priority: input should be a valid integer (got 'high')"),
     (r"(?P<m>.+) \(use spaces for indentation, not tabs\)", "{m:msg}（缩进请用空格，不要用制表符）",
@@ -563,7 +587,7 @@ CATALOGUE: list[tuple[str, str, str]] = [
     # rule outcomes (inputs.py, place/)
     (r"rule (?P<r>\S+) cannot be decided: (?P<f>.+) is empty", "规则 {r} 无法判定：{f:field}为空",
      "rule leader-exam cannot be decided: exam_passed is empty"),
-    (r"exempt from (?P<r>\S+) \((?P<t>.*)\): (?P<why>.*)", "豁免于规则 {r}（{t}）：{why:reason}",
+    (r"exempt from (?P<r>\S+) \((?P<t>.*)\): (?P<why>.*)", "豁免于规则 {r}（{t}），依据：{why:reason}",
      "exempt from organ-young-cadre-down (機關40歲以下副科幹部全部下基層): special_talent yes"),
     (r"rules (?P<a>\S+) and (?P<b>\S+) \(priority (?P<p>-?\d+)\) ask for different outcomes",
      "规则 {a} 与 {b}（优先级 {p}）要求的处理结果不同",
@@ -609,15 +633,13 @@ CATALOGUE: list[tuple[str, str, str]] = [
     (r"(?P<f>\w+) '(?P<v>.*)' is not yes/no", "{f:field} '{v}' 不是“是/否”", "special_post 'maybe' is not yes/no"),
     (r"(?P<f>\w+) '(?P<v>.*)' is not a number ≥ 0", "{f:field} '{v}' 不是大于等于 0 的数字",
      "grassroots_years '-1' is not a number ≥ 0"),
-    (r"(?P<f>\w+) '(?P<v>.*)' is not in the vocabulary \((?P<h>.*)\)", "{f:field} '{v}' 不在词表中（{h:msg}）",
-     "post 'chief' is not in the vocabulary (known terms: station_head, instructor, officer)"),
     (r"(?P<f>\w+) '(?P<v>.*)' is not in the vocabulary", "{f:field} '{v}' 不在词表中",
      "post '所長長' is not in the vocabulary"),
     (r"sex '(?P<v>.*)' is not M/F \(男/女\)", "性别 '{v}' 不是 男/女（M/F）", "sex 'X' is not M/F (男/女)"),
     (r"appraisal '(?P<v>.*)' is not excellent/competent/basically_competent/incompetent",
      "年度考核 '{v}' 不是 优秀/称职/基本称职/不称职 之一",
      "appraisal 'good' is not excellent/competent/basically_competent/incompetent"),
-    (r"(?P<f>\w+) '(?P<v>.*)' is not one of (?P<vals>.*)", "{f:field} '{v}' 不是 {vals} 之一",
+    (r"(?P<f>\w+) '(?P<v>.*)' is not one of (?P<vals>.*)", "{f:field} '{v}' 不是 {vals:slashed} 之一",
      "education 'phd' is not one of secondary/college/bachelor/master"),
     # roster files (roster/load.py, roster/read.py)
     (r"header '(?P<h>.*)' appears twice \(columns (?P<a>\d+) and (?P<b>\d+)\)",
@@ -668,68 +690,68 @@ CATALOGUE: list[tuple[str, str, str]] = [
     (r"'(?P<k>.*)' is required", "缺少必需的 '{k}'", "'units' is required"),
     (r"no such file or folder", "文件或文件夹不存在", "no such file or folder"),
     (r"no rule files \(\*\.yaml\) found", "没有找到规则文件（*.yaml）", "no rule files (*.yaml) found"),
-    (r"a rule file is a mapping \(ruleset:, rules:, \.\.\.\)", "规则文件应为映射（ruleset:、rules: 等）",
+    (r"a rule file is a mapping \(ruleset:, rules:, \.\.\.\)", "规则文件应为映射（`ruleset:`、`rules:` 等）",
      "a rule file is a mapping (ruleset:, rules:, ...)"),
-    (r"(?P<k>\w+): a list is expected", "{k}：应为列表", "rules: a list is expected"),
+    (r"(?P<k>\w+): a list is expected", "`{k}`：应为列表", "rules: a list is expected"),
     (r"'(?P<k>.*)' is already given in (?P<f>.+)", "'{k}' 已在 {f} 中给出",
      "'constants' is already given in rules/00-bureau.yaml"),
     (r"'(?P<k>.*)' is a built-in field", "'{k}' 是内置字段", "'age' is a built-in field"),
-    (r"field (?P<n>\S+): an enum needs values", "字段 {n}：枚举类型需要给出 values",
+    (r"field (?P<n>\S+): an enum needs values", "字段 {n}：枚举类型需要给出 `values`",
      "field education: an enum needs values"),
-    (r"target (?P<t>\S+): give at_least or at_most", "目标 {t}：请给出 at_least 或 at_most",
+    (r"target (?P<t>\S+): give at_least or at_most", "目标 {t}：请给出 `at_least` 或 `at_most`",
      "target share: give at_least or at_most"),
     (r"rule id '(?P<r>.*)' is already used at (?P<w>.+)", "规则编号 '{r}' 已在 {w} 使用",
      "rule id 'a' is already used at rules/x.yaml:3"),
     (r"rule (?P<r>\S+): (?P<a>.+) cannot be combined \(a move may set the post with move\.post\)",
-     "规则 {r}：{a:acts}不能同时使用（调动时可用 move.post 改任职务）",
+     "规则 {r}：{a:acts}不能同时使用（调动时可用 `move.post` 改任职务）",
      "rule a: move and set_post cannot be combined (a move may set the post with move.post)"),
     (r"rule (?P<r>\S+): then needs move, set_post, flag or keep",
-     "规则 {r}：then 需要 move、set_post、flag 或 keep 之一", "rule a: then needs move, set_post, flag or keep"),
-    (r"rule (?P<r>\S+): effective_until is before effective_from", "规则 {r}：effective_until 早于 effective_from",
+     "规则 {r}：`then` 需要 `move`、`set_post`、`flag` 或 `keep` 之一", "rule a: then needs move, set_post, flag or keep"),
+    (r"rule (?P<r>\S+): effective_until is before effective_from", "规则 {r}：`effective_until` 早于 `effective_from`",
      "rule a: effective_until is before effective_from"),
-    (r"a units file is a mapping with a 'units:' list", "单位文件应为含 'units:' 列表的映射",
+    (r"a units file is a mapping with a 'units:' list", "单位文件应为含 `units:` 列表的映射",
      "a units file is a mapping with a 'units:' list"),
     (r"each unit is a mapping", "每个单位应为映射", "each unit is a mapping"),
     (r"unit id '(?P<u>.*)' is defined twice", "单位编码 '{u}' 定义了两次", "unit id 'BGS' is defined twice"),
-    (r"unit (?P<u>\S+): merged_into '(?P<m>.*)' is not a unit", "单位 {u}：merged_into '{m}' 不是已有单位",
+    (r"unit (?P<u>\S+): merged_into '(?P<m>.*)' is not a unit", "单位 {u}：`merged_into` 的 '{m}' 不是已有单位",
      "unit A: merged_into 'Z' is not a unit"),
     (r"unit (?P<u>\S+): min_staff (?P<a>\d+) is above capacity (?P<b>\d+)", "单位 {u}：最低警力 {a} 高于编制 {b}",
      "unit A: min_staff 5 is above capacity 3"),
     (r"unit (?P<u>\S+): merges form a cycle: (?P<c>.+)", "单位 {u}：合并关系形成循环：{c}",
      "unit A: merges form a cycle: A -> B -> A"),
     (r"a pins file is a list of \{officer:, unit:\} or \{officer:, stay: true\}",
-     "人工决定文件应为 {officer:, unit:} 或 {officer:, stay: true} 的列表",
+     "人工决定文件应为 `{officer:, unit:}` 或 `{officer:, stay: true}` 的列表",
      "a pins file is a list of {officer:, unit:} or {officer:, stay: true}"),
-    (r"pin (?P<n>\d+): give either unit or stay: true", "第 {n} 条人工决定：请给出 unit 或 stay: true 之一",
+    (r"pin (?P<n>\d+): give either unit or stay: true", "第 {n} 条人工决定：请给出 `unit` 或 `stay: true` 之一",
      "pin 2: give either unit or stay: true"),
     # conditions (rules/conditions.py)
-    (r"(?P<op>\w+) on the list field (?P<f>\S+)", "列表字段{f:field}不能用 {op}", "eq on the list field unit.tags"),
-    (r"(?P<op>\w+) on (?P<f>\S+)", "未知运算符 {op}（用于{f:field}）", "lesser on age"),
-    (r"is_null takes true or false, not (?P<v>.*)", "is_null 只能取 true 或 false，不能是 {v}",
+    (r"(?P<op>\w+) on the list field (?P<f>\S+)", "列表字段{f:field}不能用 `{op}`", "eq on the list field unit.tags"),
+    (r"(?P<op>\w+) on (?P<f>\S+)", "未知运算符 `{op}`（用于{f:field}）", "lesser on age"),
+    (r"is_null takes true or false, not (?P<v>.*)", "`is_null` 只能取 `true` 或 `false`，不能是 {v}",
      "is_null takes true or false, not 'yes'"),
-    (r"(?P<op>\w+) needs a number or a date; (?P<f>\S+) is (?P<t>.+)", "{op} 需要数字或日期；{f:field}是{t:tname}",
+    (r"(?P<op>\w+) needs a number or a date; (?P<f>\S+) is (?P<t>.+)", "`{op}` 需要数字或日期；{f:field}是{t:tname}",
      "le needs a number or a date; rank is a vocabulary term"),
-    (r"contains needs a list field; (?P<f>\S+) is (?P<t>.+)", "contains 需要列表字段；{f:field}是{t:tname}",
+    (r"contains needs a list field; (?P<f>\S+) is (?P<t>.+)", "`contains` 需要列表字段；{f:field}是{t:tname}",
      "contains needs a list field; age is a number"),
     (r"\$officer\.(?P<o>\S+) is a list; compare (?P<f>\S+) with a single value",
-     "$officer.{o} 是列表；{f:field}只能与单个值比较", "$officer.wishes is a list; compare unit.id with a single value"),
-    (r"(?P<f>\S+) is a list; use contains: \$officer\.(?P<o>\S+)", "{f:field}是列表；请使用 contains: $officer.{o}",
+     "`$officer.{o}` 是列表；{f:field}只能与单个值比较", "$officer.wishes is a list; compare unit.id with a single value"),
+    (r"(?P<f>\S+) is a list; use contains: \$officer\.(?P<o>\S+)", "{f:field}是列表；请使用 `contains: $officer.{o}`",
      "unit.tags is a list; use contains: $officer.home_district"),
     (r"(?P<f>\S+) \((?P<t1>[^)]*)\) cannot be compared with \$officer\.(?P<o>\S+) \((?P<t2>[^)]*)\)",
-     "{f:field}（{t1:tname}）不能与 $officer.{o}（{t2:tname}）比较",
+     "{f:field}（{t1:tname}）不能与 `$officer.{o}`（{t2:tname}）比较",
      "unit.capacity (a number) cannot be compared with $officer.home_district (text)"),
-    (r"(?P<op>\w+) takes a list, not (?P<v>.*)", "{op} 需要列表，不能是 {v}", "in takes a list, not 'x'"),
-    (r"between takes \[low, high\], not (?P<n>\d+) values", "between 需要 [下限, 上限]，不能是 {n} 个值",
+    (r"(?P<op>\w+) takes a list, not (?P<v>.*)", "`{op}` 需要列表，不能是 {v}", "in takes a list, not 'x'"),
+    (r"between takes \[low, high\], not (?P<n>\d+) values", "`between` 需要 [下限, 上限]，不能是 {n} 个值",
      "between takes [low, high], not 3 values"),
-    (r"(?P<f>\S+): null is not a value; use is_null: true", "{f:field}：null 不是取值；请用 is_null: true",
+    (r"(?P<f>\S+): null is not a value; use is_null: true", "{f:field}：`null` 不是取值；请用 `is_null: true`",
      "age: null is not a value; use is_null: true"),
     (r"(?P<f>\S+) is (?P<t>text|a number|a date|yes/no|a choice|a vocabulary term|a unit|a list of units"
      r"|a list of tags), not (?P<v>.*?)(?P<d> \(dates are YYYY-MM-DD\))?",
      "{f:field}应为{t:tname}，不能是 {v}{d:dates}", "birth_date is a date, not 12 (dates are YYYY-MM-DD)"),
-    (r"(?P<f>\S+) is one of (?P<vals>.*), not '(?P<v>.*)'", "{f:field}应为 {vals} 之一，不能是 '{v}'",
+    (r"(?P<f>\S+) is one of (?P<vals>.*), not '(?P<v>.*)'", "{f:field}应为 {vals:idents} 之一，不能是 '{v}'",
      "unit.kind is one of organ, frontline, station, not 'office'"),
     (r"a condition is a mapping, not (?P<k>\w+)", "条件应为映射，不能是 {k}", "a condition is a mapping, not str"),
-    (r"'(?P<k>\w+)' takes a list of conditions", "'{k}' 需要条件列表", "'all' takes a list of conditions"),
+    (r"'(?P<k>\w+)' takes a list of conditions", "`{k}` 需要条件列表", "'all' takes a list of conditions"),
     # warnings (rules/lint.py)
     (r"rule (?P<r>\S+) never decides: rule (?P<h>\S+) \(priority (?P<p>-?\d+)\) always applies first",
      "规则 {r} 永远不会起决定作用：规则 {h}（优先级 {p}）总是先适用",
@@ -747,7 +769,7 @@ CATALOGUE: list[tuple[str, str, str]] = [
      r"|Expecting ':' delimiter|Extra data|Unterminated string starting at|Invalid control character at"
      r"|Invalid \\escape): line (?P<l>\d+) column (?P<c>\d+) \(char (?P<ch>\d+)\)",
      "第 {l} 行第 {c} 列{m:json}（第 {ch} 个字符）", "Expecting value: line 1 column 1 (char 0)"),
-    (r"not a plan document \(no transfers list\)", "不是方案文档（没有 transfers 列表）",
+    (r"not a plan document \(no transfers list\)", "不是方案文档（没有 `transfers` 列表）",
      "not a plan document (no transfers list)"),
     (r"the plan was made from a different roster \(sha256 differs\); use --force to apply it anyway",
      "该方案由另一份花名册生成（sha256 不同）；如仍要应用，请加 --force",
@@ -762,7 +784,10 @@ CATALOGUE: list[tuple[str, str, str]] = [
     (r"officer '(?P<o>.*)' is not in the roster", "花名册中没有民警 '{o}'", "officer 'J9999' is not in the roster"),
     (r"effective (?P<a>\S+) to (?P<b>\S+); as of (?P<d>\S+)", "生效期 {a} 至 {b}；基准日期 {d}",
      "effective 2027-01-01 to …; as of 2026-10-01"),
-    (r"bad units in test: (?P<e>.*)", "测试中的单位有误：{e}", "bad units in test: 1 validation error"),
+    (r"bad units in test: (?P<e>.*)", "测试中的单位有误：{e:pydantic}",
+     "bad units in test: 1 validation error for Unit\nkind\n  Input should be 'organ', 'frontline' or 'station' "
+     "[type=literal_error, input_value='x', input_type=str]\n"
+     "    For further information visit https://errors.pydantic.dev/2.12/v/literal_error"),
     (r"the test officer is not valid: (?P<m>.*)", "测试人员无效：{m:msgs}",
      "the test officer is not valid: row 2: birth_date is empty"),
     (r"expected rule (?P<r>\S+) to decide; got (?P<g>.+)", "预期由规则 {r} 决定；实际：{g:got}",
@@ -836,10 +861,11 @@ CATALOGUE: list[tuple[str, str, str]] = [
     # prefixes: `rule a: ...`, `unit A: ...`, `pin 2: ...`, `target x: ...`, `field: ...`
     (r"(?P<k>rule|unit|pin|target|test|allowance)(?: (?P<x>[^:]*?))?: (?P<m>.+)", "{k:kind} {x}：{m:msg}",
      "rule a: priority: input should be a valid integer"),
-    (r"(?P<w>[A-Za-z_][\w.]*): (?P<m>.+)", "{w}：{m:msg}", "as_of: input should be a valid date"),
+    (r"(?P<w>[A-Za-z_][\w.]*): (?P<m>.+)", "`{w}`：{m:msg}", "as_of: input should be a valid date"),
 ]
 
 _compiled: list[tuple[re.Pattern, str]] | None = None
+_HINT = re.compile(r"(?P<m>.+) \((?P<h>did you mean .+\?|known terms: .+|use eq or in|use contains)\)", re.S)
 _SLOT = re.compile(r"\{([a-z0-9_]+)(?::([a-z]+))?\}")
 _UNIT_LIKE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 
@@ -852,15 +878,27 @@ def _catalogue() -> list[tuple[re.Pattern, str]]:
 
 
 def _fill(template: str, m: re.Match) -> str:
+    code_ = m.groupdict().get("c") or ""
+
     def slot(s: re.Match) -> str:
         value = m.group(s[1])
         if value is None:
             value = ""
         conv = s[2]
+        if conv == "problem":
+            return _problem_text(code_, value)
         return CONVERTERS[conv](value) if conv else value
 
     out = _SLOT.sub(slot, template)
     return out.replace(" ：", "：")
+
+
+def _problem_text(code_: str, message: str) -> str:
+    """`message (hint)` of a rendered problem: a bare name gets its Chinese lead."""
+    h = _HINT.fullmatch(message)
+    base, hint = (h["m"], h["h"]) if h else (message, "")
+    out = _BARE[code_].format(base) if code_ in _BARE and " " not in base else _tr(base)
+    return out + (f"（{_tr(hint)}）" if hint else "")
 
 
 def _phrases(text: str) -> str:
@@ -1008,6 +1046,7 @@ OPTION_ZH = {
     "verbose": "每个测试用例输出一行。",
     "strict": "警告也判为失败。",
     ("apply", "output"): "新花名册。",
+    ("plan", "fmt"): "输出格式（默认：终端上为 table，否则为 json；或按 -o 的后缀）。",
     ("diff", "fmt"): "输出格式。",
     ("validate", "fmt"): "输出格式：text、json 或 github（GitHub 注释）。",
     ("explain", "fmt"): "输出格式。",

@@ -6,17 +6,18 @@ from pathlib import Path
 
 import click
 
-from .main import handle_errors, input_options
+from .main import Command, handle_errors, input_options, lang_option, resolve_lang
 
 
-@click.command("apply")
+@click.command("apply", cls=Command)
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("roster", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The new roster.")
 @click.option("--force", is_flag=True, help="Apply a plan made from a different roster.")
 @input_options
+@lang_option
 @handle_errors
-def command(plan, roster, output, force, rules, units, as_of):
+def command(plan, roster, output, force, rules, units, as_of, lang):
     """Write ROSTER with each planned officer's unit and post updated (same rows and columns).
 
     Example: placement apply plan.json data/roster.csv -o roster-after.csv
@@ -35,4 +36,9 @@ def command(plan, roster, output, force, rules, units, as_of):
     rows = applied_rows(doc, r, unit_set, ruleset.vocab, force)
     target = guard(Path(output), [plan, roster])
     write_atomic(target, serialise(rows, r))
-    click.echo(f"wrote {output}: {len(rows) - 1} rows", err=True)
+    if resolve_lang(lang) == "zh":
+        from ..i18n import label
+
+        click.echo(label("wrote_rows", "zh").format(path=output, n=len(rows) - 1), err=True)
+    else:
+        click.echo(f"wrote {output}: {len(rows) - 1} rows", err=True)

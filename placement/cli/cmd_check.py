@@ -7,14 +7,15 @@ import sys
 import click
 
 from ..problems import Exit
-from .main import handle_errors, input_options, lang_option
+from .main import Command, handle_errors, input_options, lang_option, resolve_lang
 from .output import emit
 
 
-@click.command("check")
+@click.command("check", cls=Command)
 @click.argument("roster", type=click.Path(dir_okay=False))
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default=None,
+              help="Output format (default: table on a terminal, else json).")
 @click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
 @lang_option
 @handle_errors
@@ -30,5 +31,5 @@ def command(roster, rules, units, as_of, fmt, output, lang):
 
     inputs = load_inputs(roster, rules, units, as_of)
     doc = check(inputs)
-    emit(doc, "check", fmt, output, [roster, rules, units])
+    emit(doc, "check", fmt, output, [roster, rules, units], lang=resolve_lang(lang))
     sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)

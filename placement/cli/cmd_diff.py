@@ -7,13 +7,13 @@ import json
 import click
 from rich.console import Console
 
-from .main import handle_errors, lang_option
+from .main import Command, handle_errors, lang_option, resolve_lang
 
 
-@click.command("diff")
+@click.command("diff", cls=Command)
 @click.argument("old_plan", type=click.Path(dir_okay=False))
 @click.argument("new_plan", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", help="Output format.")
 @lang_option
 @handle_errors
 def command(old_plan, new_plan, fmt, lang):
@@ -29,6 +29,6 @@ def command(old_plan, new_plan, fmt, lang):
     if fmt == "json":
         click.echo(json.dumps(d, ensure_ascii=False, indent=2))
     elif fmt == "md":
-        click.echo(diff_markdown(d))
+        click.echo(diff_markdown(d, resolve_lang(lang)))
     else:
-        Console(highlight=False).print(diff_markdown(d), markup=False)
+        Console(highlight=False).print(diff_markdown(d, resolve_lang(lang)), markup=False)

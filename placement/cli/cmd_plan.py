@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import click
 
-from .main import handle_errors, input_options, lang_option, resolve_lang
+from .main import Command, handle_errors, input_options, lang_option, resolve_lang
 from .output import emit
 
 
-@click.command("plan")
+@click.command("plan", cls=Command)
 @click.argument("roster", type=click.Path(dir_okay=False))
 @input_options
 @click.option("--pin", "pin_file", type=click.Path(dir_okay=False), help="Manual decisions (YAML).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md", "html"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md", "html"]), default=None,
+              help="Output format (default: table on a terminal, else json; or from the -o suffix).")
 @click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
 @lang_option
 @handle_errors

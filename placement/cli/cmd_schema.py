@@ -6,11 +6,15 @@ import json
 
 import click
 
+from .main import Command, lang_option
 
-@click.command("schema")
+
+@click.command("schema", cls=Command)
 @click.argument("which", type=click.Choice(["rules", "plan"]), default="rules")
-def command(which):
-    """Print the JSON Schema of a rule file or of a plan document.
+@lang_option
+def command(which, lang):
+    """Print the JSON Schema of a rule file or of a plan document (machine output: English,
+    whatever --lang says).
 
     Example: placement schema rules > placement-rules.schema.json
     """

@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..problems import Exit
-from .main import handle_errors, lang_option
+from .main import Command, handle_errors, lang_option, resolve_lang
 
 
-@click.command("test")
+@click.command("test", cls=Command)
 @click.argument("path", required=False, type=click.Path())
 @click.option("--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml].")
 @click.option("--coverage", is_flag=True, help="Show which rules the tests exercised, both ways.")
@@ -26,6 +26,7 @@ def command(path, units, coverage, min_coverage, verbose, lang):
 
     Example: placement test rules/ --coverage --min-coverage 100
     """
+    from ..i18n import STATUS
     from ..inputs import default_path
     from ..rules.load import load_ruleset
     from ..ruletest import run_tests
@@ -35,33 +36,42 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     rs = load_ruleset([default_path(path, "rules", "DIR")], unit_set)
     results, cov = run_tests(rs, unit_set)
     c = Console(highlight=False)
+    lang = resolve_lang(lang)
+    from ..i18n import COVERAGE, TRUTH, happened, label, reason, translate, word
+
+    def L(key: str) -> str:
+        return label(key, lang)
+
     marks = "".join("." if r.passed else "F" for r in results)
     if verbose:
         for r in results:
-            c.print(f"{'PASS' if r.passed else '[red]FAIL[/]'}  {r.file}:{r.line}  {r.name}")
+            mark = L("t_pass") if r.passed else f"[red]{L('t_fail')}[/]"
+            c.print(f"{mark}  {escape(r.file)}:{r.line}  {escape(r.name)}")
     else:
         c.print(marks)
     failed = [r for r in results if not r.passed]
     for r in failed:
-        c.rule(f"[red]{r.file}:{r.line}: {r.name}[/]")
+        c.rule(f"[red]{escape(r.file)}:{r.line}: {escape(r.name)}[/]")
         for f in r.failures:
-            c.print(f"  expected: {escape(f)}")
-        c.print(f"  happened: {escape(r.happened)}")
+            c.print(L("t_expected").format(v=escape(translate(f, lang))))
+        c.print(L("t_happened").format(v=escape(happened(r.happened, lang))))
         if r.trace:
             for item in r.trace["rules"]:
-                c.print(f"    {item['rule_id']}: {item['status']}")
+                c.print(f"    {item['rule_id']}: {word(STATUS, item['status'], lang)}")
                 for t in item.get("tests", []):
-                    c.print(f"      {t['result']:>7}  {escape(t['text'])}")
+                    result = word(TRUTH, t["result"], lang)
+                    c.print(f"      {result:>7}  {escape(reason(t['text'], lang))}")
     pct = cov.percent(rs)
     if coverage:
         for rule_id, items in cov.items(rs).items():
-            missing = [w for w, ok in items if not ok]
-            c.print(f"  {rule_id}: " + ("covered" if not missing else "[yellow]not seen: " + ", ".join(missing) + "[/]"))
-        c.print(f"coverage {pct:.1f}%")
-    c.print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+            missing = [word(COVERAGE, w, lang) for w, ok in items if not ok]
+            c.print(f"  {rule_id}: " + (L("t_covered") if not missing else
+                                        "[yellow]" + L("t_not_seen") + L("list_sep").join(missing) + "[/]"))
+        c.print(L("t_coverage").format(pct=f"{pct:.1f}"))
+    c.print(L("t_totals").format(passed=len(results) - len(failed), failed=len(failed)))
     low = min_coverage is not None and pct < min_coverage
     if low:
-        c.print(f"[red]coverage {pct:.1f}% is below {min_coverage}%[/]")
+        c.print("[red]" + L("t_low").format(pct=f"{pct:.1f}", min=min_coverage) + "[/]")
     sys.exit(Exit.FOUND if failed or low else Exit.OK)
 
 

@@ -8,13 +8,14 @@ import sys
 import click
 
 from ..problems import Exit, InputError
-from .main import handle_errors, lang_option
+from .main import Command, handle_errors, lang_option, resolve_lang
 
 
-@click.command("validate")
+@click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml].")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              help="Output format: text, json or github (GitHub annotations).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @lang_option
 @handle_errors
@@ -26,6 +27,7 @@ def command(paths, units, fmt, strict, lang):
 
     Example: placement validate rules/ --units data/units.yaml
     """
+    from ..i18n import render_problem
     from ..validate import validate
 
     try:
@@ -38,10 +40,17 @@ def command(paths, units, fmt, strict, lang):
     elif fmt == "github":
         for p in problems:
             level = "error" if p.severity == "error" or strict else "warning"
-            click.echo(f"::{level} file={p.file},line={p.line},col={p.col}::{p.code}: {p.message}"
-                       + (f" ({p.hint})" if p.hint else ""))
+            click.echo(f"::{level} file={p.file},line={p.line},col={p.col}::{p.code}: {_message(p, lang)}")
     else:
         for p in problems:
-            text = p.render()
-            click.echo(text if p.severity == "error" else text.replace(f": {p.code}:", f": warning: {p.code}:", 1))
+            click.echo(render_problem(p, resolve_lang(lang), warning=p.severity != "error"))
     sys.exit(Exit.FOUND if failing else Exit.OK)
+
+
+def _message(p, lang) -> str:
+    """`message (hint)` of a problem, in Chinese with --lang zh."""
+    if resolve_lang(lang) != "zh":
+        return p.message + (f" ({p.hint})" if p.hint else "")
+    from ..i18n import problem_message, translate
+
+    return problem_message(p.code, p.message) + (f"（{translate(p.hint)}）" if p.hint else "")

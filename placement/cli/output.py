@@ -36,7 +36,13 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
     if fmt == "json":
         data = to_json(doc)
     elif fmt == "md":
-        data = T.markdown(f"placement {kind}", _summary_lines(doc, kind), tabs).encode("utf-8")
+        if lang == "zh":
+            from ..i18n import label
+
+            title = label("md_plan" if kind == "plan" else "md_check", lang)
+            data = T.markdown(title, _summary_lines(doc, kind, lang), tabs, lang=lang).encode("utf-8")
+        else:
+            data = T.markdown(f"placement {kind}", _summary_lines(doc, kind), tabs).encode("utf-8")
     elif fmt == "html":
         from ..report.html import render_html
 
@@ -50,17 +56,22 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
 
         if output is None:
             console = Console(highlight=False)
-            (render_plan if kind == "plan" else render_check)(doc, console)
+            (render_plan if kind == "plan" else render_check)(doc, console, lang)
             return
         console = Console(record=True, width=160, file=open("/dev/null", "w"), highlight=False)  # noqa: SIM115
-        (render_plan if kind == "plan" else render_check)(doc, console)
+        (render_plan if kind == "plan" else render_check)(doc, console, lang)
         data = console.export_text().encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     write_atomic(guard(Path(output), inputs), data)
-    click.echo(f"wrote {output}", err=True)
+    if lang == "zh":
+        from ..i18n import label
+
+        click.echo(label("wrote", lang).format(path=output), err=True)
+    else:
+        click.echo(f"wrote {output}", err=True)
 
 
 def _guess(output: str | None) -> str | None:
@@ -86,5 +97,19 @@ def _summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:
     return pairs
 
 
-def _summary_lines(doc: dict, kind: str) -> list[str]:
-    return [f"- **{k}**: {v}" for k, v in _summary_pairs(doc, kind)]
+def _summary_lines(doc: dict, kind: str, lang: str = "en") -> list[str]:
+    if lang != "zh":
+        return [f"- **{k}**: {v}" for k, v in _summary_pairs(doc, kind)]
+    from ..i18n import boolean, label
+
+    lines = []
+    for k, v in _summary_pairs(doc, kind):
+        if k.startswith("target "):
+            t = next(t for t in doc["summary"]["targets"] if f"target {t['id']}" == k)
+            k = label("sum_target", lang).format(id=t["id"])
+            v = label("sum_target_value", lang).format(before=t["value_before"], after=t["value_after"],
+                                                       met=boolean(t["met_after"], lang))
+        else:
+            k = label(f"sum_{k}", lang)
+        lines.append(f"- **{k}**: {v}")
+    return lines

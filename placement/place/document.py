@@ -25,7 +25,9 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
     moved = f.select("officer_id", "name", "_from_unit", "unit", "post", "_row").with_columns(
         final_unit.alias("to_unit"), final_post.alias("to_post"),
         pl.int_range(0, f.height, dtype=pl.Int64).alias("k"))
-    moved = moved.filter((pl.col("_from_unit") != pl.col("to_unit")) | (pl.col("post") != pl.col("to_post")))
+    # a row that cannot be read is not planned: it is listed in the exceptions, not here
+    moved = moved.filter(f["_valid"] & ((pl.col("_from_unit") != pl.col("to_unit"))
+                                        | (pl.col("post") != pl.col("to_post"))))
     decided = pl.DataFrame({"k": list(deciding), "rule_id": list(deciding.values()),
                             "why": [why.get(k) for k in deciding]},
                            schema={"k": pl.Int64, "rule_id": pl.String, "why": pl.String})

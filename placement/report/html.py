@@ -49,6 +49,7 @@ LABELS = {
         "from": "调出单位", "to": "调入单位", "post": "职务", "reason": "理由", "row": "行号",
         "rule": "规则", "field": "字段", "message": "说明", "flag": "标记", "none": "无。",
         "units_note": "灰色:调前;蓝色:调后(超编为红色);橙色竖线:编制。调前调后均无人员的单位不列出。",
+        "in_rules": "规则", "in_units": "单位",
     },
 }
 
@@ -135,6 +136,31 @@ def _post(post, lang: str) -> str:
     return esc(str(post or "").replace("_", " "))
 
 
+def _reason(text, lang: str):
+    """A reason as the page's reader reads it (Chinese for zh)."""
+    if lang != "zh" or not text:
+        return text
+    from ..i18n import reason
+
+    return reason(text, lang)
+
+
+def _message(text, lang: str):
+    if lang != "zh" or not text:
+        return text
+    from ..i18n import translate
+
+    return translate(text, lang)
+
+
+def _field(name, lang: str):
+    if lang != "zh" or not name:
+        return name
+    from ..i18n import field
+
+    return field(name, lang)
+
+
 def _table(head: list[str], rows: list[list[str]], cls: str = "", widths: str = "") -> str:
     """cls: one class per column, comma-separated ("n" numeric, "nw" no wrap); widths in %."""
     cols = "".join(f'<col style="width:{w}%">' for w in widths.split(",")) if widths else ""
@@ -167,7 +193,7 @@ def _header(doc: dict, L: dict) -> str:
                      f'sha256 <span class="id">{esc(str(roster.get("sha256", ""))[:12])}</span>)')
     for key in ("rules", "units"):
         if (inp.get(key) or {}).get("sha256"):
-            parts.append(f'{key} <span class="id">{esc(inp[key]["sha256"][:12])}</span>')
+            parts.append(f'{L.get("in_" + key, key)} <span class="id">{esc(inp[key]["sha256"][:12])}</span>')
     meta = f'{L["as_of"]} {esc(doc.get("as_of"))}'
     if parts:
         meta += f' · {L["inputs"]}: ' + ", ".join(parts)
@@ -267,7 +293,7 @@ def _transfers(doc: dict, L: dict, lang: str) -> str:
                 post += f'<span class="arrow">→</span><b>{_post(t["to_post"], lang)}</b>'
             body.append([f'<span class="id">{esc(t["officer_id"])}</span>', esc(t["name"]),
                          _unit_cell(t["from_unit"], names), _unit_cell(t["to_unit"], names), post,
-                         f'<span class="sub">{esc(t["reason"])}</span>'])
+                         f'<span class="sub">{esc(_reason(t["reason"], lang))}</span>'])
         out.append(_table([L["officer"], L["name"], L["from"], L["to"], L["post"], L["reason"]], body,
                           widths="7,9,15,15,13,41"))
     if not groups:
@@ -284,8 +310,8 @@ def _exceptions(doc: dict, L: dict, lang: str) -> str:
     for code, rows in groups.items():
         out.append(f"<h3>{_code(code, lang)} ({len(rows)})</h3>")
         body = [[f'<span class="id">{esc(e.get("officer_id"))}</span>', esc(e.get("row")),
-                 f'<span class="id">{esc(e.get("rule_id"))}</span>', esc(e.get("field")),
-                 esc(e.get("message"))] for e in rows]
+                 f'<span class="id">{esc(e.get("rule_id"))}</span>', esc(_field(e.get("field"), lang)),
+                 esc(_message(e.get("message"), lang))] for e in rows]
         out.append(_table([L["officer"], L["row"], L["rule"], L["field"], L["message"]], body,
                           "nw,n,nw,nw"))
     if not groups:
@@ -298,7 +324,8 @@ def _flags(doc: dict, L: dict, lang: str) -> str:
     if not flags:
         return ""
     body = [[f'<span class="id">{esc(f["officer_id"])}</span>', _code(f["code"], lang),
-             f'<span class="id">{esc(f.get("rule_id"))}</span>', esc(f.get("reason"))] for f in flags]
+             f'<span class="id">{esc(f.get("rule_id"))}</span>', esc(_reason(f.get("reason"), lang))]
+            for f in flags]
     return (f'<section id="flags"><h2>{L["flags"]} ({len(flags)})</h2>'
             + _table([L["officer"], L["flag"], L["rule"], L["reason"]], body, "nw,nw,nw") + "</section>")
 

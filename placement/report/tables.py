@@ -35,20 +35,54 @@ def csv_bytes(cols: list[str], rows: list[dict]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def markdown(title: str, summary_lines: list[str], tables: dict) -> str:
+def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en") -> str:
+    """A Markdown report; with lang zh, headings, column names and the texts of the cells
+    (reasons, messages, posts, codes) in Chinese. Identifiers and data stay as they are."""
+    zh = lang == "zh"
+    if zh:
+        from .. import i18n
     out = [f"# {title}", ""]
     out += summary_lines + [""]
     for name, (cols, rows) in tables.items():
-        out += [f"## {name} ({len(rows)})", ""]
+        heading = i18n.label(f"tab_{name}", lang) if zh else name
+        out += [f"## {heading} ({len(rows)})", ""]
         if not rows:
-            out += ["(none)", ""]
+            out += [i18n.label("md_none", lang) if zh else "(none)", ""]
             continue
-        out.append("| " + " | ".join(cols) + " |")
+        names = [i18n.label(f"md_{name}_{c}" if f"md_{name}_{c}" in i18n.LABELS else f"md_{c}", lang)
+                 for c in cols] if zh else cols
+        out.append("| " + " | ".join(names) + " |")
         out.append("|" + "---|" * len(cols))
         for r in rows:
-            out.append("| " + " | ".join(_md(r.get(c)) for c in cols) + " |")
+            cells = [_md(_zh_cell(c, r.get(c), name)) if zh else _md(r.get(c)) for c in cols]
+            out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
+
+
+def _zh_cell(col: str, v, table: str):
+    """A cell of a Markdown table as a Chinese reader sees it."""
+    from .. import i18n
+
+    if v is None:
+        return None
+    if col == "reason":
+        return i18n.reason(v)
+    if col == "message":
+        return i18n.translate(v)
+    if col in ("from_post", "to_post"):
+        return i18n.term(v)
+    if col == "code":
+        return i18n.code(v)
+    if col == "field":
+        return i18n.field(v)
+    if col == "action":
+        return i18n.action(v)
+    if col == "rule_title" and isinstance(v, str) and v in ("unit merge", "manual decision"):
+        return i18n.code("unit_merge" if v == "unit merge" else "pin")
+    if isinstance(v, bool):
+        return i18n.boolean(v)
+    return v
 
 
 def _md(v) -> str:

@@ -26,25 +26,36 @@ def _pct(v) -> str:
     return "—" if v is None else f"{v:.1%}"
 
 
-def render_plan(doc: dict, console: Console) -> None:
+def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
+    """The plan on a terminal; with lang zh every heading, column, panel line, reason and
+    message in Chinese (identifiers, names and numbers as they are)."""
+    from ..i18n import code, label, reason, term
+
+    def L(key: str) -> str:
+        return label(key, lang)
+
     s = doc["summary"]
     gs = s["grassroots_share"]
     lines = [
-        f"ruleset [bold]{_t(doc['ruleset'])}[/] as of {doc['as_of']}",
-        f"officers {s['officers']}  transfers {s['transfers']}  post changes {s['post_changes']}  "
-        f"flags {s['flags']}  exceptions {s['exceptions']}",
-        f"grassroots share {_pct(gs['before'])} → [bold]{_pct(gs['after'])}[/]",
-        f"monthly allowances {s['allowance_monthly_total']['before']} → {s['allowance_monthly_total']['after']} yuan",
+        L("ruleset_line").format(name=_t(doc["ruleset"]), as_of=doc["as_of"]),
+        L("counts_line").format(officers=s["officers"], transfers=s["transfers"],
+                                post_changes=s["post_changes"], flags=s["flags"], exceptions=s["exceptions"]),
+        L("share_line").format(before=_pct(gs["before"]), after=_pct(gs["after"])),
+        L("allowance_line").format(before=s["allowance_monthly_total"]["before"],
+                                   after=s["allowance_monthly_total"]["after"]),
     ]
     for t in s["targets"]:
-        mark = "[green]met[/]" if t["met_after"] else "[red]not met[/]"
-        lines.append(f"target {_t(t['id'])} {_t(t['title'])}: {_pct(t['value_before'])} → {_pct(t['value_after'])} {mark}")
+        mark = f"[green]{L('met')}[/]" if t["met_after"] else f"[red]{L('not_met')}[/]"
+        lines.append(L("target_line").format(id=_t(t["id"]), title=_t(t["title"]), before=_pct(t["value_before"]),
+                                             after=_pct(t["value_after"]), mark=mark))
     if s["exceptions_by_code"]:
-        lines.append("exceptions: " + ", ".join(f"{k} {v}" for k, v in s["exceptions_by_code"].items()))
-    console.print(Panel("\n".join(lines), title="plan summary", expand=False))
-    units = Table(title="units", show_lines=False)
-    for c in ("unit", "name", "before", "after", "capacity", "min staff"):
-        units.add_column(c, justify="right" if c in ("before", "after", "capacity", "min staff") else "left")
+        lines.append(L("exceptions_by") + L("list_sep").join(
+            f"{code(k, lang)} {v}" for k, v in s["exceptions_by_code"].items()))
+    console.print(Panel("\n".join(lines), title=L("plan_summary"), expand=False))
+    units = Table(title=L("units_title") if lang == "zh" else "units", show_lines=False)
+    numeric = ("col_before", "col_after", "col_capacity", "col_min_staff")
+    for c in ("col_unit", "col_name", *numeric):
+        units.add_column(L(c), justify="right" if c in numeric else "left")
     for u in doc["units"]:
         if u["before"] == 0 and u["after"] == 0:
             continue
@@ -56,60 +67,76 @@ def render_plan(doc: dict, console: Console) -> None:
     for t in doc["transfers"]:
         by_rule.setdefault(t["rule_id"], []).append(t)
     for rule_id, rows in by_rule.items():
-        table = Table(title=f"{_t(rule_id)} — {_t(rows[0]['rule_title'])} ({len(rows)})", title_justify="left")
-        for c in ("officer", "name", "from", "to", "post", "reason"):
-            table.add_column(c, overflow="fold")
+        title = rows[0]["rule_title"]
+        if lang == "zh" and rule_id in ("unit_merge", "pin"):
+            title = code(rule_id, lang)
+        table = Table(title=f"{_t(rule_id)} — {_t(title)} ({len(rows)})", title_justify="left")
+        for c in ("col_officer", "col_person", "col_from", "col_to", "col_post", "col_reason"):
+            table.add_column(L(c), overflow="fold")
         for t in rows:
-            post = t["from_post"] if t["from_post"] == t["to_post"] else f"{t['from_post']} → {t['to_post']}"
-            table.add_row(_t(t["officer_id"]), _t(t["name"]), _t(t["from_unit"]), _t(t["to_unit"]), _t(post), _t(t["reason"]))
+            a, b = term(t["from_post"], lang), term(t["to_post"], lang)
+            post = a if t["from_post"] == t["to_post"] else f"{a} → {b}"
+            table.add_row(_t(t["officer_id"]), _t(t["name"]), _t(t["from_unit"]), _t(t["to_unit"]), _t(post),
+                          _t(reason(t["reason"], lang)))
         console.print(table)
-    _flags(doc["flags"], console)
-    _exceptions(doc["exceptions"], console)
+    _flags(doc["flags"], console, lang)
+    _exceptions(doc["exceptions"], console, lang)
 
 
-def _flags(flags, console) -> None:
+def _flags(flags, console, lang: str = "en") -> None:
+    from ..i18n import code, label, reason
+
     if not flags:
         return
-    table = Table(title=f"flags ({len(flags)})", title_justify="left")
-    for c in ("officer", "flag", "rule", "reason"):
-        table.add_column(c, overflow="fold")
+    table = Table(title=label("flags_title", lang).format(n=len(flags)), title_justify="left")
+    for c in ("col_officer", "col_flag", "col_rule", "col_reason"):
+        table.add_column(label(c, lang), overflow="fold")
     for f in flags:
-        table.add_row(_t(f["officer_id"]), _t(f["code"]), _t(f["rule_id"]), _t(f["reason"]))
+        table.add_row(_t(f["officer_id"]), _t(code(f["code"], lang)), _t(f["rule_id"]), _t(reason(f["reason"], lang)))
     console.print(table)
 
 
-def _exceptions(items, console) -> None:
+def _exceptions(items, console, lang: str = "en") -> None:
+    from ..i18n import code, field, label, translate
+
     if not items:
         return
     counts = Counter(e["code"] for e in items)
-    table = Table(title="exceptions: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
-                  title_justify="left")
-    for c in ("officer", "row", "code", "rule", "field", "message"):
-        table.add_column(c, overflow="fold")
+    table = Table(title=label("exceptions_by", lang) + label("list_sep", lang).join(
+        f"{code(k, lang)} {v}" for k, v in sorted(counts.items())), title_justify="left")
+    for c in ("col_officer", "col_row", "col_code", "col_rule", "col_field", "col_message"):
+        table.add_column(label(c, lang), overflow="fold")
     for e in sorted(items, key=lambda e: (e["code"], e["officer_id"] or "")):
-        table.add_row(_t(e["officer_id"]), "" if e["row"] is None else str(e["row"]), e["code"],
-                      e["rule_id"] or "", e["field"] or "", _t(e["message"]))
+        table.add_row(_t(e["officer_id"]), "" if e["row"] is None else str(e["row"]), _t(code(e["code"], lang)),
+                      _t(e["rule_id"] or ""), _t(field(e["field"], lang) if e["field"] else ""),
+                      _t(translate(e["message"], lang)))
     console.print(table)
 
 
-def render_check(doc: dict, console: Console) -> None:
+def render_check(doc: dict, console: Console, lang: str = "en") -> None:
+    from ..i18n import action, label, reason
+
+    def L(key: str) -> str:
+        return label(key, lang)
+
     by_rule = Counter(v["rule_id"] for v in doc["violations"])
-    lines = [f"violations {len(doc['violations'])}  flags {len(doc['flags'])}  exceptions {len(doc['exceptions'])}"]
+    lines = [L("check_counts").format(violations=len(doc["violations"]), flags=len(doc["flags"]),
+                                      exceptions=len(doc["exceptions"]))]
     for rule_id, n in sorted(by_rule.items()):
-        lines.append(f"  {rule_id}: {n}")
+        lines.append(f"  {_t(rule_id)}: {n}")
     for t in doc["targets"]:
-        mark = "[green]met[/]" if t["met"] else "[red]not met[/]"
-        lines.append(f"target {_t(t['id'])} {_t(t['title'])}: {_pct(t['value'])} {mark}")
-    console.print(Panel("\n".join(lines), title="check", expand=False))
+        mark = f"[green]{L('met')}[/]" if t["met"] else f"[red]{L('not_met')}[/]"
+        lines.append(L("target_now").format(id=_t(t["id"]), title=_t(t["title"]), value=_pct(t["value"]), mark=mark))
+    console.print(Panel("\n".join(lines), title=L("check_title"), expand=False))
     groups: dict[str, list[dict]] = {}
     for v in doc["violations"]:
         groups.setdefault(v["rule_id"], []).append(v)
     for rule_id, rows in groups.items():
-        table = Table(title=f"{rule_id} ({len(rows)})", title_justify="left")
-        for c in ("officer", "action", "reason"):
-            table.add_column(c, overflow="fold")
+        table = Table(title=f"{_t(rule_id)} ({len(rows)})", title_justify="left")
+        for c in ("col_officer", "col_action", "col_reason"):
+            table.add_column(L(c), overflow="fold")
         for v in rows:
-            table.add_row(_t(v["officer_id"]), v["action"], _t(v["reason"]))
+            table.add_row(_t(v["officer_id"]), _t(action(v["action"], lang)), _t(reason(v["reason"], lang)))
         console.print(table)
-    _flags(doc["flags"], console)
-    _exceptions(doc["exceptions"], console)
+    _flags(doc["flags"], console, lang)
+    _exceptions(doc["exceptions"], console, lang)

@@ -127,10 +127,20 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     known = [pl.col(f"raw:{name}").is_null() for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
     out = lazy.select([pl.col(f"raw:{name}") for name, _k, _t in specs] + exprs
-                      + [pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank")]).collect()
+                      + [pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank"),
+                         pl.all_horizontal(others_blank or [pl.lit(True)]).alias("_blank_others")]).collect()
     cleaned = out.select([pl.col(f"raw:{name}").alias(name) for name, _k, _t in specs])
     officers = out.select(["_row", *[name for name, _k, _t in specs]])
     blank = out["_blank"] if columns else pl.Series([False] * n, dtype=pl.Boolean)
+    maybe = cleaned["officer_id"].is_null() & ~blank
+    if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
+        idx = maybe.arg_true()
+        sub = cleaned[idx]
+        spaces = sub.select(pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
+                                               for c in columns]).alias("b"))["b"]
+        others_sub = out["_blank_others"][idx] if "_blank_others" in out.columns else None
+        spaces = spaces & others_sub if others_sub is not None else spaces
+        blank = blank.scatter(idx.filter(spaces), True)
     typed = [name for name, kind, _t in specs if kind in ("date", "bool", "number", "choice", "unit")]
     both = pl.concat([cleaned.select([pl.col(c).alias(f"raw:{c}") for c in typed]), officers.select(typed)],
                      how="horizontal")
