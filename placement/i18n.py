@@ -158,7 +158,7 @@ _T2S = str.maketrans({
     "計": "计", "裝": "装", "備": "备", "後": "后", "傳": "传", "揮": "挥", "衛": "卫", "訓": "训",
     "練": "练", "團": "团", "現": "现", "場": "场", "線": "线", "動": "动", "險": "险", "術": "术",
     "審": "审", "訊": "讯", "網": "网", "絡": "络", "際": "际", "組": "组", "書": "书", "記": "记",
-    "黨": "党", "監": "监", "獄": "狱", "禦": "御", "邊": "边", "騎": "骑", "醫": "医", "駕": "驾",
+    "黨": "党", "獄": "狱", "禦": "御", "邊": "边", "騎": "骑", "醫": "医", "駕": "驾",
 })
 
 
@@ -257,7 +257,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ex_why_not": ("why not: {v}", "未适用原因：{v}"),
     "ex_decision": ("decision: [bold]{v}[/]", "决定：[bold]{v}[/]"),
     "ex_by": (" by {v}", "，由 {v} 决定"),
-    "ex_and": (" and {v}", "，与 {v} 冲突"),
+    "ex_and": (" by {a} and {b}", "（{a} 与 {b}）"),
     "ex_plan": ("plan: {from_unit} → {to_unit}, {from_post} → {to_post}: {reason}",
                 "方案：{from_unit} → {to_unit}，{from_post} → {to_post}：{reason}"),
     "ex_exception": ("exception [yellow]{code}[/]: {message}", "例外 [yellow]{code}[/]：{message}"),
@@ -867,7 +867,6 @@ CATALOGUE: list[tuple[str, str, str]] = [
 _compiled: list[tuple[re.Pattern, str]] | None = None
 _HINT = re.compile(r"(?P<m>.+) \((?P<h>did you mean .+\?|known terms: .+|use eq or in|use contains)\)", re.S)
 _SLOT = re.compile(r"\{([a-z0-9_]+)(?::([a-z]+))?\}")
-_UNIT_LIKE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 
 
 def _catalogue() -> list[tuple[re.Pattern, str]]:
@@ -909,7 +908,7 @@ def _phrases(text: str) -> str:
     return out
 
 
-def _tr(text: str, depth: int = 0) -> str:
+def _tr(text: str) -> str:
     if not text:
         return text
     for rx, tpl in _catalogue():

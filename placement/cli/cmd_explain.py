@@ -68,8 +68,7 @@ def command(roster, officer_id, rules, units, as_of, fmt, lang):
 
 def _text_zh(doc: dict, c) -> None:
     """The explain text in Chinese: rule ids, unit ids and data as they are."""
-    from ..i18n import (DECISIONS, STATUS, TRUTH, action, code, label, reason, term, translate,
-                        word)
+    from ..i18n import DECISIONS, STATUS, TRUTH, action, code, label, reason, term, translate, word
     from ..report.terminal import mask
 
     def L(key: str) -> str:
@@ -98,9 +97,11 @@ def _text_zh(doc: dict, c) -> None:
                 c.print(f"      {_pad(word(TRUTH, x['result']), 7)}  {t(reason(x['text']))}")
         if "why_not" in r:
             c.print("    " + L("ex_why_not").format(v=t(reason(r["why_not"]))))
-    c.print(L("ex_decision").format(v=word(DECISIONS, doc["decision"]))
-            + (L("ex_by").format(v=t(doc["deciding_rule"])) if "deciding_rule" in doc else "")
-            + (L("ex_and").format(v=t(doc["conflicting_rule"])) if "conflicting_rule" in doc else ""))
+    if "conflicting_rule" in doc:
+        who = L("ex_and").format(a=t(doc["deciding_rule"]), b=t(doc["conflicting_rule"]))
+    else:
+        who = L("ex_by").format(v=t(doc["deciding_rule"])) if "deciding_rule" in doc else ""
+    c.print(L("ex_decision").format(v=word(DECISIONS, doc["decision"])) + who)
     if doc.get("transfer"):
         x = doc["transfer"]
         c.print(L("ex_plan").format(from_unit=t(x["from_unit"]), to_unit=t(x["to_unit"]),

@@ -27,7 +27,6 @@ def command(paths, units, fmt, strict, lang):
 
     Example: placement validate rules/ --units data/units.yaml
     """
-    from ..i18n import render_problem
     from ..validate import validate
 
     try:
@@ -41,9 +40,15 @@ def command(paths, units, fmt, strict, lang):
         for p in problems:
             level = "error" if p.severity == "error" or strict else "warning"
             click.echo(f"::{level} file={p.file},line={p.line},col={p.col}::{p.code}: {_message(p, lang)}")
+    elif resolve_lang(lang) == "zh":
+        from ..i18n import render_problem
+
+        for p in problems:
+            click.echo(render_problem(p, "zh", warning=p.severity != "error"))
     else:
         for p in problems:
-            click.echo(render_problem(p, resolve_lang(lang), warning=p.severity != "error"))
+            text = p.render()
+            click.echo(text if p.severity == "error" else text.replace(f": {p.code}:", f": warning: {p.code}:", 1))
     sys.exit(Exit.FOUND if failing else Exit.OK)
 
 

@@ -168,9 +168,11 @@ class _Localised:
         formatter.write_usage(ctx.command_path, pieces, prefix=label("usage", "zh"))
 
     def format_help_text(self, ctx, formatter):
+        if help_lang(ctx) != "zh":
+            return super().format_help_text(ctx, formatter)
         from ..i18n import HELP_ZH
 
-        text = HELP_ZH.get(self.name) if help_lang(ctx) == "zh" else None
+        text = HELP_ZH.get(self.name)
         if text is None:
             return super().format_help_text(ctx, formatter)
         formatter.write_paragraph()
