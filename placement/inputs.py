@@ -41,13 +41,13 @@ def default_path(value, default: str, option: str) -> Path:
     return p
 
 
-def load_inputs(roster_path, rules=None, units=None, as_of: dt.date | None = None) -> Inputs:
+def load_inputs(roster_path, rules=None, units=None, as_of: dt.date | None = None, keep_cells: bool = True) -> Inputs:
     units_path = default_path(units, "data/units.yaml", "--units")
     rules_path = default_path(rules, "rules", "--rules")
     unit_set = load_units(units_path)
     ruleset = load_ruleset([rules_path], unit_set)
     as_of = as_of or ruleset.as_of or dt.date.today()
-    roster = read_roster(roster_path, unit_set, ruleset.vocab, ruleset.extras, as_of)
+    roster = read_roster(roster_path, unit_set, ruleset.vocab, ruleset.extras, as_of, keep_cells)
     frame = build_frame(roster.officers, unit_set, as_of)
     return Inputs(unit_set, ruleset, roster, as_of, judge(frame, ruleset, as_of))
 

@@ -29,7 +29,7 @@ def command(roster, rules, units, as_of, fmt, output, lang):
     from ..check import check, check_failed
     from ..inputs import load_inputs
 
-    inputs = load_inputs(roster, rules, units, as_of)
+    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False)
     doc = check(inputs)
     emit(doc, "check", fmt, output, [roster, rules, units], lang=resolve_lang(lang))
     sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)

@@ -26,7 +26,7 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
     from ..pins import load_pins
     from ..place.plan import make_plan
 
-    inputs = load_inputs(roster, rules, units, as_of)
+    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False)
     pins = load_pins(pin_file) if pin_file else []
     doc = make_plan(inputs, pins)
     ages = None

@@ -34,8 +34,11 @@ class Roster:
 
 
 def read_roster(path: str | Path, units: Units, vocab: Vocabulary, extras: dict,
-                as_of: dt.date | None = None) -> Roster:
-    """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises."""
+                as_of: dt.date | None = None, keep_cells: bool = True) -> Roster:
+    """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
+
+    Without keep_cells the file's text cells are let go once parsed (plan and check do not
+    write the roster back), which lowers the peak memory of a province-sized run."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -50,8 +53,12 @@ def read_roster(path: str | Path, units: Units, vocab: Vocabulary, extras: dict,
         raise InputError(Problem(str(path), 0, 0, "roster-unreadable", f"cannot read: {e.strerror}")) from None
     table = read_table(path, raw)
     columns = map_headers(str(path), table.headers, extras)
-    return parse_roster(str(path), hashlib.sha256(raw).hexdigest(), table, columns, units, vocab,
-                        extras, as_of)
+    sha = hashlib.sha256(raw).hexdigest()
+    del raw
+    roster = parse_roster(str(path), sha, table, columns, units, vocab, extras, as_of)
+    if not keep_cells:
+        table.frame = table.frame.clear()
+    return roster
 
 
 def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
