@@ -8,7 +8,7 @@ import click
 
 from ..problems import Exit
 from .main import Command, handle_errors, input_options, lang_option, resolve_lang
-from .output import emit
+from .output import Progress, emit
 
 
 @click.command("check", cls=Command)
@@ -29,7 +29,10 @@ def command(roster, rules, units, as_of, fmt, output, lang):
     from ..check import check, check_failed
     from ..inputs import load_inputs
 
+    progress = Progress(resolve_lang(lang))
+    progress.step("reading the rules, units and roster; judging every officer", "读取规则、单位和名册，逐人判定")
     inputs = load_inputs(roster, rules, units, as_of, keep_cells=False)
+    progress.step("listing violations", "列出违反规则的情况")
     doc = check(inputs)
     emit(doc, "check", fmt, output, [roster, rules, units], lang=resolve_lang(lang))
     sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .main import Command, handle_errors, input_options, lang_option, resolve_lang
-from .output import emit
+from .output import Progress, emit
 
 
 @click.command("plan", cls=Command)
@@ -26,9 +26,13 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
     from ..pins import load_pins
     from ..place.plan import make_plan
 
+    progress = Progress(resolve_lang(lang))
+    progress.step("reading the rules, units and roster; judging every officer", "读取规则、单位和名册，逐人判定")
     inputs = load_inputs(roster, rules, units, as_of, keep_cells=False)
     pins = load_pins(pin_file) if pin_file else []
+    progress.step(f"placing the movers of {inputs.roster.rows} officers", f"为 {inputs.roster.rows} 名民警中的调动人员安排单位")
     doc = make_plan(inputs, pins)
+    progress.step("writing the plan", "输出调动方案")
     ages = None
     if fmt == "html" or (output or "").lower().endswith((".html", ".htm")):
         from ..report.profile import age_profile

@@ -113,3 +113,19 @@ def _summary_lines(doc: dict, kind: str, lang: str = "en") -> list[str]:
             k = label(f"sum_{k}", lang)
         lines.append(f"- **{k}**: {v}")
     return lines
+
+
+class Progress:
+    """Stage lines on stderr with the time so far, only when stderr is a terminal."""
+
+    def __init__(self, lang: str):
+        import time
+
+        self._clock = time.monotonic
+        self.start = self._clock()
+        self.lang = lang
+        self.on = sys.stderr.isatty()
+
+    def step(self, en: str, zh: str) -> None:
+        if self.on:
+            click.echo(f"[{self._clock() - self.start:6.1f}s] {zh if self.lang == 'zh' else en} …", err=True)
