@@ -14,9 +14,8 @@ Placing a mover earns a reward by priority level, tiered so that the number
 placed is maximal level by level, highest first. Wishes (a bonus per honoured
 wish), the rule's preferences and an even fill are secondary costs. When the
 tiered rewards fit in 64-bit costs everything is solved in one run; otherwise
-the levels are solved in batches that fit, highest first, each batch keeping the
-counts of the groups above it, and the destinations are chosen last with every
-group's count fixed.
+levels are settled from the highest (see `_counts`) and the destinations chosen
+last with every group's count fixed.
 """
 
 from __future__ import annotations
@@ -90,17 +89,32 @@ class Network:
         return reward, acc
 
     def _counts(self, levels: list[int]) -> np.ndarray:
-        """How many of each group: levels in batches whose tiered rewards fit, highest first."""
+        """How many of each group, when the levels do not fit in one set of tiered rewards.
+
+        First each level alone, highest first, keeping the counts found above it. A level
+        placed in full there is placed in full by every optimal plan too (the plan found is
+        optimal down to it), so it can be pinned at its sizes. Then the levels that were not
+        placed in full are solved together, exactly, when their tiers fit; when even they do
+        not, the level-by-level counts stand (each level then keeps the split found for it,
+        which may cost the levels below it a few places)."""
         fixed = np.full(len(self.groups), -1, dtype=np.int64)
-        todo = list(reversed(levels))
-        while todo:
-            batch = [todo.pop(0)]
-            while todo and self._tiers([todo[0], *reversed(batch)], 1)[1] * self.nodes < _COST_LIMIT:
-                batch.append(todo.pop(0))
-            reward, _ = self._tiers(list(reversed(batch)), 1)
-            out = self._run(reward, fixed=fixed, secondary=False)
-            for k in np.flatnonzero(np.isin(self.level, batch)):
+        partial = []
+        for lv in sorted(levels, reverse=True):
+            out = self._run({lv: 1}, fixed=fixed, secondary=False)
+            members = np.flatnonzero(self.level == lv)
+            for k in members:
                 fixed[k] = out.placed[k]
+            if any(fixed[k] < self.size[k] for k in members):
+                partial.append(lv)
+        reward, top = self._tiers(sorted(partial), 1)
+        if partial and top * self.nodes < _COST_LIMIT:
+            again = fixed.copy()
+            open_ = np.isin(self.level, partial)
+            again[open_] = -1
+            out = self._run(reward, fixed=again, secondary=False)
+            for k in np.flatnonzero(open_):
+                again[k] = out.placed[k]
+            return again
         return fixed
 
     def _run(self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool) -> Result | None:
