@@ -34,7 +34,9 @@ class Judgement:
         """The facts that made `rule` fire (or, with unless, exempted) for these rows."""
         r = self.rules[rule]
         node = r.unless if unless else r.when
-        sub = self.frame[np.asarray(rows, dtype=np.int64)] if len(rows) else self.frame.head(0)
+        cols = ["_row", *[c for c in fields_of(node) if c in self.frame.columns]]
+        frame = self.frame.select(cols)  # only what the reason reads, before gathering rows
+        sub = frame[np.asarray(rows, dtype=np.int64)] if len(rows) else frame.head(0)
         return sub.select(reason_expr(node, self.vocab).alias("r"))["r"].fill_null("").to_list()
 
 
@@ -112,7 +114,8 @@ def _missing_fields(j: Judgement, pairs: list[tuple[int, int]]) -> list[tuple[in
         r = j.rules[i]
         names = [f for f in fields_of(r.when, True) + (fields_of(r.unless, True) if r.unless else [])
                  if f in j.frame.columns]
-        sub = j.frame[np.asarray(rows, dtype=np.int64)]
+        names = list(dict.fromkeys(names))
+        sub = j.frame.select(names)[np.asarray(rows, dtype=np.int64)] if names else None
         if names:
             first = sub.select(pl.coalesce([pl.when(pl.col(f).is_null()).then(pl.lit(f)) for f in names])
                                .alias("f"))["f"].to_list()
