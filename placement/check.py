@@ -33,7 +33,7 @@ def check(inputs: Inputs) -> dict:
     for t in targets:
         if not t["met"]:
             exceptions.append(entry(None, None, "target_unmet", None, None,
-                                    f"target {t['id']} is not met: {_pct(t['value'])}"))
+                                    f"target {t['id']} is not met: {share_text(t['value'])}"))
     violations.sort(key=lambda v: (v["officer_id"], v["rule_id"]))
     return {"violations": violations, "flags": flags, "exceptions": sort_entries(exceptions),
             "targets": targets}
@@ -58,5 +58,6 @@ def check_failed(doc: dict) -> bool:
     return bool(doc["violations"] or doc["flags"] or any(not t["met"] for t in doc["targets"]))
 
 
-def _pct(v) -> str:
+def share_text(v) -> str:
+    """A target's value as messages print it."""
     return "no officers counted" if v is None else f"{v:.1%}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..check import flag_entries
+from ..check import flag_entries, share_text
 from ..engine.frame import with_units
 from ..engine.measure import measure
 from ..inputs import Inputs, entry, sort_entries
@@ -49,7 +49,7 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
                         "met_after": t.met(va)})
         if not t.met(va):
             exceptions.append(entry(None, None, "target_unmet", None, None,
-                                    f"target {t.id} is not met after the plan: {_pct(va)}"))
+                                    f"target {t.id} is not met after the plan: {share_text(va)}"))
     exceptions = sort_entries(exceptions)
     flags = flag_entries(inputs)
     by_code: dict[str, int] = {}
@@ -83,7 +83,3 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
                    "after": after_counts.get(u.id, 0), "capacity": u.capacity, "min_staff": u.min_staff}
                   for u in inputs.units.list],
     }
-
-
-def _pct(v) -> str:
-    return "no officers counted" if v is None else f"{v:.1%}"
