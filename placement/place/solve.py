@@ -92,27 +92,32 @@ class Network:
         """How many of each group, when the levels do not fit in one set of tiered rewards.
 
         First each level alone, highest first, keeping the counts found above it. A level
-        placed in full there is placed in full by every optimal plan too (the plan found is
-        optimal down to it), so it can be pinned at its sizes. Then the levels that were not
-        placed in full are solved together, exactly, when their tiers fit; when even they do
-        not, the level-by-level counts stand (each level then keeps the split found for it,
+        placed in full there, with at most one partly placed level above it, is placed in
+        full by every optimal plan too (the plan found is optimal down to it), so it can be
+        pinned at its sizes. The others (every partly placed level, and every level below
+        the second one) are then solved together, exactly, when their tiers fit; when they
+        do not, the level-by-level counts stand (each level keeps the split found for it,
         which may cost the levels below it a few places)."""
         fixed = np.full(len(self.groups), -1, dtype=np.int64)
-        partial = []
+        partial: list[int] = []  # levels not placed in full, highest first
         for lv in sorted(levels, reverse=True):
             out = self._run({lv: 1}, fixed=fixed, secondary=False)
             members = np.flatnonzero(self.level == lv)
             for k in members:
                 fixed[k] = out.placed[k]
-            if any(fixed[k] < self.size[k] for k in members):
+            full = all(fixed[k] >= self.size[k] for k in members)
+            if not full:
                 partial.append(lv)
-        reward, top = self._tiers(sorted(partial), 1)
-        if partial and top * self.nodes < _COST_LIMIT:
+        # below a second partly placed level the counts found may fall short of the optimum
+        # (the split pinned above it was a guess), so every level from there down stays open
+        open_levels = [lv for lv in levels if lv in partial or (len(partial) > 1 and lv <= partial[1])]
+        reward, top = self._tiers(sorted(open_levels), 1)
+        if open_levels and top * self.nodes < _COST_LIMIT:
             again = fixed.copy()
-            open_ = np.isin(self.level, partial)
-            again[open_] = -1
+            keep_open = np.isin(self.level, open_levels)
+            again[keep_open] = -1
             out = self._run(reward, fixed=again, secondary=False)
-            for k in np.flatnonzero(open_):
+            for k in np.flatnonzero(keep_open):
                 again[k] = out.placed[k]
             return again
         return fixed
