@@ -150,8 +150,7 @@ def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
             fails.append(f"expected a move to {exp.move_to}; no move was planned")
         else:
             u = units.by_id[transfer["to_unit"]]
-            rec = {f: u.value(f) for f in ("id", "name", "kind", "tier", "area", "district",
-                                           "capacity", "min_staff", "tags")}
+            rec = u.record()
             if evaluate(sel, rec, {}) is not True:
                 fails.append(f"expected a move to {exp.move_to}; moved to {u.id}")
     for post in (exp.post, exp.set_post):

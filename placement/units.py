@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .problems import InputError, Problem, did_you_mean
 from .pyderr import problems_from
+from .schema import UNIT_FIELDS
 from .yamlsafe import YamlDoc, load_yaml
 
 
@@ -36,6 +37,10 @@ class Unit(BaseModel):
     def value(self, field: str):
         """A unit field as rules see it (`tier` included)."""
         return self.tier if field == "tier" else getattr(self, field)
+
+    def record(self) -> dict:
+        """Every field a selector may read, for the per-record evaluator."""
+        return {f: self.value(f) for f in UNIT_FIELDS}
 
 
 class UnitsFile(BaseModel):

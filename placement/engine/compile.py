@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..rules.conditions import SYMBOL, All, AnyOf, Node, Not, Test
+from ..rules.conditions import NEGATED, SYMBOL, All, AnyOf, Node, Not, Test
 
 
 def column(node: Node) -> pl.Expr:
@@ -94,9 +94,6 @@ def facts(node: Node, vocab) -> list[tuple[pl.Expr, pl.Expr]]:
     return out
 
 
-_NEG = {"=": "≠", "≠": "=", "<": "≥", "≤": ">", ">": "≤", "≥": "<", "in": "not in", "not in": "in"}
-
-
 def _fact_text(t: Test, vocab, negated: bool) -> pl.Expr:
     labels = None
     if t.ftype.kind == "term" and vocab is not None:
@@ -112,7 +109,7 @@ def _fact_text(t: Test, vocab, negated: bool) -> pl.Expr:
     if t.op == "eq" and not negated and not t.ref:
         return pl.lit(f"{t.field} {_text(t.value, t, vocab)}")
     if negated:
-        sym = _NEG[sym]
+        sym = NEGATED[sym]
     if t.op == "between":
         lo, hi = t.value
         word = "not in" if negated else "in"

@@ -13,8 +13,7 @@ class Chooser:
 
     def __init__(self, units: Units, receives: dict[str, bool]):
         self.units = [u for u in units.list if not u.dissolved]
-        self.records = [{f: u.value(f) for f in ("id", "name", "kind", "tier", "area", "district",
-                                                 "capacity", "min_staff", "tags")} for u in self.units]
+        self.records = [u.record() for u in self.units]
         self.receives = receives
         self._cache: dict = {}
         self._refs: dict[str, list[str]] = {}

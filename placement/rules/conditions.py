@@ -17,6 +17,7 @@ OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "between", "contains"
 ORDERED_OPS = ("lt", "le", "gt", "ge", "between")
 SYMBOL = {"eq": "=", "ne": "≠", "lt": "<", "le": "≤", "gt": ">", "ge": "≥",
           "in": "in", "not_in": "not in", "between": "in", "contains": "contains"}
+NEGATED = {"=": "≠", "≠": "=", "<": "≥", "≤": ">", ">": "≤", "≥": "<", "in": "not in", "not in": "in"}
 
 
 @dataclass(frozen=True)

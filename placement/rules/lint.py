@@ -37,7 +37,7 @@ def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
     for r in rs.rules:
         if r.move is None:
             continue
-        dests = [u for u in kept if _could(r.move.to, _rec(u))]
+        dests = [u for u in kept if _could(r.move.to, u.record())]
         if not dests:
             out.append(_warn(r, "no-destination", f"rule {r.id}: no unit matches its destination"))
             continue
@@ -56,11 +56,6 @@ def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
     return out
 
 
-def _rec(u) -> dict:
-    return {f: u.value(f) for f in ("id", "name", "kind", "tier", "area", "district", "capacity",
-                                    "min_staff", "tags")}
-
-
 def _could(node: Node, rec: dict) -> bool:
     """True unless the selector is false for this unit, `$officer` tests counting as maybe."""
     return evaluate(node, rec, {}) is not False
@@ -68,7 +63,7 @@ def _could(node: Node, rec: dict) -> bool:
 
 def _still_applies(r: Rule, u) -> bool:
     """Could the rule's `when` still hold for an officer who moved to unit `u`?"""
-    rec = {f"unit.{k}": v for k, v in _rec(u).items()}
+    rec = {f"unit.{k}": v for k, v in u.record().items()}
     if r.move.post:
         rec["post"] = r.move.post
     settled = {k for k in rec}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conditions import SYMBOL, All, AnyOf, Node, Not, Test
+from .conditions import NEGATED, SYMBOL, All, AnyOf, Node, Not, Test
 
 
 @dataclass
@@ -106,7 +106,6 @@ def describe(step: Step, vocab=None) -> str:
         return f"{t.field} contains {show(step.expected)}"
     rhs = f"$officer.{t.ref} ({show(step.expected)})" if t.ref else show(step.expected)
     if step.result is False:
-        neg = {"=": "≠", "≠": "=", "<": "≥", "≤": ">", ">": "≤", "≥": "<", "in": "not in",
-               "not in": "in"}[SYMBOL[t.op]]
+        neg = NEGATED[SYMBOL[t.op]]
         return f"{t.field} {show(step.actual)} {neg} {rhs}"
     return f"{t.field} {show(step.actual)} {SYMBOL[t.op]} {rhs}"
