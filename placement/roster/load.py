@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from ..problems import InputError, Problem
@@ -51,11 +53,15 @@ def read_roster(path: str | Path, units: Units, vocab: Vocabulary, extras: dict,
         raise InputError(Problem(str(path), 0, 0, "roster-unreadable", "is a folder, not a roster file")) from None
     except OSError as e:
         raise InputError(Problem(str(path), 0, 0, "roster-unreadable", f"cannot read: {e.strerror}")) from None
+    hasher = hashlib.sha256()  # hashed beside the parsing: hashlib lets go of the GIL
+    hashing = threading.Thread(target=hasher.update, args=(raw,), daemon=True)
+    hashing.start()
     table = read_table(path, raw)
     columns = map_headers(str(path), table.headers, extras)
-    sha = hashlib.sha256(raw).hexdigest()
     del raw
-    roster = parse_roster(str(path), sha, table, columns, units, vocab, extras, as_of)
+    roster = parse_roster(str(path), "", table, columns, units, vocab, extras, as_of)
+    hashing.join()
+    roster.sha256 = hasher.hexdigest()
     if not keep_cells:
         table.frame = table.frame.clear()
     return roster
@@ -100,120 +106,134 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
 
 def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocabulary, extras,
                  as_of) -> Roster:
+    """One query cleans and parses every column (on all cores) and computes every row check;
+    only the cells its fast paths could not read are looked at again."""
     frame = table.frame
     n = frame.height
-    xlsx = table.format == "xlsx"
     names = {i: name for name, i in columns.items()}
     others = [c for j, c in enumerate(frame.columns) if j not in names]
     unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
     specs = _specs(vocab, extras, unit_table)
     kinds = {name: kind for name, kind, _t in specs}
-    # text fields are trimmed here; typed ones only where their fast path fails (below).
-    # One query cleans and parses every column (on all cores).
-    raw_exprs = [V.clean(pl.col(f"c{columns[name]}"), table.fullwidth, kinds[name] in ("str", "units"))
-                 if name in columns else pl.lit(None, pl.String) for name, _k, _t in specs]
-    lazy = frame.lazy().with_columns([e.alias(f"raw:{name}") for e, (name, _k, _t) in zip(raw_exprs, specs,
-                                                                                         strict=True)])
-    exprs = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")]
+    tables = {name: t for name, _k, t in specs}
+
+    def cleaner(name: str) -> pl.Expr:  # text fields are trimmed; typed ones only on the slow path
+        return V.clean(pl.col(f"c{columns[name]}"), table.fullwidth, kinds[name] in ("str", "units"))
+
+    lazy = frame.lazy().with_columns([(cleaner(name) if name in columns else pl.lit(None, pl.String))
+                                      .alias(f"raw:{name}") for name, _k, _t in specs])
+    values, masks = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")], []
     for name, kind, table_ in specs:
-        c = pl.col(f"raw:{name}")
-        if kind == "date":
-            e = V.date_fast(c)
-        elif kind == "bool":
-            e = V.bool_expr(c)
-        elif kind == "number":
-            e = V.number_expr(c)
-        elif kind in ("choice", "unit"):
-            e = V.choice_expr(c, table_)
-        elif kind == "units":
-            e = V.split_wishes(c).list.eval(pl.element().replace_strict(table_, default=None,
-                                                                        return_dtype=pl.String))
-        else:
-            e = c
-        exprs.append(e.alias(name))
+        raw = pl.col(f"raw:{name}")
+        values.append(_value(raw, kind, table_).alias(name))
+        masks.append(raw.is_null().alias(f"empty:{name}"))
+        if kind in TYPED:
+            ok = V.date_ok(pl.col(name)) if kind == "date" else pl.col(name).is_not_null()
+            masks.append((raw.is_not_null() & ~ok).alias(f"fail:{name}"))
     known = [pl.col(f"raw:{name}").is_null() for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
-    out = lazy.select([pl.col(f"raw:{name}") for name, _k, _t in specs] + exprs
-                      + [pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank"),
-                         pl.all_horizontal(others_blank or [pl.lit(True)]).alias("_blank_others")]).collect()
-    cleaned = out.select([pl.col(f"raw:{name}").alias(name) for name, _k, _t in specs])
-    officers = out.select(["_row", *[name for name, _k, _t in specs]])
-    blank = out["_blank"] if columns else pl.Series([False] * n, dtype=pl.Boolean)
-    maybe = cleaned["officer_id"].is_null() & ~blank
+    oid = pl.col("officer_id")
+    masks += [pl.col("wishes").list.eval(pl.element().is_null()).list.any().fill_null(False).alias("bad:wishes"),
+              (oid.is_not_null() & ~oid.is_first_distinct()).alias("dup"),
+              pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank"),
+              pl.all_horizontal(others_blank or [pl.lit(True)]).alias("_blank_others")]
+    out = lazy.with_columns(values).select([v.meta.output_name() for v in values] + masks).collect()
+    # columns of unequal chunking make every select copy them all: take Series, align once
+    col = out.get_column
+    officers = pl.DataFrame([col(v.meta.output_name()) for v in values]).rechunk()
+    cells = _Cells(frame, columns, cleaner)
+
+    blank = col("_blank") if columns else pl.Series(np.zeros(n, dtype=bool))
+    maybe = col("officer_id").is_null() & ~blank
     if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
         idx = maybe.arg_true()
-        sub = cleaned[idx]
-        spaces = sub.select(pl.all_horizontal([pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")
-                                               for c in columns]).alias("b"))["b"]
-        others_sub = out["_blank_others"][idx] if "_blank_others" in out.columns else None
-        spaces = spaces & others_sub if others_sub is not None else spaces
+        spaces = pl.Series(np.logical_and.reduce([cells.blank(name, idx) for name in columns]))
+        spaces = spaces & col("_blank_others").gather(idx)
         blank = blank.scatter(idx.filter(spaces), True)
-    typed = [name for name, kind, _t in specs if kind in ("date", "bool", "number", "choice", "unit")]
-    both = pl.concat([cleaned.select([pl.col(c).alias(f"raw:{c}") for c in typed]), officers.select(typed)],
-                     how="horizontal")
-    failing = both.select([(pl.col(f"raw:{c}").is_not_null() & pl.col(c).is_null()).any().alias(c)
-                           for c in typed]).row(0) if typed else ()
-    fixes = {}
-    tables = {name: t for name, _k, t in specs}
-    for name, fails in zip(typed, failing, strict=True):
-        if not fails:
+
+    empty, invalid_cells, fixes = {}, {}, {}
+    for name, kind, _t in specs:
+        empty[name] = col(f"empty:{name}")
+        if kind not in TYPED or not col(f"fail:{name}").any():
+            invalid_cells[name] = col(f"fail:{name}") if kind in TYPED else None
             continue
-        kind = kinds[name]
-        raw, value = cleaned[name], officers[name]
-        idx = (raw.is_not_null() & value.is_null()).arg_true()
-        sub = raw.gather(idx).str.strip_chars()
-        spaces = (sub == "").to_numpy()
+        idx = col(f"fail:{name}").arg_true()
+        sub = cells.text(name, idx).str.strip_chars()
+        spaces = pl.Series((sub == "").to_numpy())
         if spaces.any():  # cells of blanks only: empty, not bad
-            cleaned = cleaned.with_columns(raw.scatter(idx.filter(pl.Series(spaces)), None))
-        slow = (V.date_slow(sub, xlsx) if kind == "date" else V.bool_slow(sub) if kind == "bool"
-                else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, tables[name]))
-        fixes[name] = value.scatter(idx, slow)
+            empty[name] = empty[name].scatter(idx.filter(spaces), True)
+        slow = (V.date_slow(sub, table.format == "xlsx") if kind == "date" else V.bool_slow(sub)
+                if kind == "bool" else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, tables[name]))
+        fixes[name] = officers[name].scatter(idx, slow)
+        invalid_cells[name] = pl.Series(np.zeros(n, dtype=bool)).scatter(idx, slow.is_null() & ~spaces)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
-    # every check as an expression over the raw cells and the parsed values
-    checks: list[tuple[str, pl.Expr, str, object]] = []  # field, mask, code, message
+
+    bad: list[tuple[str, pl.Series, str, object]] = []  # field, mask, code, message, in report order
     for name, kind, _table in specs:
-        raw, value = pl.col(f"raw:{name}"), pl.col(name)
         if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
-            checks.append((name, raw.is_null(), "invalid_row", f"{name} is empty"))
+            bad.append((name, empty[name], "invalid_row", f"{name} is empty"))
         if kind == "units":
-            checks.append((name, value.list.eval(pl.element().is_null()).list.any().fill_null(False),
-                           "unknown_unit", "wishes '{raw}' name a unit not in the units file"))
+            bad.append((name, col(f"bad:{name}"), "unknown_unit", "wishes '{raw}' name a unit not in the units file"))
         elif kind == "unit":
-            checks.append((name, raw.is_not_null() & value.is_null(), "unknown_unit",
-                           "unit '{raw}' is not in the units file"))
+            bad.append((name, invalid_cells[name], "unknown_unit", "unit '{raw}' is not in the units file"))
         elif kind != "str":
-            checks.append((name, raw.is_not_null() & value.is_null(), "invalid_row",
-                           _message(name, kind, vocab, extras)))
+            bad.append((name, invalid_cells[name], "invalid_row", _message(name, kind, vocab, extras)))
     if as_of is not None:
-        checks.append(("birth_date", (pl.col("birth_date") > as_of).fill_null(False), "invalid_row",
-                       f"birth_date '{{raw}}' is after the as-of date {as_of}"))
-    oid = pl.col("officer_id")
-    checks.append(("officer_id", (oid.is_not_null() & oid.is_duplicated() & ~oid.is_first_distinct()).fill_null(False),
-                   "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
-    both = pl.concat([cleaned.select([pl.col(c).alias(f"raw:{c}") for c in [*ROSTER_FIELDS, *extras]]),
-                      officers], how="horizontal")
-    hits = both.select([m.fill_null(False).any().alias(str(i)) for i, (_n, m, _c, _t) in enumerate(checks)]).row(0)
-    live = [ch for ch, hit in zip(checks, hits, strict=True) if hit]
-    masks = both.select([m.fill_null(False).alias(str(i)) for i, (_n, m, _c, _t) in enumerate(live)])
-    bad = [(n, masks[str(i)], code, t) for i, (n, _m, code, t) in enumerate(live)]
+        bad.append(("birth_date", (officers["birth_date"] > as_of).fill_null(False), "invalid_row",
+                    f"birth_date '{{raw}}' is after the as-of date {as_of}"))
+    bad.append(("officer_id", col("dup"), "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
     officers = officers.with_columns(pl.col("wishes").list.drop_nulls(),
                                      *[pl.col(f).fill_null(False) for f in FALSE_WHEN_EMPTY])
     if "id_number" in columns:
-        ids, shape_bad, conflict = V.id_numbers(cleaned["id_number"], officers["birth_date"])
+        ids, shape_bad, conflict = V.id_numbers(officers["id_number"], officers["birth_date"])
         officers = officers.with_columns(ids.alias("id_number"))
         bad.append(("id_number", shape_bad, "invalid_row", "id_number '{raw}' is not a valid resident ID"))
         bad.append(("id_number", conflict, "data_conflict",
                     "id_number's birth date does not agree with birth_date"))
     for r, width in table.ragged.items():
-        m = pl.Series([False] * n, dtype=pl.Boolean)
-        m[r] = True
-        bad.append(("row", m, "invalid_row", f"row has {width} cells, the header has {len(table.headers)}"))
+        bad.append(("row", pl.Series(np.zeros(n, dtype=bool)).scatter(r, True), "invalid_row",
+                    f"row has {width} cells, the header has {len(table.headers)}"))
     keep = ~blank
-    issues, invalid = _collect(bad, officers, cleaned, keep)
+    issues, invalid = _collect(bad, officers, cells, keep)
     officers = officers.with_columns(_valid=~invalid).filter(keep)
     issues.sort(key=lambda e: (e["officer_id"] or "", e["row"]))
     return Roster(path, sha, table, columns, officers, issues)
+
+
+TYPED = ("date", "bool", "number", "choice", "unit")
+
+
+def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
+    """The fast path of a field's parser."""
+    if kind == "date":
+        return V.date_fast(raw)
+    if kind == "bool":
+        return V.bool_expr(raw)
+    if kind == "number":
+        return V.number_expr(raw)
+    if kind in ("choice", "unit"):
+        return V.choice_expr(raw, table)
+    if kind == "units":
+        return V.split_wishes(raw).list.eval(pl.element().replace_strict(table, default=None, return_dtype=pl.String))
+    return raw
+
+
+class _Cells:
+    """The file's cells of a field, cleaned as the query cleans them, for a few rows at a time."""
+
+    def __init__(self, frame: pl.DataFrame, columns: dict[str, int], cleaner):
+        self.frame, self.columns, self.cleaner = frame, columns, cleaner
+
+    def text(self, name: str, idx) -> pl.Series:
+        if name not in self.columns:
+            return pl.Series([None] * len(idx), dtype=pl.String)
+        sub = self.frame.select(pl.col(f"c{self.columns[name]}").gather(idx))
+        return sub.select(self.cleaner(name).alias(name))[name]
+
+    def blank(self, name: str, idx) -> np.ndarray:
+        t = self.text(name, idx)
+        return (t.is_null() | (t.str.strip_chars() == "")).to_numpy()
 
 
 def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str, str, dict | None]]:
@@ -263,19 +283,19 @@ def _message(name: str, kind: str, vocab: Vocabulary, extras: dict):
     return f"{name} '{{raw}}' is not one of {values}"
 
 
-def _collect(bad, officers, cleaned, keep):
+def _collect(bad, officers, cells: _Cells, keep):
     n = officers.height
-    invalid = pl.Series([False] * n, dtype=pl.Boolean)
+    invalid = pl.Series(np.zeros(n, dtype=bool))
     issues = []
     ids = officers["officer_id"]
     rows = officers["_row"]
     for name, mask, code, template in bad:
-        mask = (mask.fill_null(False) & keep) if mask.len() else mask
+        mask = mask.fill_null(False) & keep
         if not mask.any():
             continue
         invalid = invalid | mask
         idx = mask.arg_true()
-        raws = cleaned[name].gather(idx).to_list() if name in cleaned.columns else [None] * len(idx)
+        raws = cells.text(name, idx).to_list() if name != "row" else [None] * len(idx)
         for oid, row, raw in zip(ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True):
             text = template(raw) if callable(template) else template.replace("{raw}", str(raw))
             issues.append({"officer_id": oid, "row": row, "code": code, "rule_id": None,

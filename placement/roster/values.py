@@ -44,8 +44,13 @@ def cased(table: dict) -> dict:
 
 
 def date_fast(c: pl.Expr) -> pl.Expr:
-    d = c.str.to_date("%Y-%m-%d", strict=False)
-    return pl.when((d >= _LO) & (d <= _HI)).then(d)
+    """ISO dates; a date out of range is read here but fails `date_ok`, so the slow path
+    (which checks the range) reads the cell again."""
+    return c.str.to_date("%Y-%m-%d", strict=False, cache=False)
+
+
+def date_ok(d: pl.Expr) -> pl.Expr:
+    return d.is_between(_LO, _HI).fill_null(False)
 
 
 def date_slow(s: pl.Series, xlsx: bool) -> pl.Series:
@@ -96,37 +101,46 @@ def choice_slow(s: pl.Series, table: dict[str, str]) -> pl.Series:
 
 
 _WEIGHTS = np.array((7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), dtype=np.int64)
-_WEIGHTS32 = _WEIGHTS.astype(np.int32)
+_EXPECTED = np.array([1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)  # check digit by sum % 11
 _CHECK = "10X98765432"
 
 
 def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
-    """Resident IDs: (as given, bad shape or check digit, disagrees with birth_date)."""
+    """Resident IDs: (as given, bad shape or check digit, disagrees with birth_date).
+
+    The IDs of 18 bytes are laid side by side in one buffer and checked a digit column at
+    a time; any other length is bad."""
     n = s.len()
     if s.str.ends_with("x").any():
         s = s.str.to_uppercase()
-    shaped = s.str.contains(r"^\d{17}[0-9X]$").fill_null(False)
-    bad = np.zeros(n, dtype=bool)
+    sized = (s.str.len_bytes() == 18).fill_null(False)
+    bad = (s.is_not_null() & ~sized).to_numpy().copy()
     conflict = np.zeros(n, dtype=bool)
-    every = bool(shaped.all())
-    idx = None if every else np.flatnonzero(shaped.to_numpy())
+    every = bool(sized.all())
+    idx = None if every else np.flatnonzero(sized.to_numpy())
     good = s if every else s.gather(idx)
     if good.len():
-        buf = good.str.join("").item().encode("ascii")
-        digits = np.frombuffer(buf, dtype=np.uint8).reshape(-1, 18).astype(np.int32) - 48
-        last = digits[:, 17]
-        last = np.where((last == ord("X") - 48) | (last == ord("x") - 48), 10, last)
-        expected = np.array([1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)[(digits[:, :17] @ _WEIGHTS32) % 11]
-        wrong = last != expected
-        encoded = pl.Series((digits[:, 6:14].astype(np.int64) * 10 ** np.arange(7, -1, -1)).sum(axis=1))
+        cells = np.frombuffer(good.str.join("").item().encode("utf-8"), dtype=np.uint8).reshape(-1, 18)
+        shape_ok = (cells[:, 17] == ord("X")) | ((cells[:, 17] >= 48) & (cells[:, 17] <= 57))
+        total = np.zeros(len(cells), dtype=np.int32)
+        for k in range(17):
+            d = cells[:, k].astype(np.int32) - 48
+            shape_ok &= (d >= 0) & (d <= 9)
+            total += int(_WEIGHTS[k]) * d
+        last = np.where(cells[:, 17] == ord("X"), 10, cells[:, 17].astype(np.int32) - 48)
+        wrong = ~shape_ok | (last != _EXPECTED[total % 11])
+        encoded = np.zeros(len(cells), dtype=np.int32)
+        for k in range(6, 14):
+            encoded = encoded * 10 + (cells[:, k].astype(np.int32) - 48)
         b = birth if every else birth.gather(idx)
-        given = b.dt.year().cast(pl.Int64) * 10000 + b.dt.month().cast(pl.Int64) * 100 + b.dt.day().cast(pl.Int64)
-        differs = (given != encoded).fill_null(False).to_numpy()
+        given = (b.dt.year().cast(pl.Int32) * 10000 + b.dt.month().cast(pl.Int32) * 100
+                 + b.dt.day().cast(pl.Int32)).to_numpy()
+        differs = shape_ok & ~np.isnan(given) & (given != encoded) if given.dtype.kind == "f" \
+            else shape_ok & (given != encoded)
         if every:
             bad, conflict = wrong, differs
         else:
             bad[idx], conflict[idx] = wrong, differs
-    bad |= (s.is_not_null() & ~shaped).to_numpy()
     return s, pl.Series(bad), pl.Series(conflict)
 
 
