@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import numpy as np
 from .engine.decide import Judgement, judge
 from .engine.frame import build_frame
 from .problems import InputError, Problem
-from .roster.load import Roster, read_roster
+from .roster.load import Roster, read_roster, read_roster_file
 from .rules.load import load_ruleset
 from .rules.model import RuleSet
 from .units import Units, load_units
@@ -44,10 +45,15 @@ def default_path(value, default: str, option: str) -> Path:
 def load_inputs(roster_path, rules=None, units=None, as_of: dt.date | None = None, keep_cells: bool = True) -> Inputs:
     units_path = default_path(units, "data/units.yaml", "--units")
     rules_path = default_path(rules, "rules", "--rules")
-    unit_set = load_units(units_path)
-    ruleset = load_ruleset([rules_path], unit_set)
+    # the roster file is read (GIL let go) while the units and rules are loaded; their
+    # errors, if any, are reported first, as when the three were read one after the other
+    with ThreadPoolExecutor(1) as pool:
+        reading = pool.submit(read_roster_file, roster_path)
+        unit_set = load_units(units_path)
+        ruleset = load_ruleset([rules_path], unit_set)
+        file = reading.result()
     as_of = as_of or ruleset.as_of or dt.date.today()
-    roster = read_roster(roster_path, unit_set, ruleset.vocab, ruleset.extras, as_of, keep_cells)
+    roster = read_roster(roster_path, unit_set, ruleset.vocab, ruleset.extras, as_of, keep_cells, file)
     frame = build_frame(roster.officers, unit_set, as_of)
     return Inputs(unit_set, ruleset, roster, as_of, judge(frame, ruleset, as_of))
 

@@ -36,11 +36,25 @@ class Roster:
 
 
 def read_roster(path: str | Path, units: Units, vocab: Vocabulary, extras: dict,
-                as_of: dt.date | None = None, keep_cells: bool = True) -> Roster:
+                as_of: dt.date | None = None, keep_cells: bool = True,
+                file: tuple[RawTable, str] | None = None) -> Roster:
     """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
 
+    `file` is what `read_roster_file` gave, when the caller read the file beforehand.
     Without keep_cells the file's text cells are let go once parsed (plan and check do not
     write the roster back), which lowers the peak memory of a province-sized run."""
+    path = Path(path)
+    table, sha = file if file is not None else read_roster_file(path)
+    columns = map_headers(str(path), table.headers, extras)
+    roster = parse_roster(str(path), sha, table, columns, units, vocab, extras, as_of)
+    if not keep_cells:
+        table.frame = table.frame.clear()
+    return roster
+
+
+def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
+    """The file's cells as text, and its SHA-256. Needs neither the units nor the rules, so
+    it can run beside their loading (the file is read with the GIL let go)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -56,15 +70,11 @@ def read_roster(path: str | Path, units: Units, vocab: Vocabulary, extras: dict,
     hasher = hashlib.sha256()  # hashed beside the parsing: hashlib lets go of the GIL
     hashing = threading.Thread(target=hasher.update, args=(raw,), daemon=True)
     hashing.start()
-    table = read_table(path, raw)
-    columns = map_headers(str(path), table.headers, extras)
-    del raw
-    roster = parse_roster(str(path), "", table, columns, units, vocab, extras, as_of)
-    hashing.join()
-    roster.sha256 = hasher.hexdigest()
-    if not keep_cells:
-        table.frame = table.frame.clear()
-    return roster
+    try:
+        table = read_table(path, raw)
+    finally:
+        hashing.join()
+    return table, hasher.hexdigest()
 
 
 def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
@@ -120,24 +130,35 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     def cleaner(name: str) -> pl.Expr:  # text fields are trimmed; typed ones only on the slow path
         return V.clean(pl.col(f"c{columns[name]}"), table.fullwidth, kinds[name] in ("str", "units"))
 
+    # A typed cell is read as it is (its parser fails on blanks, sent to the slow path); only
+    # text fields, and every field of a file with full-width characters, are cleaned first.
+    def direct(name: str, kind: str) -> bool:
+        return name in columns and kind in TYPED and not table.fullwidth
+
     lazy = frame.lazy().with_columns([(cleaner(name) if name in columns else pl.lit(None, pl.String))
-                                      .alias(f"raw:{name}") for name, _k, _t in specs])
+                                      .alias(f"raw:{name}") for name, kind, _t in specs if not direct(name, kind)])
     values, masks = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")], []
     for name, kind, table_ in specs:
-        raw = pl.col(f"raw:{name}")
+        if direct(name, kind):
+            raw = pl.col(f"c{columns[name]}")
+            empty = raw.is_null() | (raw.str.len_bytes() == 0)
+        else:
+            raw = pl.col(f"raw:{name}")
+            empty = raw.is_null()
         values.append(_value(raw, kind, table_).alias(name))
-        masks.append(raw.is_null().alias(f"empty:{name}"))
+        masks.append(empty.alias(f"empty:{name}"))
         if kind in TYPED:
             ok = V.date_ok(pl.col(name)) if kind == "date" else pl.col(name).is_not_null()
-            masks.append((raw.is_not_null() & ~ok).alias(f"fail:{name}"))
-    known = [pl.col(f"raw:{name}").is_null() for name in columns]
+            masks.append((~empty & ~ok).alias(f"fail:{name}"))
+    known = [pl.col(f"empty:{name}") for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
     oid = pl.col("officer_id")
     masks += [pl.col("wishes").list.eval(pl.element().is_null()).list.any().fill_null(False).alias("bad:wishes"),
               (oid.is_not_null() & ~oid.is_first_distinct()).alias("dup"),
               pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank"),
               pl.all_horizontal(others_blank or [pl.lit(True)]).alias("_blank_others")]
-    out = lazy.with_columns(values).select([v.meta.output_name() for v in values] + masks).collect()
+    out = (lazy.with_columns(values).with_columns(masks[:-4]).with_columns(masks[-4:])
+           .select([v.meta.output_name() for v in values] + [m.meta.output_name() for m in masks]).collect())
     # columns of unequal chunking make every select copy them all: take Series, align once
     col = out.get_column
     officers = pl.DataFrame([col(v.meta.output_name()) for v in values]).rechunk()
