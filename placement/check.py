@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import polars as pl
 
 from .engine.decide import DECIDED
 from .engine.measure import target_values
@@ -13,7 +14,7 @@ def check(inputs: Inputs) -> dict:
     """The check document: violations, flags, exceptions and targets (SPEC §4)."""
     j = inputs.judgement
     f = j.frame
-    violations = []
+    violations, keys = [], []
     for i, r in enumerate(j.rules):
         if not r.acts or r.keep:
             continue
@@ -22,9 +23,11 @@ def check(inputs: Inputs) -> dict:
             rows = rows[(f["post"].gather(rows) != r.set_post).to_numpy()]
         if not len(rows):
             continue
-        ids = f["officer_id"].gather(rows).to_list()
-        violations += [{"officer_id": oid, "rule_id": r.id, "action": r.action, "reason": why}
-                       for oid, why in zip(ids, j.reasons(i, rows), strict=True)]
+        ids = f["officer_id"].gather(rows)
+        keys.append((ids, r.id))
+        action = r.action
+        violations += [{"officer_id": oid, "rule_id": r.id, "action": action, "reason": why}
+                       for oid, why in zip(ids.to_list(), j.reasons(i, rows), strict=True)]
     flags = flag_entries(inputs)
     values = target_values(f, inputs.ruleset)
     targets = [{"id": t.id, "title": t.title, "value": v, "at_least": t.at_least,
@@ -34,8 +37,7 @@ def check(inputs: Inputs) -> dict:
         if not t["met"]:
             exceptions.append(entry(None, None, "target_unmet", None, None,
                                     f"target {t['id']} is not met: {share_text(t['value'])}"))
-    violations.sort(key=lambda v: (v["officer_id"], v["rule_id"]))
-    return {"violations": violations, "flags": flags, "exceptions": sort_entries(exceptions),
+    return {"violations": by_officer_and_rule(violations, keys), "flags": flags, "exceptions": sort_entries(exceptions),
             "targets": targets}
 
 
@@ -44,14 +46,26 @@ def flag_entries(inputs: Inputs) -> list[dict]:
     by_rule: dict[int, list[int]] = {}
     for k, i in j.flags:
         by_rule.setdefault(i, []).append(k)
-    out = []
+    out, keys = [], []
     for i, ks in by_rule.items():
         r = j.rules[i]
-        ids = j.frame["officer_id"].gather(ks).to_list()
+        ids = j.frame["officer_id"].gather(ks)
+        keys.append((ids, r.id))
         out += [{"officer_id": oid, "code": r.flag, "rule_id": r.id, "reason": why}
-                for oid, why in zip(ids, j.reasons(i, ks), strict=True)]
-    out.sort(key=lambda x: (x["officer_id"], x["rule_id"]))
-    return out
+                for oid, why in zip(ids.to_list(), j.reasons(i, ks), strict=True)]
+    return by_officer_and_rule(out, keys)
+
+
+def by_officer_and_rule(records: list[dict], keys: list[tuple[pl.Series, str]]) -> list[dict]:
+    """Records made rule by rule (`keys`: each rule's officer ids, in the records' order, and
+    its id), ordered by officer, then rule: one columnar sort instead of a Python one."""
+    if len(records) < 2:
+        return records
+    rank = {rid: k for k, rid in enumerate(sorted({rid for _i, rid in keys}))}
+    frame = pl.DataFrame({"o": pl.concat([ids for ids, _r in keys]),
+                          "r": np.repeat([rank[rid] for _i, rid in keys], [ids.len() for ids, _r in keys])})
+    order = frame.select(pl.arg_sort_by("o", "r", maintain_order=True))["o"].to_list()
+    return [records[k] for k in order]
 
 
 def check_failed(doc: dict) -> bool:
