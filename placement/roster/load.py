@@ -154,11 +154,12 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
     oid = pl.col("officer_id")
     masks += [pl.col("wishes").list.eval(pl.element().is_null()).list.any().fill_null(False).alias("bad:wishes"),
-              (oid.is_not_null() & ~oid.is_first_distinct()).alias("dup"),
+              (oid.is_not_null() & ~oid.hash().is_first_distinct()).alias("dup"),  # exact below
               pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank"),
               pl.all_horizontal(others_blank or [pl.lit(True)]).alias("_blank_others")]
     out = (lazy.with_columns(values).with_columns(masks[:-4]).with_columns(masks[-4:])
-           .select([v.meta.output_name() for v in values] + [m.meta.output_name() for m in masks]).collect())
+           .select([_finished(v.meta.output_name()) for v in values] + [m.meta.output_name() for m in masks])
+           .collect())
     # columns of unequal chunking make every select copy them all: take Series, align once
     col = out.get_column
     officers = pl.DataFrame([col(v.meta.output_name()) for v in values]).rechunk()
@@ -185,7 +186,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
             empty[name] = empty[name].scatter(idx.filter(spaces), True)
         slow = (V.date_slow(sub, table.format == "xlsx") if kind == "date" else V.bool_slow(sub)
                 if kind == "bool" else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, tables[name]))
-        fixes[name] = officers[name].scatter(idx, slow)
+        fixes[name] = officers[name].scatter(idx, slow.fill_null(False) if name in FALSE_WHEN_EMPTY else slow)
         invalid_cells[name] = pl.Series(np.zeros(n, dtype=bool)).scatter(idx, slow.is_null() & ~spaces)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
@@ -203,9 +204,11 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     if as_of is not None:
         bad.append(("birth_date", (officers["birth_date"] > as_of).fill_null(False), "invalid_row",
                     f"birth_date '{{raw}}' is after the as-of date {as_of}"))
-    bad.append(("officer_id", col("dup"), "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
-    officers = officers.with_columns(pl.col("wishes").list.drop_nulls(),
-                                     *[pl.col(f).fill_null(False) for f in FALSE_WHEN_EMPTY])
+    dup = col("dup")
+    if dup.any():  # a repeated hash: compare the ids themselves (a collision is not a duplicate)
+        ids = officers["officer_id"]
+        dup = ids.is_not_null() & ~ids.is_first_distinct()
+    bad.append(("officer_id", dup, "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
     if "id_number" in columns:
         ids, shape_bad, conflict = V.id_numbers(officers["id_number"], officers["birth_date"])
         officers = officers.with_columns(ids.alias("id_number"))
@@ -223,6 +226,16 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
 
 
 TYPED = ("date", "bool", "number", "choice", "unit")
+
+
+def _finished(name: str) -> pl.Expr:
+    """A parsed column as officers hold it, once the checks have read it: wishes without the
+    units not found (reported), flags that are false when empty."""
+    if name == "wishes":
+        return pl.col(name).list.drop_nulls()
+    if name in FALSE_WHEN_EMPTY:
+        return pl.col(name).fill_null(False)
+    return pl.col(name)
 
 
 def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:

@@ -101,6 +101,8 @@ def choice_slow(s: pl.Series, table: dict[str, str]) -> pl.Series:
 
 
 _WEIGHTS = np.array((7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), dtype=np.int64)
+_WEIGHTS_F32 = _WEIGHTS.astype(np.float32)
+_DIGITS8 = 10.0 ** np.arange(7, -1, -1)
 _EXPECTED = np.array([1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)  # check digit by sum % 11
 _CHECK = "10X98765432"
 
@@ -121,17 +123,13 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
     good = s if every else s.gather(idx)
     if good.len():
         cells = np.frombuffer(good.str.join("").item().encode("utf-8"), dtype=np.uint8).reshape(-1, 18)
-        shape_ok = (cells[:, 17] == ord("X")) | ((cells[:, 17] >= 48) & (cells[:, 17] <= 57))
-        total = np.zeros(len(cells), dtype=np.int32)
-        for k in range(17):
-            d = cells[:, k].astype(np.int32) - 48
-            shape_ok &= (d >= 0) & (d <= 9)
-            total += int(_WEIGHTS[k]) * d
-        last = np.where(cells[:, 17] == ord("X"), 10, cells[:, 17].astype(np.int32) - 48)
+        d = cells - np.uint8(48)  # digits 0..9; any other byte wraps to more than 9
+        x = cells[:, 17] == ord("X")
+        shape_ok = (d[:, :17].max(axis=1) <= 9) & ((d[:, 17] <= 9) | x)
+        total = (d[:, :17].astype(np.float32) @ _WEIGHTS_F32).astype(np.int32)  # exact: < 2**24
+        last = np.where(x, 10, d[:, 17].astype(np.int32))
         wrong = ~shape_ok | (last != _EXPECTED[total % 11])
-        encoded = np.zeros(len(cells), dtype=np.int32)
-        for k in range(6, 14):
-            encoded = encoded * 10 + (cells[:, k].astype(np.int32) - 48)
+        encoded = (d[:, 6:14].astype(np.float64) @ _DIGITS8).astype(np.int64)  # YYYYMMDD
         b = birth if every else birth.gather(idx)
         given = (b.dt.year().cast(pl.Int32) * 10000 + b.dt.month().cast(pl.Int32) * 100
                  + b.dt.day().cast(pl.Int32)).to_numpy()
