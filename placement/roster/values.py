@@ -123,13 +123,7 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
     good = s if every else s.gather(idx)
     if good.len():
         cells = np.frombuffer(good.str.join("").item().encode("utf-8"), dtype=np.uint8).reshape(-1, 18)
-        d = cells - np.uint8(48)  # digits 0..9; any other byte wraps to more than 9
-        x = cells[:, 17] == ord("X")
-        shape_ok = (d[:, :17].max(axis=1) <= 9) & ((d[:, 17] <= 9) | x)
-        total = (d[:, :17].astype(np.float32) @ _WEIGHTS_F32).astype(np.int32)  # exact: < 2**24
-        last = np.where(x, 10, d[:, 17].astype(np.int32))
-        wrong = ~shape_ok | (last != _EXPECTED[total % 11])
-        encoded = (d[:, 6:14].astype(np.float64) @ _DIGITS8).astype(np.int64)  # YYYYMMDD
+        wrong, shape_ok, encoded = _id_blocks(cells)
         b = birth if every else birth.gather(idx)
         given = (b.dt.year().cast(pl.Int32) * 10000 + b.dt.month().cast(pl.Int32) * 100
                  + b.dt.day().cast(pl.Int32)).to_numpy()
@@ -140,6 +134,24 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
         else:
             bad[idx], conflict[idx] = wrong, differs
     return s, pl.Series(bad), pl.Series(conflict)
+
+
+def _id_blocks(cells: np.ndarray, block: int = 1 << 16) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(bad check digit or shape, shape ok, the YYYYMMDD the ID encodes) for rows of 18 bytes,
+    a block at a time so the temporaries stay small (fresh memory costs more than the sums)."""
+    m = len(cells)
+    wrong, shape_ok, encoded = np.empty(m, bool), np.empty(m, bool), np.empty(m, np.int64)
+    for a in range(0, m, block):
+        c = cells[a:a + block]
+        d = c - np.uint8(48)  # digits 0..9; any other byte wraps to more than 9
+        x = c[:, 17] == ord("X")
+        ok = (d[:, :17].max(axis=1) <= 9) & ((d[:, 17] <= 9) | x)
+        total = (d[:, :17].astype(np.float32) @ _WEIGHTS_F32).astype(np.int32)  # exact: < 2**24
+        last = np.where(x, 10, d[:, 17].astype(np.int32))
+        wrong[a:a + block] = ~ok | (last != _EXPECTED[total % 11])
+        shape_ok[a:a + block] = ok
+        encoded[a:a + block] = d[:, 6:14].astype(np.float64) @ _DIGITS8
+    return wrong, shape_ok, encoded
 
 
 def id_check_digit(first17: str) -> str:
