@@ -227,7 +227,7 @@ def _scalar(loader, event, doc: YamlDoc, problems, as_key=False):
         if not event.implicit[0] or (value and value[0] not in _MAYBE_TYPED):
             return value  # quoted, block, or plain text that cannot be a number, bool, null or date
         if value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
-            return value if as_key else int(value)
+            return int(value)
     if tag is None or tag == "!":
         tag = loader.resolve(ScalarNode, event.value, event.implicit)
     if tag not in _STANDARD_TAGS:

@@ -28,6 +28,38 @@ def test_plain_document_keeps_positions():
     assert doc.where(("b", 0)) == (3, 5)
 
 
+SCALARS = ["1", "0", "012", "0x1f", "1_000", "-3", "+4", "1.5", ".5", ".inf", "-.inf", ".nan", "1e3",
+           "null", "Null", "NULL", "~", "", "yes", "No", "ON", "off", "true", "False", "y", "n",
+           "2024-01-01", "2024-01-01 10:00:00", "12:30", "中文", "PCS-0001", "城區02", "'quoted'",
+           '"7"', "|\n  block", "a b c", "<<x", "=", "@@", "1:20"]
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_scalars_read_as_yaml_reads_them(scalar):
+    """The resolver is skipped for text that cannot be typed: the values must not change."""
+    import yaml
+
+    for text in (f"k: {scalar}\n", f"- {scalar}\n", f"{{k: [{scalar}]}}\n" if "\n" not in scalar else "k: x\n"):
+        try:
+            expected = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue
+        assert load_yaml(text, "t.yaml").data == expected, text
+
+
+@pytest.mark.parametrize("key", ["1", "012", "x", "中"])
+def test_keys_read_as_yaml_reads_them(key):
+    import yaml
+
+    text = f"{key}: v\n"
+    assert load_yaml(text, "t.yaml").data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("key", ["true", "null", "1.5", "2024-01-01"])
+def test_keys_other_than_integers_stay_text(key):
+    assert load_yaml(f"{key}: v\n", "t.yaml").data == {key: "v"}
+
+
 def test_duplicate_key():
     assert yaml_error("a: 1\nb: 2\na: 3\n") == (
         "f.yaml:3:1: duplicate-key: key 'a' appears twice (first at line 1)")

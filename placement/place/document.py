@@ -41,8 +41,9 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
                  .sort("officer_id", "_row")
                  .select(pl.col("officer_id"), pl.col("name"), pl.col("_from_unit").alias("from_unit"),
                          "to_unit", pl.col("post").alias("from_post"), "to_post", "rule_id", "rule_title",
-                         "reason")
-                 .to_dicts())
+                         "reason"))
+    moved = int((transfers["from_unit"] != transfers["to_unit"]).sum())
+    transfers = records(transfers)
     targets = []
     for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
         targets.append({"id": t.id, "title": t.title, "value_before": vb, "value_after": va,
@@ -58,7 +59,6 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
     before_counts = dict(f.group_by("_from_unit").len().iter_rows())
     after_counts = dict(final_unit.value_counts().iter_rows())
     roster = inputs.roster
-    moved = sum(1 for t in transfers if t["from_unit"] != t["to_unit"])
     return {
         "ruleset": inputs.ruleset.name,
         "as_of": inputs.as_of.isoformat(),
@@ -83,3 +83,9 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
                    "after": after_counts.get(u.id, 0), "capacity": u.capacity, "min_staff": u.min_staff}
                   for u in inputs.units.list],
     }
+
+
+def records(frame: pl.DataFrame) -> list[dict]:
+    """The rows as dicts: column lists zipped, several times faster than `to_dicts`."""
+    names = frame.columns
+    return [dict(zip(names, row, strict=True)) for row in zip(*(frame[c].to_list() for c in names), strict=True)]
