@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,8 @@ import numpy as np
 from .engine.decide import Judgement, judge
 from .engine.frame import build_frame
 from .problems import InputError, Problem
-from .roster.load import Roster, read_roster, read_roster_file
+from .roster.fetch import Reading
+from .roster.load import Roster, read_roster
 from .rules.load import load_ruleset
 from .rules.model import RuleSet
 from .units import Units, load_units
@@ -42,16 +42,17 @@ def default_path(value, default: str, option: str) -> Path:
     return p
 
 
-def load_inputs(roster_path, rules=None, units=None, as_of: dt.date | None = None, keep_cells: bool = True) -> Inputs:
+def load_inputs(roster_path, rules=None, units=None, as_of: dt.date | None = None, keep_cells: bool = True,
+                reading: Reading | None = None) -> Inputs:
+    """The three inputs, loaded and judged. The roster file is read in a worker thread while
+    the units and rules are loaded (`reading`: one the caller started even earlier); their
+    errors, if any, are reported first, as when the three are read one after the other."""
     units_path = default_path(units, "data/units.yaml", "--units")
     rules_path = default_path(rules, "rules", "--rules")
-    # the roster file is read (GIL let go) while the units and rules are loaded; their
-    # errors, if any, are reported first, as when the three were read one after the other
-    with ThreadPoolExecutor(1) as pool:
-        reading = pool.submit(read_roster_file, roster_path)
-        unit_set = load_units(units_path)
-        ruleset = load_ruleset([rules_path], unit_set)
-        file = reading.result()
+    reading = reading or Reading(roster_path)
+    unit_set = load_units(units_path)
+    ruleset = load_ruleset([rules_path], unit_set)
+    file = reading.take()
     as_of = as_of or ruleset.as_of or dt.date.today()
     roster = read_roster(roster_path, unit_set, ruleset.vocab, ruleset.extras, as_of, keep_cells, file)
     frame = build_frame(roster.officers, unit_set, as_of)

@@ -26,12 +26,15 @@ def command(roster, rules, units, as_of, fmt, output, lang):
 
     Example: placement check data/roster.csv --format json
     """
+    from ..roster.fetch import Reading
+
+    reading = Reading(roster)  # the file is read while the modules below are imported
     from ..check import check, check_failed
     from ..inputs import load_inputs
 
     progress = Progress(resolve_lang(lang))
     progress.step("reading the rules, units and roster; judging every officer", "读取规则、单位和名册，逐人判定")
-    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False)
+    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
     progress.step("listing violations", "列出违反规则的情况")
     doc = check(inputs)
     emit(doc, "check", fmt, output, [roster, rules, units], lang=resolve_lang(lang))

@@ -22,13 +22,16 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
 
     Example: placement plan data/roster.csv --format json -o plan.json
     """
+    from ..roster.fetch import Reading
+
+    reading = Reading(roster)  # the file is read while the modules below are imported
     from ..inputs import load_inputs
     from ..pins import load_pins
     from ..place.plan import make_plan
 
     progress = Progress(resolve_lang(lang))
     progress.step("reading the rules, units and roster; judging every officer", "读取规则、单位和名册，逐人判定")
-    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False)
+    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
     pins = load_pins(pin_file) if pin_file else []
     progress.step(f"placing the movers of {inputs.roster.rows} officers", f"为 {inputs.roster.rows} 名民警中的调动人员安排单位")
     doc = make_plan(inputs, pins)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +14,8 @@ from ..schema import FALSE_WHEN_EMPTY, ROSTER_FIELDS, header_lookup, normalise_h
 from ..units import Units
 from ..vocab import APPRAISAL, SEX, Vocabulary
 from . import values as V
-from .read import MAX_ROSTER_BYTES, RawTable, read_table
+from .fetch import read_roster_file
+from .read import RawTable
 
 ROW_OFFSET = 2  # sheet row of the first data row: the header is row 1
 
@@ -50,31 +49,6 @@ def read_roster(path: str | Path, units: Units, vocab: Vocabulary, extras: dict,
     if not keep_cells:
         table.frame = table.frame.clear()
     return roster
-
-
-def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
-    """The file's cells as text, and its SHA-256. Needs neither the units nor the rules, so
-    it can run beside their loading (the file is read with the GIL let go)."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_ROSTER_BYTES:
-            raise InputError(Problem(str(path), 0, 0, "roster-too-large", "the file is larger than 2 GiB"))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), 0, 0, "roster-missing", "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(str(path), 0, 0, "roster-unreadable", "is a folder, not a roster file")) from None
-    except OSError as e:
-        raise InputError(Problem(str(path), 0, 0, "roster-unreadable", f"cannot read: {e.strerror}")) from None
-    hasher = hashlib.sha256()  # hashed beside the parsing: hashlib lets go of the GIL
-    hashing = threading.Thread(target=hasher.update, args=(raw,), daemon=True)
-    hashing.start()
-    try:
-        table = read_table(path, raw)
-    finally:
-        hashing.join()
-    return table, hasher.hexdigest()
 
 
 def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:

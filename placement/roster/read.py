@@ -12,8 +12,6 @@ import polars as pl
 
 from ..problems import InputError, Problem
 
-MAX_ROSTER_BYTES = 2 * 1024**3
-
 
 @dataclass
 class RawTable:
