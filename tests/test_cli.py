@@ -139,3 +139,17 @@ def test_bad_roster_is_exit_2_with_file_name(seed_dir):
     (seed_dir / "empty.csv").write_bytes(b"")
     r = CliRunner().invoke(main, ["plan", "empty.csv"])
     assert r.exit_code == 2 and r.output.startswith("empty.csv: roster-empty:")
+
+
+@pytest.mark.parametrize("command", ["plan", "check", "explain"])
+def test_a_missing_roster_is_reported_after_bad_units(seed_dir, command):
+    """The roster is read beside the units and rules, but their errors come first, as when
+    the three are read one after the other; then the roster's own."""
+    extra = ["X"] if command == "explain" else []
+    (seed_dir / "data" / "units.yaml").write_text("units: [\n", encoding="utf-8")
+    r = run(command, "nowhere.csv", *extra)
+    assert r.exit_code == 2
+    assert "data/units.yaml:" in r.output and "nowhere.csv" not in r.output
+    shutil.copy(ROOT / "data" / "units.yaml", seed_dir / "data" / "units.yaml")
+    r = run(command, "nowhere.csv", *extra)
+    assert (r.exit_code, r.output.strip()) == (2, "nowhere.csv: roster-missing: no such file")

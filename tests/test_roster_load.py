@@ -192,7 +192,8 @@ def test_date_forms(load):
     assert got == {f"A{i}": want for i, (_, want) in enumerate(DATE_FORMS)}
 
 
-@pytest.mark.parametrize("text", ["2000-13-01", "2000-02-30", "15/07/2000", "July 2000", "2000年", "0"])
+@pytest.mark.parametrize("text", ["2000-13-01", "2000-02-30", "15/07/2000", "July 2000", "2000年", "0",
+                                  "1899-12-31", "2101-01-01", "0001-01-01", "9999-12-31"])
 def test_bad_date_is_invalid_row(load, text):
     roster = load("d.csv", f"{MINIMAL},joined_police\nA1,n,1980-01-01,BGS,officer,staff,{text}\n")
     assert roster.issues == [{"officer_id": "A1", "row": 2, "code": "invalid_row", "rule_id": None,
@@ -435,3 +436,32 @@ def test_two_empty_officer_ids_are_not_duplicates(load):
     roster = load("e.csv", f"{MINIMAL}\n,a,1980-01-01,BGS,officer,staff\n,b,1980-01-01,BGS,officer,staff\n")
     assert [(e["row"], e["code"], e["field"]) for e in roster.issues] == [
         (2, "invalid_row", "officer_id"), (3, "invalid_row", "officer_id")]
+
+
+def test_typed_cells_of_blanks_only_are_empty_not_bad(load):
+    """Typed cells are parsed untrimmed; one of spaces only is empty (a required one says so)."""
+    roster = load("b.csv", f"{MINIMAL},joined_police,special_post,grassroots_years\n"
+                           "A1,n,1980-01-01,BGS,officer,staff,   ,  , \n"
+                           "A2,n,   ,BGS,officer,staff,2000-01-01,true,3\n")
+    assert [(e["officer_id"], e["code"], e["message"]) for e in roster.issues] == [
+        ("A2", "invalid_row", "row 3: birth_date is empty")]
+    first = roster.officers.row(0, named=True)
+    assert (first["joined_police"], first["special_post"], first["grassroots_years"]) == (None, False, None)
+
+
+def test_padded_typed_cells_read_by_the_slow_path(load):
+    roster = load("p.csv", f"{MINIMAL},joined_police,exam_passed\nA1,n, 1980-01-01 ,BGS, officer ,staff, 2000-02-03 , Yes \n")
+    assert roster.issues == []
+    row = roster.officers.row(0, named=True)
+    assert (row["birth_date"], row["post"], row["joined_police"], row["exam_passed"]) == (
+        D(1980, 1, 1), "officer", D(2000, 2, 3), True)
+
+
+def test_full_width_scan_finds_the_sequence_and_gives_up_safely():
+    from placement.roster.read import _has
+
+    assert _has("ab\uff11".encode(), b"\xef", b"\xbc")
+    assert not _has("plain ascii, 中文".encode(), b"\xef", b"\xbc")
+    near = "\uffe5" * 50  # lead byte 0xEF, then 0xBF: a near miss each time
+    assert not _has(near.encode(), b"\xef", b"\xbc")
+    assert _has(near.encode(), b"\xef", b"\xbc", limit=10)  # past the limit it may: fold, to be safe
