@@ -9,6 +9,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/python -m compileall -q placement
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -38,6 +39,7 @@ $(BENCH_DATA): bench/generate.py data/roster.csv data/units.yaml $(wildcard rule
 
 bench: $(STAMP) $(BENCH_DATA)
 	$(BIN)/pip install -q -r bench/requirements.txt
+	$(BIN)/python -m compileall -q placement  # bytecode on disk, even where PYTHONDONTWRITEBYTECODE is set
 	$(BIN)/python bench/run.py --profile
 
 # fuzzing (issue 7): fuzz/fuzz_placement.py; findings, grown corpus and log go to fuzz/findings/
