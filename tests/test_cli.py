@@ -153,3 +153,18 @@ def test_a_missing_roster_is_reported_after_bad_units(seed_dir, command):
     shutil.copy(ROOT / "data" / "units.yaml", seed_dir / "data" / "units.yaml")
     r = run(command, "nowhere.csv", *extra)
     assert (r.exit_code, r.output.strip()) == (2, "nowhere.csv: roster-missing: no such file")
+
+
+def test_bad_units_exit_without_waiting_for_the_roster(seed_dir):
+    """The roster is read in a daemon thread: a roster that never ends (a FIFO nobody
+    writes to) does not hold the exit once the units are found bad."""
+    import subprocess
+    import sys
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(seed_dir / "never.csv")
+    (seed_dir / "data" / "units.yaml").write_text("units: [\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "placement", "check", "never.csv"], cwd=seed_dir,
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2 and "data/units.yaml:2:1: yaml-syntax" in p.stderr

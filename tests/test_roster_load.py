@@ -259,6 +259,18 @@ def test_declared_extra_column(load):
     assert "other" not in roster.officers.columns and roster.table.headers[-1] == "other"
 
 
+@pytest.mark.parametrize("name", ["row", "dup", "c2", "c0", "empty", "raw", "value"])
+def test_extra_fields_may_share_names_with_the_loaders_own(load, name):
+    """The loader's own columns hold ':' (or begin with '_'), which field names may not."""
+    extras = {name: (FieldType("number"), ())}
+    roster = load("x.csv", f"{MINIMAL},{name}\nA1,n,1980-01-01,BGS,officer,staff,abc\n"
+                           "A2,n,1980-01-02,BGS,officer,staff,4\n", extras)
+    assert roster.officers[name].to_list() == [None, 4.0]
+    assert roster.officers["birth_date"].to_list() == [D(1980, 1, 1), D(1980, 1, 2)]
+    assert [(e["field"], e["message"]) for e in roster.issues] == [
+        (name, f"row 2: {name} 'abc' is not a number ≥ 0")]
+
+
 # --- resident ID ----------------------------------------------------------------------
 
 

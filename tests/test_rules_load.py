@@ -190,6 +190,13 @@ def test_declared_field_shadowing_builtin(rules):
     assert problems == ["r.yaml:2:3: duplicate-field: 'age' is a built-in field"]
 
 
+@pytest.mark.parametrize("name", ["_row", "_valid", "a:b"])
+def test_declared_field_with_a_reserved_name(rules, name):
+    problems, _ = rules({"r.yaml": f"fields:\n  '{name}': {{type: number}}\n"})
+    assert problems == [f"r.yaml:2:3: bad-value: field name '{name}': names that begin with '_' or hold ':' "
+                        "are kept for the tool's own columns"]
+
+
 def test_all_problems_collected(rules):
     problems = problems_of(rules, "{agee: 3, rank: {lt: staff}, post: bogus}")
     assert [p.split(": ")[1] for p in problems] == ["unknown-field", "bad-operator", "unknown-term"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,15 +50,29 @@ def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
 
 class Reading:
     """`read_roster_file(path)`, started now in a worker thread; its errors are raised where
-    the result is taken, and the result is given once (so its memory goes with its user)."""
+    the result is taken, and the result is given once (so its memory goes with its user).
+
+    The thread is a daemon: when the units or rules are bad, the command reports them and
+    exits at once, without waiting for a large (or never-ending) roster file."""
 
     def __init__(self, path: str | Path):
-        pool = ThreadPoolExecutor(1)
-        self._future: Future | None = pool.submit(read_roster_file, path)
-        pool.shutdown(wait=False)
+        self._result: tuple | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path) -> None:
+        try:
+            self._result = read_roster_file(path)
+        except BaseException as e:  # handed to the caller by take()
+            self._error = e
 
     def take(self):
-        if self._future is None:
+        if self._thread is None:
             raise RuntimeError("a roster reading is taken once")
-        future, self._future = self._future, None
-        return future.result()
+        self._thread.join()
+        self._thread = None
+        result, error, self._result, self._error = self._result, self._error, None, None
+        if error is not None:
+            raise error
+        return result

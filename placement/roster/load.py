@@ -111,7 +111,9 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
 
     lazy = frame.lazy().with_columns([(cleaner(name) if name in columns else pl.lit(None, pl.String))
                                       .alias(f"raw:{name}") for name, kind, _t in specs if not direct(name, kind)])
-    values, masks = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("_row")], []
+    # every column the query makes has a name no roster field can have (':' in it): values are
+    # made as `value:X` beside the file's `cN` columns, then named X by the last step
+    values, masks = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("value:_row")], []
     for name, kind, table_ in specs:
         if direct(name, kind):
             raw = pl.col(f"c{columns[name]}")
@@ -119,32 +121,35 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
         else:
             raw = pl.col(f"raw:{name}")
             empty = raw.is_null()
-        values.append(_value(raw, kind, table_).alias(name))
+        values.append(_value(raw, kind, table_).alias(f"value:{name}"))
         masks.append(empty.alias(f"empty:{name}"))
         if kind in TYPED:
-            ok = V.date_ok(pl.col(name)) if kind == "date" else pl.col(name).is_not_null()
+            value = pl.col(f"value:{name}")
+            ok = V.date_ok(value) if kind == "date" else value.is_not_null()
             masks.append((~empty & ~ok).alias(f"fail:{name}"))
     known = [pl.col(f"empty:{name}") for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
-    oid = pl.col("officer_id")
-    masks += [pl.col("wishes").list.eval(pl.element().is_null()).list.any().fill_null(False).alias("bad:wishes"),
-              (oid.is_not_null() & ~oid.hash().is_first_distinct()).alias("dup"),  # exact below
-              pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("_blank"),
-              pl.all_horizontal(others_blank or [pl.lit(True)]).alias("_blank_others")]
+    oid = pl.col("value:officer_id")
+    masks += [pl.col("value:wishes").list.eval(pl.element().is_null()).list.any().fill_null(False)
+              .alias("bad:wishes"),
+              (oid.is_not_null() & ~oid.hash().is_first_distinct()).alias("check:dup"),  # exact below
+              pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("check:blank"),
+              pl.all_horizontal(others_blank or [pl.lit(True)]).alias("check:blank_others")]
+    names = [v.meta.output_name().removeprefix("value:") for v in values]
     out = (lazy.with_columns(values).with_columns(masks[:-4]).with_columns(masks[-4:])
-           .select([_finished(v.meta.output_name()) for v in values] + [m.meta.output_name() for m in masks])
+           .select([_finished(name) for name in names] + [m.meta.output_name() for m in masks])
            .collect())
     # columns of unequal chunking make every select copy them all: take Series, align once
     col = out.get_column
-    officers = pl.DataFrame([col(v.meta.output_name()) for v in values]).rechunk()
+    officers = pl.DataFrame([col(name) for name in names]).rechunk()
     cells = _Cells(frame, columns, cleaner)
 
-    blank = col("_blank") if columns else pl.Series(np.zeros(n, dtype=bool))
-    maybe = col("officer_id").is_null() & ~blank
+    blank = col("check:blank") if columns else pl.Series(np.zeros(n, dtype=bool))
+    maybe = officers["officer_id"].is_null() & ~blank
     if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
         idx = maybe.arg_true()
         spaces = pl.Series(np.logical_and.reduce([cells.blank(name, idx) for name in columns]))
-        spaces = spaces & col("_blank_others").gather(idx)
+        spaces = spaces & col("check:blank_others").gather(idx)
         blank = blank.scatter(idx.filter(spaces), True)
 
     empty, invalid_cells, fixes = {}, {}, {}
@@ -165,7 +170,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
-    bad: list[tuple[str, pl.Series, str, object]] = []  # field, mask, code, message, in report order
+    bad: list[tuple[str | None, pl.Series, str, object]] = []  # field (None: the row), mask, code, message
     for name, kind, _table in specs:
         if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
             bad.append((name, empty[name], "invalid_row", f"{name} is empty"))
@@ -178,7 +183,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     if as_of is not None:
         bad.append(("birth_date", (officers["birth_date"] > as_of).fill_null(False), "invalid_row",
                     f"birth_date '{{raw}}' is after the as-of date {as_of}"))
-    dup = col("dup")
+    dup = col("check:dup")
     if dup.any():  # a repeated hash: compare the ids themselves (a collision is not a duplicate)
         ids = officers["officer_id"]
         dup = ids.is_not_null() & ~ids.is_first_distinct()
@@ -190,7 +195,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
         bad.append(("id_number", conflict, "data_conflict",
                     "id_number's birth date does not agree with birth_date"))
     for r, width in table.ragged.items():
-        bad.append(("row", pl.Series(np.zeros(n, dtype=bool)).scatter(r, True), "invalid_row",
+        bad.append((None, pl.Series(np.zeros(n, dtype=bool)).scatter(r, True), "invalid_row",
                     f"row has {width} cells, the header has {len(table.headers)}"))
     keep = ~blank
     issues, invalid = _collect(bad, officers, cells, keep)
@@ -205,11 +210,12 @@ TYPED = ("date", "bool", "number", "choice", "unit")
 def _finished(name: str) -> pl.Expr:
     """A parsed column as officers hold it, once the checks have read it: wishes without the
     units not found (reported), flags that are false when empty."""
+    value = pl.col(f"value:{name}")
     if name == "wishes":
-        return pl.col(name).list.drop_nulls()
-    if name in FALSE_WHEN_EMPTY:
-        return pl.col(name).fill_null(False)
-    return pl.col(name)
+        value = value.list.drop_nulls()
+    elif name in FALSE_WHEN_EMPTY:
+        value = value.fill_null(False)
+    return value.alias(name)
 
 
 def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
@@ -303,9 +309,9 @@ def _collect(bad, officers, cells: _Cells, keep):
             continue
         invalid = invalid | mask
         idx = mask.arg_true()
-        raws = cells.text(name, idx).to_list() if name != "row" else [None] * len(idx)
+        raws = cells.text(name, idx).to_list() if name is not None else [None] * len(idx)
         for oid, row, raw in zip(ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True):
             text = template(raw) if callable(template) else template.replace("{raw}", str(raw))
             issues.append({"officer_id": oid, "row": row, "code": code, "rule_id": None,
-                           "field": None if name == "row" else name, "message": f"row {row}: {text}"})
+                           "field": name, "message": f"row {row}: {text}"})
     return issues, invalid

@@ -93,9 +93,10 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
 
 
 def _has(data: bytes, lead: bytes, rest: bytes, limit: int = 10_000) -> bool:
-    """Whether `lead + rest` occurs in data; past `limit` near misses, say it may (folding
-    full-width text then costs time, never correctness). memchr for the lead byte is several
-    times faster than a substring search over a province-sized file."""
+    """Whether `lead + rest` occurs in data; past `limit` near misses, say it may. Folding
+    full-width text then costs time and parses the same values; only the cells quoted in
+    messages are shown trimmed. memchr for the lead byte is several times faster than a
+    substring search over a province-sized file."""
     pos, width = data.find(lead), len(rest)
     while pos >= 0 and limit:
         if data[pos + 1:pos + 1 + width] == rest:

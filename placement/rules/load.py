@@ -141,6 +141,11 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                 problems.append(doc.problem(("fields", name), "duplicate-field",
                                             f"'{name}' is a built-in field", key=True))
                 continue
+            if name.startswith("_") or ":" in name:
+                problems.append(doc.problem(("fields", name), "bad-value",
+                                            f"field name '{name}': names that begin with '_' or hold ':' "
+                                            "are kept for the tool's own columns", key=True))
+                continue
             if d.type == "enum" and not d.values:
                 problems.append(doc.problem(("fields", name), "bad-value",
                                             f"field {name}: an enum needs values"))
