@@ -113,6 +113,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
                                       .alias(f"raw:{name}") for name, kind, _t in specs if not direct(name, kind)])
     # every column the query makes has a name no roster field can have (':' in it): values are
     # made as `value:X` beside the file's `cN` columns, then named X by the last step
+    names = ["_row", *[name for name, _k, _t in specs]]
     values, masks = [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("value:_row")], []
     for name, kind, table_ in specs:
         if direct(name, kind):
@@ -130,21 +131,20 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
     known = [pl.col(f"empty:{name}") for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
     oid = pl.col("value:officer_id")
-    masks += [pl.col("value:wishes").list.eval(pl.element().is_null()).list.any().fill_null(False)
-              .alias("bad:wishes"),
-              (oid.is_not_null() & ~oid.hash().is_first_distinct()).alias("check:dup"),  # exact below
-              pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("check:blank"),
-              pl.all_horizontal(others_blank or [pl.lit(True)]).alias("check:blank_others")]
-    names = [v.meta.output_name().removeprefix("value:") for v in values]
-    out = (lazy.with_columns(values).with_columns(masks[:-4]).with_columns(masks[-4:])
-           .select([_finished(name) for name in names] + [m.meta.output_name() for m in masks])
+    rows = [pl.col("value:wishes").list.eval(pl.element().is_null()).list.any().fill_null(False)
+            .alias("bad:wishes"),
+            (oid.is_not_null() & ~oid.hash().is_first_distinct()).alias("check:dup"),  # exact below
+            pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("check:blank"),
+            pl.all_horizontal(others_blank or [pl.lit(True)]).alias("check:blank_others")]
+    out = (lazy.with_columns(values).with_columns(masks).with_columns(rows)  # each step reads the one before
+           .select([_finished(name) for name in names] + [m.meta.output_name() for m in masks + rows])
            .collect())
     # columns of unequal chunking make every select copy them all: take Series, align once
     col = out.get_column
     officers = pl.DataFrame([col(name) for name in names]).rechunk()
     cells = _Cells(frame, columns, cleaner)
 
-    blank = col("check:blank") if columns else pl.Series(np.zeros(n, dtype=bool))
+    blank = col("check:blank") if columns else _nowhere(n)
     maybe = officers["officer_id"].is_null() & ~blank
     if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
         idx = maybe.arg_true()
@@ -166,7 +166,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
         slow = (V.date_slow(sub, table.format == "xlsx") if kind == "date" else V.bool_slow(sub)
                 if kind == "bool" else V.number_slow(sub) if kind == "number" else V.choice_slow(sub, tables[name]))
         fixes[name] = officers[name].scatter(idx, slow.fill_null(False) if name in FALSE_WHEN_EMPTY else slow)
-        invalid_cells[name] = pl.Series(np.zeros(n, dtype=bool)).scatter(idx, slow.is_null() & ~spaces)
+        invalid_cells[name] = _nowhere(n).scatter(idx, slow.is_null() & ~spaces)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
@@ -195,7 +195,7 @@ def parse_roster(path, sha, table: RawTable, columns, units: Units, vocab: Vocab
         bad.append(("id_number", conflict, "data_conflict",
                     "id_number's birth date does not agree with birth_date"))
     for r, width in table.ragged.items():
-        bad.append((None, pl.Series(np.zeros(n, dtype=bool)).scatter(r, True), "invalid_row",
+        bad.append((None, _nowhere(n).scatter(r, True), "invalid_row",
                     f"row has {width} cells, the header has {len(table.headers)}"))
     keep = ~blank
     issues, invalid = _collect(bad, officers, cells, keep)
@@ -231,6 +231,11 @@ def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
     if kind == "units":
         return V.split_wishes(raw).list.eval(pl.element().replace_strict(table, default=None, return_dtype=pl.String))
     return raw
+
+
+def _nowhere(n: int) -> pl.Series:
+    """A mask of n rows, none set."""
+    return pl.Series(np.zeros(n, dtype=bool))
 
 
 class _Cells:
@@ -299,7 +304,7 @@ def _message(name: str, kind: str, vocab: Vocabulary, extras: dict):
 
 def _collect(bad, officers, cells: _Cells, keep):
     n = officers.height
-    invalid = pl.Series(np.zeros(n, dtype=bool))
+    invalid = _nowhere(n)
     issues = []
     ids = officers["officer_id"]
     rows = officers["_row"]

@@ -126,9 +126,8 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
         wrong, shape_ok, encoded = _id_blocks(cells)
         b = birth if every else birth.gather(idx)
         given = (b.dt.year().cast(pl.Int32) * 10000 + b.dt.month().cast(pl.Int32) * 100
-                 + b.dt.day().cast(pl.Int32)).to_numpy()
-        differs = shape_ok & ~np.isnan(given) & (given != encoded) if given.dtype.kind == "f" \
-            else shape_ok & (given != encoded)
+                 + b.dt.day().cast(pl.Int32)).fill_null(-1).to_numpy()  # -1: no birth date to disagree with
+        differs = shape_ok & (given != -1) & (given != encoded)
         if every:
             bad, conflict = wrong, differs
         else:
