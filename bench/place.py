@@ -26,8 +26,11 @@ def load():
     preference ranks (as the Chooser gives them, the origin still among them), wishes."""
     p = dict(np.load(PROBLEM))
     ok = p["receives"]
-    base = {"complex_station": ok & p["complex"] & (p["kind"] == "station"),
-            "organ": ok & (p["kind"] == "organ"), "grassroots": ok & (p["kind"] != "organ")}
+    base = {
+        "complex_station": ok & p["complex"] & (p["kind"] == "station"),
+        "organ": ok & (p["kind"] == "organ"),
+        "grassroots": ok & (p["kind"] != "organ"),
+    }
     cache: dict = {}
 
     def options(sel, home):
@@ -45,8 +48,17 @@ def load():
             cache[key] = key, dests, ranks
         return cache[key]
 
-    movers = [(int(o), int(lv), *options(str(p["selectors"][s]), int(h)), tuple(int(x) for x in w if x >= 0))
-              for o, lv, s, h, w in zip(p["origin"], p["level"], p["selector"], p["home"], p["wishes"], strict=True)]
+    movers = [
+        (
+            int(o),
+            int(lv),
+            *options(str(p["selectors"][s]), int(h)),
+            tuple(int(x) for x in w if x >= 0),
+        )
+        for o, lv, s, h, w in zip(
+            p["origin"], p["level"], p["selector"], p["home"], p["wishes"], strict=True
+        )
+    ]
     return p["free"].tolist(), p["receives"].tolist(), movers
 
 
@@ -76,9 +88,15 @@ def project(free, receives, movers):
     for g, n in zip(glist, result.placed, strict=True):
         placed[plist[g.pool].level] = placed.get(plist[g.pool].level, 0) + n
     items = [(g.origin, plist[g.pool].level, g.size, np.array(plist[g.pool].dests)) for g in glist]
-    return {"items": items, "pools": len(plist), "groups": len(glist),
-            "arcs": sum(len(p.dests) + len(p.wishes) for p in plist) + 2 * len(glist),
-            "build_s": t1 - t0, "solve_s": t2 - t1, "placed": placed}
+    return {
+        "items": items,
+        "pools": len(plist),
+        "groups": len(glist),
+        "arcs": sum(len(p.dests) + len(p.wishes) for p in plist) + 2 * len(glist),
+        "build_s": t1 - t0,
+        "solve_s": t2 - t1,
+        "placed": placed,
+    }
 
 
 def flow(free, receives, items, pin=()):
@@ -103,19 +121,37 @@ def flow(free, receives, items, pin=()):
     rounds = [None] if tiered else list(reversed(levels))
     arcs = 0
     for lv in rounds:
-        gain = np.array([reward.get(x, 0) for x in level]) if tiered else (level == lv).astype(np.int64)
+        gain = (
+            np.array([reward.get(x, 0) for x in level])
+            if tiered
+            else (level == lv).astype(np.int64)
+        )
         on = np.repeat(fixed != 0, lens)
-        tails = np.concatenate([np.full(len(src), S), np.arange(nu), [T], dest_tail[on], nu + np.arange(ni)])
+        tails = np.concatenate(
+            [np.full(len(src), S), np.arange(nu), [T], dest_tail[on], nu + np.arange(ni)]
+        )
         heads = np.concatenate([src, np.full(nu, T), [S], dest_head[on], origin])
-        caps = np.concatenate([free[src], np.full(nu + 1, 1 << 40), np.repeat(size, lens)[on],
-                               np.where(fixed < 0, size, 0)])
-        costs = np.concatenate([np.zeros(len(src) + nu + 1), -np.repeat(gain, lens)[on], np.zeros(ni)])
+        caps = np.concatenate(
+            [
+                free[src],
+                np.full(nu + 1, 1 << 40),
+                np.repeat(size, lens)[on],
+                np.where(fixed < 0, size, 0),
+            ]
+        )
+        costs = np.concatenate(
+            [np.zeros(len(src) + nu + 1), -np.repeat(gain, lens)[on], np.zeros(ni)]
+        )
         supply = np.zeros(nu + ni + 2, np.int64)
-        supply[nu:nu + ni] -= np.maximum(fixed, 0)
+        supply[nu : nu + ni] -= np.maximum(fixed, 0)
         np.add.at(supply, origin, np.maximum(fixed, 0))
         m = min_cost_flow.SimpleMinCostFlow()
-        m.add_arcs_with_capacity_and_unit_cost(tails.astype(np.int32), heads.astype(np.int32),
-                                               caps.astype(np.int64), costs.astype(np.int64))
+        m.add_arcs_with_capacity_and_unit_cost(
+            tails.astype(np.int32),
+            heads.astype(np.int32),
+            caps.astype(np.int64),
+            costs.astype(np.int64),
+        )
         m.set_nodes_supplies(np.arange(nu + ni + 2, dtype=np.int32), supply)
         if m.solve() != m.OPTIMAL:
             raise RuntimeError("min-cost flow: no optimal solution")
@@ -124,7 +160,12 @@ def flow(free, receives, items, pin=()):
         now = (level == lv) if lv is not None else (fixed < 0)
         fixed = np.where(now, back, fixed)
     placed = {int(lv): int(fixed[level == lv].sum()) for lv in sorted(set(level.tolist()))}
-    return {"arcs": arcs, "rounds": len(rounds), "solve_s": time.perf_counter() - t0, "placed": placed}
+    return {
+        "arcs": arcs,
+        "rounds": len(rounds),
+        "solve_s": time.perf_counter() - t0,
+        "placed": placed,
+    }
 
 
 def naive(free, receives, movers) -> dict:
@@ -133,10 +174,16 @@ def naive(free, receives, movers) -> dict:
     items = [(m[0], m[1], 1, m[3][m[3] != m[0]]) for m in movers]
     first = flow(free, receives, items)
     wanted = {lv: sum(1 for it in items if it[1] == lv and len(it[3])) for lv in first["placed"]}
-    second = flow(free, receives, items, pin=[lv for lv, n in first["placed"].items() if n == wanted[lv]])
+    second = flow(
+        free, receives, items, pin=[lv for lv, n in first["placed"].items() if n == wanted[lv]]
+    )
     if first["rounds"] == 1 or second["rounds"] > 1:
         return first
-    return {**second, "rounds": first["rounds"] + 1, "solve_s": first["solve_s"] + second["solve_s"]}
+    return {
+        **second,
+        "rounds": first["rounds"] + 1,
+        "solve_s": first["solve_s"] + second["solve_s"],
+    }
 
 
 def run() -> dict:
@@ -146,25 +193,53 @@ def run() -> dict:
     wanted = {lv: sum(it[2] for it in a["items"] if it[1] == lv) for lv in a["placed"]}
     levels = sorted(wanted, reverse=True)
     best = max(a, b, key=lambda r: [r["placed"][lv] for lv in levels])
-    return {"project": a, "naive": b, "levels": levels, "wanted": wanted, "movers": len(movers),
-            "units": len(free), "agree": a["placed"] == b["placed"], "optimal": best["placed"] == a["placed"]}
+    return {
+        "project": a,
+        "naive": b,
+        "levels": levels,
+        "wanted": wanted,
+        "movers": len(movers),
+        "units": len(free),
+        "agree": a["placed"] == b["placed"],
+        "optimal": best["placed"] == a["placed"],
+    }
 
 
 def report(p: dict) -> list[str]:
     a, b = p["project"], p["naive"]
     took = a["build_s"] + a["solve_s"]
-    verdict = "PASS" if took <= 10 and p["optimal"] else "MISS" + ("" if p["optimal"] else " (not optimal)")
-    lines = [f"{p['movers']:,} movers over {p['units']:,} units", "",
-             "| solver | arcs | time | bar | verdict |", "|---|---|---|---|---|",
-             f"| project: Network, {a['pools']:,} pools, {a['groups']:,} groups | {a['arcs']:,} | "
-             f"{took:.1f} s (grouping {a['build_s']:.1f} + solve {a['solve_s']:.1f}) | ≤ 10 s, optimal | {verdict} |",
-             f"| naive: one arc per mover and eligible unit | {b['arcs']:,} | {b['solve_s']:.1f} s "
-             f"({b['rounds']} solves) | | |", "",
-             "Placed per priority level (movers with an eligible unit: project / naive):", ""]
-    lines += [f"- {lv} ({p['wanted'][lv]:,}): {a['placed'][lv]:,} / {b['placed'][lv]:,}" for lv in p["levels"]]
-    lines += ["", f"Project and naive agree: {'yes' if p['agree'] else 'NO'}."
-              + ("" if p["optimal"] else " The naive plan places more, lexicographically: the project's "
-                 "plan is not optimal (SPEC §2.3).")]
+    verdict = (
+        "PASS"
+        if took <= 10 and p["optimal"]
+        else "MISS" + ("" if p["optimal"] else " (not optimal)")
+    )
+    lines = [
+        f"{p['movers']:,} movers over {p['units']:,} units",
+        "",
+        "| solver | arcs | time | bar | verdict |",
+        "|---|---|---|---|---|",
+        f"| project: Network, {a['pools']:,} pools, {a['groups']:,} groups | {a['arcs']:,} | "
+        f"{took:.1f} s (grouping {a['build_s']:.1f} + solve {a['solve_s']:.1f}) | ≤ 10 s, optimal | {verdict} |",
+        f"| naive: one arc per mover and eligible unit | {b['arcs']:,} | {b['solve_s']:.1f} s "
+        f"({b['rounds']} solves) | | |",
+        "",
+        "Placed per priority level (movers with an eligible unit: project / naive):",
+        "",
+    ]
+    lines += [
+        f"- {lv} ({p['wanted'][lv]:,}): {a['placed'][lv]:,} / {b['placed'][lv]:,}"
+        for lv in p["levels"]
+    ]
+    lines += [
+        "",
+        f"Project and naive agree: {'yes' if p['agree'] else 'NO'}."
+        + (
+            ""
+            if p["optimal"]
+            else " The naive plan places more, lexicographically: the project's "
+            "plan is not optimal (SPEC §2.3)."
+        ),
+    ]
     return lines
 
 

@@ -6,12 +6,12 @@
 
 Every input is tried three ways:
 
-(a) as a roster (`placement.roster.load.read_roster`, written to a temporary `roster.csv`;
+(a) as a roster (`placement.load.roster.load.read_roster`, written to a temporary `roster.csv`;
     the units `data/units.yaml` and the rules `rules/` are loaded once);
-(b) as a rule file (`placement.rules.load.check_ruleset` on a temporary folder holding it
+(b) as a rule file (`placement.load.rules.load.check_ruleset` on a temporary folder holding it
     as `r.yaml`); when it has no error, the whole plan of a small shipped roster runs
     under it, since a rule set that validates must plan;
-(c) when (a) loaded it: the whole plan (`placement.inputs.load_inputs` then
+(c) when (a) loaded it: the whole plan (`placement.load.inputs.load_inputs` then
     `placement.place.plan.make_plan`) on it.
 
 Invariants (SPEC §3-§5):
@@ -85,8 +85,8 @@ class Target:
     """Loaded once per process: the shipped units and rules, and a scratch folder."""
 
     def __init__(self, work: Path):
-        from placement.rules.load import load_ruleset
-        from placement.units import load_units
+        from placement.load.rules.load import load_ruleset
+        from placement.load.units import load_units
 
         self.units = load_units(UNITS)
         self.ruleset = load_ruleset([RULES], self.units)
@@ -103,15 +103,20 @@ class Target:
 
     # (a) + (c)
     def roster(self, data: bytes) -> None:
-        from placement.inputs import load_inputs
+        from placement.load.inputs import load_inputs
+        from placement.load.roster.load import read_roster
         from placement.place.plan import make_plan
         from placement.problems import PlacementError
-        from placement.roster.load import read_roster
 
         self.roster_path.write_bytes(data)
         try:
-            roster = read_roster(self.roster_path, self.units, self.ruleset.vocab, self.ruleset.extras,
-                                 self.ruleset.as_of)
+            roster = read_roster(
+                self.roster_path,
+                self.units,
+                self.ruleset.vocab,
+                self.ruleset.extras,
+                self.ruleset.as_of,
+            )
         except PlacementError:
             self.stats["roster_refused"] += 1
             return
@@ -133,14 +138,16 @@ class Target:
                 raise Violation("make_plan-not-deterministic", "two runs on the same inputs differ")
             fresh = plan_json(make_plan(load_inputs(self.roster_path, RULES, UNITS)))
             if fresh != out:
-                raise Violation("plan-not-deterministic-across-loads", "a fresh load plans differently")
+                raise Violation(
+                    "plan-not-deterministic-across-loads", "a fresh load plans differently"
+                )
 
     # (b)
     def rules(self, data: bytes) -> None:
-        from placement.inputs import load_inputs
+        from placement.load.inputs import load_inputs
+        from placement.load.rules.load import check_ruleset
         from placement.place.plan import make_plan
         from placement.problems import PlacementError, Problem
-        from placement.rules.load import check_ruleset
 
         self.rules_path.write_bytes(data)
         try:
@@ -194,8 +201,9 @@ def real_row(e: dict, by_row: dict, what: str) -> None:
     if e["row"] not in by_row:
         raise Violation(f"{what}-names-no-row", f"{e}")
     if by_row[e["row"]] != e["officer_id"]:
-        raise Violation(f"{what}-officer-not-on-its-row",
-                        f"{e} but row {e['row']} holds {by_row[e['row']]!r}")
+        raise Violation(
+            f"{what}-officer-not-on-its-row", f"{e} but row {e['row']} holds {by_row[e['row']]!r}"
+        )
 
 
 def check_plan(inputs, doc: dict) -> bytes:
@@ -203,7 +211,9 @@ def check_plan(inputs, doc: dict) -> bytes:
     roster = inputs.roster
     s = doc["summary"]
     if s["officers"] != roster.rows:
-        raise Violation("summary-officers", f"summary.officers {s['officers']} != {roster.rows} rows read")
+        raise Violation(
+            "summary-officers", f"summary.officers {s['officers']} != {roster.rows} rows read"
+        )
     o = roster.officers
     by_row = dict(zip(o["_row"].to_list(), o["officer_id"].to_list(), strict=True))
     for e in doc["exceptions"]:
@@ -221,11 +231,16 @@ def check_plan(inputs, doc: dict) -> bytes:
     if s["exceptions"] != len(doc["exceptions"]):
         raise Violation("summary-exceptions", f"{s['exceptions']} != {len(doc['exceptions'])}")
     if s["transfers"] + s["post_changes"] != len(doc["transfers"]):
-        raise Violation("summary-transfers", f"{s['transfers']} + {s['post_changes']} != {len(doc['transfers'])}")
+        raise Violation(
+            "summary-transfers",
+            f"{s['transfers']} + {s['post_changes']} != {len(doc['transfers'])}",
+        )
     before = sum(u["before"] for u in doc["units"])
     after = sum(u["after"] for u in doc["units"])
     if before != after:
-        raise Violation("headcount-not-conserved", f"{before} officers in units before, {after} after")
+        raise Violation(
+            "headcount-not-conserved", f"{before} officers in units before, {after} after"
+        )
     out = plan_json(doc)
     try:
         json.loads(out)
@@ -243,7 +258,11 @@ def signature(exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__)
     ours = [f for f in frames if f"{os.sep}placement{os.sep}" in f.filename]
     f = (ours or frames or [None])[-1]
-    where = "?" if f is None else f"{Path(f.filename).relative_to(ROOT) if f.filename.startswith(str(ROOT)) else f.filename}:{f.lineno} in {f.name}"
+    where = (
+        "?"
+        if f is None
+        else f"{Path(f.filename).relative_to(ROOT) if f.filename.startswith(str(ROOT)) else f.filename}:{f.lineno} in {f.name}"
+    )
     return f"{type(exc).__module__}.{type(exc).__qualname__} at {where}"
 
 
@@ -271,10 +290,13 @@ class Recorder:
         if now - self.last_print > PROGRESS_SECONDS:
             self.last_print = now
             st = self.target.stats
-            print(f"fuzz: {now - self.start:5.0f} s  {self.runs} runs ({self.runs / (now - self.start):.1f}/s)  "
-                  f"rosters loaded {st['roster_loaded']} refused {st['roster_refused']}  "
-                  f"plans {st['plans']} (+{st['plans_under_fuzzed_rules']} under fuzzed rules)  "
-                  f"findings {len(self.counts)}", flush=True)
+            print(
+                f"fuzz: {now - self.start:5.0f} s  {self.runs} runs ({self.runs / (now - self.start):.1f}/s)  "
+                f"rosters loaded {st['roster_loaded']} refused {st['roster_refused']}  "
+                f"plans {st['plans']} (+{st['plans_under_fuzzed_rules']} under fuzzed rules)  "
+                f"findings {len(self.counts)}",
+                flush=True,
+            )
 
     def record(self, data: bytes, exc: BaseException) -> None:
         sig = signature(exc)
@@ -288,14 +310,22 @@ class Recorder:
             return
         tb = "".join(traceback.format_exception(exc))
         binary.write_bytes(data)
-        text.write_text(f"signature: {sig}\n\ninput ({len(data)} bytes):\n{data!r}\n\n{tb}\n"
-                        f"reproduce: .venv/bin/python fuzz/fuzz_placement.py --repro fuzz/findings/{name}.bin\n",
-                        encoding="utf-8")
+        text.write_text(
+            f"signature: {sig}\n\ninput ({len(data)} bytes):\n{data!r}\n\n{tb}\n"
+            f"reproduce: .venv/bin/python fuzz/fuzz_placement.py --repro fuzz/findings/{name}.bin\n",
+            encoding="utf-8",
+        )
 
     def write_stats(self, now: float) -> None:
         self.last_write = now
-        doc = {"runs": self.runs, "seconds": round(now - self.start, 1), "counts": dict(self.target.stats),
-               "findings": [{"file": self.first[s], "signature": s, "hits": n} for s, n in self.counts.items()]}
+        doc = {
+            "runs": self.runs,
+            "seconds": round(now - self.start, 1),
+            "counts": dict(self.target.stats),
+            "findings": [
+                {"file": self.first[s], "signature": s, "hits": n} for s, n in self.counts.items()
+            ],
+        }
         tmp = STATS.with_suffix(".tmp")
         tmp.write_text(json.dumps(doc, indent=1), encoding="utf-8")
         os.replace(tmp, STATS)
@@ -328,13 +358,31 @@ def drive(seconds: int, extra: list[str]) -> int:
     grown.mkdir(exist_ok=True)
     STATS.unlink(missing_ok=True)
     before = {p.name for p in FINDINGS.iterdir() if p.is_file()}
-    work = Path(tempfile.mkdtemp(prefix="placement-fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
-    args = [sys.executable, str(Path(__file__).resolve()), "--libfuzzer",
-            f"-max_total_time={seconds}", f"-max_len={MAX_LEN}", "-timeout=60", "-rss_limit_mb=4096",
-            "-print_final_stats=1", f"-dict={HERE / 'placement.dict'}",
-            f"-artifact_prefix={FINDINGS}{os.sep}", *extra, str(grown), str(SEEDS)]
-    print(f"fuzz: {seconds} s; seeds {SEEDS.relative_to(ROOT)}, findings and grown corpus in "
-          f"{FINDINGS.relative_to(ROOT)}/, libFuzzer log {LOG.relative_to(ROOT)}", flush=True)
+    work = Path(
+        tempfile.mkdtemp(
+            prefix="placement-fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None
+        )
+    )
+    args = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--libfuzzer",
+        f"-max_total_time={seconds}",
+        f"-max_len={MAX_LEN}",
+        "-timeout=60",
+        "-rss_limit_mb=4096",
+        "-print_final_stats=1",
+        f"-dict={HERE / 'placement.dict'}",
+        f"-artifact_prefix={FINDINGS}{os.sep}",
+        *extra,
+        str(grown),
+        str(SEEDS),
+    ]
+    print(
+        f"fuzz: {seconds} s; seeds {SEEDS.relative_to(ROOT)}, findings and grown corpus in "
+        f"{FINDINGS.relative_to(ROOT)}/, libFuzzer log {LOG.relative_to(ROOT)}",
+        flush=True,
+    )
     start = time.monotonic()
     try:
         with LOG.open("wb") as log:
@@ -347,11 +395,17 @@ def drive(seconds: int, extra: list[str]) -> int:
 def summary(rc: int, wall: float, before: set[str]) -> int:
     log = LOG.read_text(encoding="utf-8", errors="replace") if LOG.exists() else ""
     stats = json.loads(STATS.read_text(encoding="utf-8")) if STATS.exists() else {}
-    m = re.search(r"stat::number_of_executed_units:\s*(\d+)", log) or re.search(r"Done (\d+) runs", log)
+    m = re.search(r"stat::number_of_executed_units:\s*(\d+)", log) or re.search(
+        r"Done (\d+) runs", log
+    )
     runs = int(m.group(1)) if m else stats.get("runs", 0)
-    artifacts = sorted(p.name for p in FINDINGS.iterdir() if p.is_file()
-                       and p.name.startswith(("crash-", "timeout-", "oom-", "leak-", "slow-unit-"))
-                       and p.name not in before)
+    artifacts = sorted(
+        p.name
+        for p in FINDINGS.iterdir()
+        if p.is_file()
+        and p.name.startswith(("crash-", "timeout-", "oom-", "leak-", "slow-unit-"))
+        and p.name not in before
+    )
     findings = stats.get("findings", [])
     cov = re.findall(r"cov: (\d+) ft: (\d+)", log)
     c = stats.get("counts", {})
@@ -360,12 +414,18 @@ def summary(rc: int, wall: float, before: set[str]) -> int:
     print(f"executions  {runs} ({runs / max(wall, 1):.1f}/s)")
     if cov:
         print(f"coverage    {cov[-1][0]} edges, {cov[-1][1]} features (placement/ instrumented)")
-    print(f"rosters     {c.get('roster_loaded', 0)} loaded, {c.get('roster_refused', 0)} refused with a "
-          f"message; {c.get('plans', 0)} planned, {c.get('determinism_checks', 0)} checked for determinism")
-    print(f"rule files  {c.get('rules_valid', 0)} valid (each planned: "
-          f"{c.get('plans_under_fuzzed_rules', 0)}), {c.get('rules_with_errors', 0)} with errors, "
-          f"{c.get('rules_refused', 0)} refused")
-    print(f"corpus      {sum(1 for _ in (FINDINGS / 'corpus').iterdir())} inputs in fuzz/findings/corpus/")
+    print(
+        f"rosters     {c.get('roster_loaded', 0)} loaded, {c.get('roster_refused', 0)} refused with a "
+        f"message; {c.get('plans', 0)} planned, {c.get('determinism_checks', 0)} checked for determinism"
+    )
+    print(
+        f"rule files  {c.get('rules_valid', 0)} valid (each planned: "
+        f"{c.get('plans_under_fuzzed_rules', 0)}), {c.get('rules_with_errors', 0)} with errors, "
+        f"{c.get('rules_refused', 0)} refused"
+    )
+    print(
+        f"corpus      {sum(1 for _ in (FINDINGS / 'corpus').iterdir())} inputs in fuzz/findings/corpus/"
+    )
     if not findings and not artifacts:
         print("findings    none")
         return 0

@@ -34,50 +34,139 @@ MT_ARRIVAL = dt.date(2026, 7, 18)  # 7月18日,市局下派18名軍轉幹部
 DISTRICTS = ["城區", "東郊", "西山", "南河"]
 
 COLUMNS = [
-    "officer_id", "name", "birth_date", "unit", "post", "rank", "sex", "id_number",
-    "joined_police", "post_since", "grassroots_years", "special_post", "special_talent",
-    "new_recruit", "long_term_illness", "military_transfer", "discipline_date",
-    "exam_passed", "appraisal", "democratic_eval_passed", "promotion_candidate",
-    "awarded", "home_district", "wishes", "squad",
+    "officer_id",
+    "name",
+    "birth_date",
+    "unit",
+    "post",
+    "rank",
+    "sex",
+    "id_number",
+    "joined_police",
+    "post_since",
+    "grassroots_years",
+    "special_post",
+    "special_talent",
+    "new_recruit",
+    "long_term_illness",
+    "military_transfer",
+    "discipline_date",
+    "exam_passed",
+    "appraisal",
+    "democratic_eval_passed",
+    "promotion_candidate",
+    "awarded",
+    "home_district",
+    "wishes",
+    "squad",
 ]
 ZH_COLUMNS = [
-    "警号", "姓名", "出生日期", "单位", "职务", "职级", "性别", "身份证号",
-    "参加公安工作时间", "任职时间", "基层工作年限", "特殊岗位", "特殊人才",
-    "新录用", "长期患病", "军转干部", "最近处分时间", "业务考试合格", "考核等次",
-    "民主测评", "拟提拔", "受表彰", "居住区县", "个人意愿", "中队",
+    "警号",
+    "姓名",
+    "出生日期",
+    "单位",
+    "职务",
+    "职级",
+    "性别",
+    "身份证号",
+    "参加公安工作时间",
+    "任职时间",
+    "基层工作年限",
+    "特殊岗位",
+    "特殊人才",
+    "新录用",
+    "长期患病",
+    "军转干部",
+    "最近处分时间",
+    "业务考试合格",
+    "考核等次",
+    "民主测评",
+    "拟提拔",
+    "受表彰",
+    "居住区县",
+    "个人意愿",
+    "中队",
 ]
 DATE_FIELDS = {"birth_date", "joined_police", "post_since", "discipline_date"}
 BOOL_FIELDS = {
-    "special_post", "special_talent", "new_recruit", "long_term_illness",
-    "military_transfer", "exam_passed", "democratic_eval_passed",
-    "promotion_candidate", "awarded",
+    "special_post",
+    "special_talent",
+    "new_recruit",
+    "long_term_illness",
+    "military_transfer",
+    "exam_passed",
+    "democratic_eval_passed",
+    "promotion_candidate",
+    "awarded",
 }
 ZH_POST = {
-    "station_head": "所长", "instructor": "教导员", "deputy_head": "副所长",
-    "brigade_chief": "大队长", "deputy_brigade_chief": "副大队长",
-    "squad_leader": "中队长", "section_chief": "科长",
-    "deputy_section_chief": "副科长", "community_officer": "社区民警", "officer": "民警",
+    "station_head": "所长",
+    "instructor": "教导员",
+    "deputy_head": "副所长",
+    "brigade_chief": "大队长",
+    "deputy_brigade_chief": "副大队长",
+    "squad_leader": "中队长",
+    "section_chief": "科长",
+    "deputy_section_chief": "副科长",
+    "community_officer": "社区民警",
+    "officer": "民警",
 }
 ZH_RANK = {
-    "chief_division": "正处", "deputy_division": "副处", "chief_section": "正科",
-    "deputy_section": "副科", "staff": "科员",
+    "chief_division": "正处",
+    "deputy_division": "副处",
+    "chief_section": "正科",
+    "deputy_section": "副科",
+    "staff": "科员",
 }
 ZH_APPRAISAL = {
-    "excellent": "优秀", "competent": "称职",
-    "basically_competent": "基本称职", "incompetent": "不称职",
+    "excellent": "优秀",
+    "competent": "称职",
+    "basically_competent": "基本称职",
+    "incompetent": "不称职",
 }
 LEADER_POSTS = {"station_head", "brigade_chief", "instructor"}
 
 # Officers per unit as the roster stands, before any merge (407 in all).
 HEADCOUNT = {
-    "BGS": 12, "ZZC": 28, "JJDC": 6, "JCK": 6,
-    "ZHS": 4, "XCK": 3, "DCS": 3, "JCS": 2, "HQK": 2,
-    "FZK": 10, "NBDD": 10, "ZADD": 14, "XZDD": 20, "XJDD": 16, "JJDD": 18, "KSS": 14,
-    "GBDD": 6, "MBK": 4, "HZDD": 8, "JZDD": 8, "JDDD": 6,
-    "XZDD-ZA": 6, "ZADD-XD": 5, "XJDD-TQ": 5, "JJDD-JD": 5,
-    "PCS-HF": 24, "PCS-HCZ": 22, "PCS-DJ": 16, "PCS-NG": 17, "PCS-BM": 15,
-    "PCS-DZ": 12, "PCS-LG": 11, "PCS-XS": 12, "PCS-SH": 11, "PCS-NH": 13, "PCS-MC": 12,
-    "PCS-XJ": 8, "PCS-DG": 7, "PCS-GJ": 6,
+    "BGS": 12,
+    "ZZC": 28,
+    "JJDC": 6,
+    "JCK": 6,
+    "ZHS": 4,
+    "XCK": 3,
+    "DCS": 3,
+    "JCS": 2,
+    "HQK": 2,
+    "FZK": 10,
+    "NBDD": 10,
+    "ZADD": 14,
+    "XZDD": 20,
+    "XJDD": 16,
+    "JJDD": 18,
+    "KSS": 14,
+    "GBDD": 6,
+    "MBK": 4,
+    "HZDD": 8,
+    "JZDD": 8,
+    "JDDD": 6,
+    "XZDD-ZA": 6,
+    "ZADD-XD": 5,
+    "XJDD-TQ": 5,
+    "JJDD-JD": 5,
+    "PCS-HF": 24,
+    "PCS-HCZ": 22,
+    "PCS-DJ": 16,
+    "PCS-NG": 17,
+    "PCS-BM": 15,
+    "PCS-DZ": 12,
+    "PCS-LG": 11,
+    "PCS-XS": 12,
+    "PCS-SH": 11,
+    "PCS-NH": 13,
+    "PCS-MC": 12,
+    "PCS-XJ": 8,
+    "PCS-DG": 7,
+    "PCS-GJ": 6,
 }
 # Hardship squads inside brigades (一傾斜): how many of each brigade's officers.
 SQUADS = {"XZDD": ("technical", 5), "JJDD": ("accident", 6), "XJDD": ("rapid_response", 6)}
@@ -87,15 +176,27 @@ SURNAMES = (
     "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史"
     "顾侯邵孟龙段雷钱汤尹黎常武乔贺赖龚文牛温樊霍"
 )
-MALE_CHARS = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宁建国志俊峰浩亮林新海东晓文宏庆春永利卫兵成龙德彬凯宇晨旭"
+MALE_CHARS = (
+    "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宁建国志俊峰浩亮林新海东晓文宏庆春永利卫兵成龙德彬凯宇晨旭"
+)
 FEMALE_CHARS = "芳娜敏静丽艳娟霞燕玲婷雪琳慧颖洁红梅莉萍倩晶丹蕾"
-REGION_CODES = ["140105", "140106", "140107", "140108", "140109", "140110",
-                "140121", "140122", "140181"]
+REGION_CODES = [
+    "140105",
+    "140106",
+    "140107",
+    "140108",
+    "140109",
+    "140110",
+    "140121",
+    "140122",
+    "140181",
+]
 
 
 # --------------------------------------------------------------------------
 # Units: data/units.yaml is one flow mapping per line, so a line parser will do
 # (the script stays stdlib-only).
+
 
 def load_units(path: Path) -> dict[str, dict]:
     units = {}
@@ -142,10 +243,16 @@ def build_specs() -> None:
     # Organ cadres who stay (16): section chiefs, older deputies and staff.
     P("BGS", "section_chief", "chief_section", 52)
     # promotion candidate who never served in grassroots → promotion_ineligible
-    P("BGS", "deputy_section_chief", "deputy_section", 45,
-      promotion_candidate=True, grassroots_years=0)
+    P(
+        "BGS",
+        "deputy_section_chief",
+        "deputy_section",
+        45,
+        promotion_candidate=True,
+        grassroots_years=0,
+    )
     P("BGS", "officer", "staff", 48, awarded=True)
-    P("ZHS", "section_chief", "chief_section", 55)        # 原指揮室主任
+    P("ZHS", "section_chief", "chief_section", 55)  # 原指揮室主任
     P("ZHS", "officer", "deputy_section", 44)
     P("ZZC", "section_chief", "chief_section", 50)
     P("ZZC", "deputy_section_chief", "deputy_section", 43)
@@ -153,55 +260,109 @@ def build_specs() -> None:
     P("JJDC", "section_chief", "chief_section", 49)
     P("JJDC", "officer", "deputy_section", 46)
     P("DCS", "section_chief", "chief_section", 45)
-    P("JCS", "section_chief", "chief_section", 56)        # 原監察室主任
+    P("JCS", "section_chief", "chief_section", 56)  # 原監察室主任
     P("JCS", "deputy_section_chief", "deputy_section", 53)  # 原監察室副主任
     P("JCK", "section_chief", "chief_section", 47)
-    P("JCK", "officer", "staff", 38, special_post=True)   # accountant
+    P("JCK", "officer", "staff", 38, special_post=True)  # accountant
     P("HQK", "section_chief", "chief_section", 51)
 
     # Iron rule 1a: organ deputy_section cadres aged ≤ 40 (13; 2 exempt).
     for unit, age, extra in [
-        ("BGS", 40, {}), ("BGS", 36, {"key": "pin-move"}),
+        ("BGS", 40, {}),
+        ("BGS", 36, {"key": "pin-move"}),
         ("BGS", 33, {"promotion_candidate": True, "grassroots_years": 0}),
-        ("BGS", 38, {}), ("ZHS", 35, {}), ("ZZC", 39, {}),
+        ("BGS", 38, {}),
+        ("ZHS", 35, {}),
+        ("ZZC", 39, {}),
         ("ZZC", 32, {"promotion_candidate": True, "grassroots_years": 0}),
-        ("ZZC", 37, {"special_talent": True}),             # exempt: 特殊人才
-        ("XCK", 34, {}), ("JJDC", 31, {}), ("JJDC", 40, {}),
-        ("DCS", 36, {"special_post": True}),               # exempt: 特殊崗位
+        ("ZZC", 37, {"special_talent": True}),  # exempt: 特殊人才
+        ("XCK", 34, {}),
+        ("JJDC", 31, {}),
+        ("JJDC", 40, {}),
+        ("DCS", 36, {"special_post": True}),  # exempt: 特殊崗位
         ("JCK", 35, {}),
     ]:
         P(unit, "officer", "deputy_section", age, **extra)
 
     # Iron rule 1b: organ officers of rank staff aged ≤ 30 (13).
-    for unit, age in [("BGS", 30), ("BGS", 27), ("BGS", 25), ("ZHS", 29), ("ZZC", 28),
-                      ("ZZC", 26), ("ZZC", 30), ("XCK", 27), ("JJDC", 29), ("DCS", 26),
-                      ("JCK", 28), ("JCK", 24), ("HQK", 29)]:
+    for unit, age in [
+        ("BGS", 30),
+        ("BGS", 27),
+        ("BGS", 25),
+        ("ZHS", 29),
+        ("ZZC", 28),
+        ("ZZC", 26),
+        ("ZZC", 30),
+        ("XCK", 27),
+        ("JJDC", 29),
+        ("DCS", 26),
+        ("JCK", 28),
+        ("JCK", 24),
+        ("HQK", 29),
+    ]:
         P(unit, "officer", "staff", age)
 
     # Iron rule 4: new recruits in organ units (6) ... and 4 already in stations.
-    for unit, age in [("BGS", 23), ("BGS", 24), ("ZZC", 22), ("ZZC", 25), ("JJDC", 23),
-                      ("JCK", 24), ("PCS-HF", 23), ("PCS-NG", 24), ("PCS-XS", 22),
-                      ("PCS-MC", 25)]:
-        P(unit, "officer", "staff", age, new_recruit=True, recruit=True,
-          appraisal=None, democratic_eval_passed=None)
+    for unit, age in [
+        ("BGS", 23),
+        ("BGS", 24),
+        ("ZZC", 22),
+        ("ZZC", 25),
+        ("JJDC", 23),
+        ("JCK", 24),
+        ("PCS-HF", 23),
+        ("PCS-NG", 24),
+        ("PCS-XS", 22),
+        ("PCS-MC", 25),
+    ]:
+        P(
+            unit,
+            "officer",
+            "staff",
+            age,
+            new_recruit=True,
+            recruit=True,
+            appraisal=None,
+            democratic_eval_passed=None,
+        )
 
     # 18 military-transfer cadres in 政治處 awaiting placement (2 of them are
     # also deputies aged ≤ 40), and 3 placed years ago in complex stations.
     # None is a 副科 aged ≥ 45 or a 正科 aged ≥ 48: iron rule 3 would send
     # such a cadre straight back from the station to the organ.
     for rank, age, wishes in [
-        ("deputy_section", 41, ["PCS-HF"]), ("deputy_section", 42, []),
-        ("deputy_section", 43, ["PCS-HCZ"]), ("deputy_section", 43, []),
-        ("deputy_section", 44, ["PCS-HF"]), ("deputy_section", 44, []),
-        ("deputy_section", 42, ["PCS-HF", "PCS-HCZ"]), ("deputy_section", 41, []),
-        ("deputy_section", 38, ["PCS-HCZ"]), ("deputy_section", 39, []),
-        ("staff", 32, ["PCS-HF"]), ("staff", 33, []), ("staff", 35, ["PCS-HCZ", "PCS-HF"]),
-        ("staff", 36, []), ("staff", 38, ["PCS-HF"]), ("staff", 40, []),
-        ("chief_section", 44, []), ("chief_section", 47, ["PCS-HF"]),
+        ("deputy_section", 41, ["PCS-HF"]),
+        ("deputy_section", 42, []),
+        ("deputy_section", 43, ["PCS-HCZ"]),
+        ("deputy_section", 43, []),
+        ("deputy_section", 44, ["PCS-HF"]),
+        ("deputy_section", 44, []),
+        ("deputy_section", 42, ["PCS-HF", "PCS-HCZ"]),
+        ("deputy_section", 41, []),
+        ("deputy_section", 38, ["PCS-HCZ"]),
+        ("deputy_section", 39, []),
+        ("staff", 32, ["PCS-HF"]),
+        ("staff", 33, []),
+        ("staff", 35, ["PCS-HCZ", "PCS-HF"]),
+        ("staff", 36, []),
+        ("staff", 38, ["PCS-HF"]),
+        ("staff", 40, []),
+        ("chief_section", 44, []),
+        ("chief_section", 47, ["PCS-HF"]),
     ]:
-        P("ZZC", "officer", rank, age, military_transfer=True, joined_police=MT_ARRIVAL,
-          post_since=MT_ARRIVAL, grassroots_years=0, appraisal=None,
-          democratic_eval_passed=None, wishes=wishes)
+        P(
+            "ZZC",
+            "officer",
+            rank,
+            age,
+            military_transfer=True,
+            joined_police=MT_ARRIVAL,
+            post_since=MT_ARRIVAL,
+            grassroots_years=0,
+            appraisal=None,
+            democratic_eval_passed=None,
+            wishes=wishes,
+        )
     P("PCS-HF", "officer", "staff", 44, military_transfer=True)
     P("PCS-HF", "community_officer", "deputy_section", 42, military_transfer=True)
     P("PCS-HCZ", "officer", "staff", 50, military_transfer=True)
@@ -234,7 +395,7 @@ def build_specs() -> None:
     P("PCS-DZ", head, ch, 46, wishes=["JJDC", "ZZC"])
     P("PCS-DZ", instr, ch, 40)
     P("PCS-DZ", dep, dp, 35, **cand)
-    P("PCS-LG", head, ch, 36, exam_passed=None)           # missing data
+    P("PCS-LG", head, ch, 36, exam_passed=None)  # missing data
     P("PCS-LG", instr, ch, 43)
     P("PCS-LG", dep, dp, 33, **cand)
     P("PCS-XS", head, ch, 45, key="pin-stay")
@@ -242,14 +403,14 @@ def build_specs() -> None:
     P("PCS-XS", dep, dp, 39, **cand)
     P("PCS-SH", head, ch, 40)
     P("PCS-SH", instr, ch, 44, appraisal="basically_competent")
-    P("PCS-SH", "officer", ch, 52)                        # former head, no post
+    P("PCS-SH", "officer", ch, 52)  # former head, no post
     P("PCS-NH", head, ch, 50, wishes=["BGS"])
     P("PCS-NH", instr, ch, 41)
     P("PCS-NH", dep, dp, 42)
     P("PCS-MC", head, ch, 37, democratic_eval_passed=False)
     P("PCS-MC", instr, ch, 39)
     P("PCS-MC", "community_officer", dp, 47)
-    P("PCS-XJ", dep, dp, 44)                              # dissolved stations
+    P("PCS-XJ", dep, dp, 44)  # dissolved stations
     P("PCS-DG", dep, dp, 41)
     P("PCS-GJ", dep, dp, 43)
 
@@ -261,7 +422,7 @@ def build_specs() -> None:
     P("FZK", "officer", "staff", 32, **cand)
     P("NBDD", bc, ch, 46)
     P("NBDD", ins, ch, 50)
-    P("NBDD", dbc, dp, 42, grassroots_years=None, **cand)   # missing data
+    P("NBDD", dbc, dp, 42, grassroots_years=None, **cand)  # missing data
     P("ZADD", bc, ch, 51)
     P("ZADD", ins, ch, 47)
     P("ZADD", dbc, dp, 44)
@@ -282,7 +443,7 @@ def build_specs() -> None:
     P("KSS", bc, ch, 50)
     P("KSS", ins, ch, 48)
     P("KSS", dbc, dp, 44)
-    P("GBDD", dbc, dp, 48)                                # dissolved units
+    P("GBDD", dbc, dp, 48)  # dissolved units
     P("MBK", "section_chief", dp, 45)
     P("HZDD", dbc, dp, 47)
     P("JZDD", dbc, dp, 44)
@@ -294,18 +455,24 @@ def build_specs() -> None:
 
     # 11 long-term ill officers, each serving outside their home district.
     for unit, age, home, wishes in [
-        ("PCS-DJ", 52, "東郊", ["PCS-LG"]), ("PCS-NG", 47, "東郊", []),
-        ("PCS-BM", 55, "西山", []), ("XZDD", 49, "南河", []), ("JJDD", 44, "南河", []),
-        ("KSS", 50, "西山", []), ("PCS-NH", 46, "西山", ["PCS-SH"]),
-        ("PCS-MC", 53, "東郊", []), ("PCS-XS", 41, "南河", ["PCS-MC"]),
-        ("PCS-DZ", 54, "城區", ["FZK"]), ("PCS-SH", 48, "城區", ["ZADD", "FZK"]),
+        ("PCS-DJ", 52, "東郊", ["PCS-LG"]),
+        ("PCS-NG", 47, "東郊", []),
+        ("PCS-BM", 55, "西山", []),
+        ("XZDD", 49, "南河", []),
+        ("JJDD", 44, "南河", []),
+        ("KSS", 50, "西山", []),
+        ("PCS-NH", 46, "西山", ["PCS-SH"]),
+        ("PCS-MC", 53, "東郊", []),
+        ("PCS-XS", 41, "南河", ["PCS-MC"]),
+        ("PCS-DZ", 54, "城區", ["FZK"]),
+        ("PCS-SH", 48, "城區", ["ZADD", "FZK"]),
     ]:
-        P(unit, "officer", "staff", age, long_term_illness=True, home_district=home,
-          wishes=wishes)
+        P(unit, "officer", "staff", age, long_term_illness=True, home_district=home, wishes=wishes)
 
 
 # --------------------------------------------------------------------------
 # Drawing the rest.
+
 
 def years_before(day: dt.date, years: int) -> dt.date:
     try:
@@ -349,8 +516,14 @@ def generic_spec(rng: random.Random, unit: dict) -> dict:
     post = "officer"
     if unit["kind"] == "station" and rng.random() < 0.45:
         post = "community_officer"
-    return {"unit": unit["id"], "post": post, "rank": rank, "age": age, "key": None,
-            "generic": True}
+    return {
+        "unit": unit["id"],
+        "post": post,
+        "rank": rank,
+        "age": age,
+        "key": None,
+        "generic": True,
+    }
 
 
 def make_name(rng: random.Random, sex: str, taken: set) -> str:
@@ -374,15 +547,17 @@ def realise(rng: random.Random, spec: dict, units: dict, taken: dict) -> dict:
     else:
         joined = spec.get("joined_police") or min(
             random_day(rng, years_before(birth, -20), years_before(birth, -24)),
-            AS_OF - dt.timedelta(days=400))
+            AS_OF - dt.timedelta(days=400),
+        )
     service = completed_years(joined)
     if "post_since" in spec:
         post_since = spec["post_since"]
     elif spec["post"] in ("officer", "community_officer"):
         post_since = random_day(rng, joined, AS_OF - dt.timedelta(days=60))
     else:
-        post_since = random_day(rng, max(joined, years_before(AS_OF, 8)),
-                                AS_OF - dt.timedelta(days=200))
+        post_since = random_day(
+            rng, max(joined, years_before(AS_OF, 8)), AS_OF - dt.timedelta(days=200)
+        )
     if "grassroots_years" in spec:
         grassroots = spec["grassroots_years"]
     elif unit["tier"] == "grassroots":
@@ -391,22 +566,40 @@ def realise(rng: random.Random, spec: dict, units: dict, taken: dict) -> dict:
         grassroots = 0 if rng.random() < 0.4 else rng.randint(min(1, service), min(service, 6))
     row = {
         "name": make_name(rng, sex, taken["names"]),
-        "birth_date": birth, "unit": unit["id"], "post": spec["post"], "rank": spec["rank"],
-        "sex": sex, "id_number": id_number(rng, birth, sex, taken["ids"]),
-        "joined_police": joined, "post_since": post_since, "grassroots_years": grassroots,
+        "birth_date": birth,
+        "unit": unit["id"],
+        "post": spec["post"],
+        "rank": spec["rank"],
+        "sex": sex,
+        "id_number": id_number(rng, birth, sex, taken["ids"]),
+        "joined_police": joined,
+        "post_since": post_since,
+        "grassroots_years": grassroots,
     }
-    for flag in ("special_post", "special_talent", "new_recruit", "long_term_illness",
-                 "military_transfer", "promotion_candidate", "awarded"):
+    for flag in (
+        "special_post",
+        "special_talent",
+        "new_recruit",
+        "long_term_illness",
+        "military_transfer",
+        "promotion_candidate",
+        "awarded",
+    ):
         row[flag] = spec.get(flag, False)
     draws = {
-        "discipline_date": (random_day(rng, dt.date(2014, 1, 1), dt.date(2026, 8, 31))
-                            if generic and rng.random() < 0.04 else None),
+        "discipline_date": (
+            random_day(rng, dt.date(2014, 1, 1), dt.date(2026, 8, 31))
+            if generic and rng.random() < 0.04
+            else None
+        ),
         "exam_passed": rng.random() < 0.95 if generic else True,
-        "appraisal": (rng.choices(list(ZH_APPRAISAL), [15, 78, 5, 2])[0] if generic
-                      else rng.choice(["excellent", "competent", "competent"])),
+        "appraisal": (
+            rng.choices(list(ZH_APPRAISAL), [15, 78, 5, 2])[0]
+            if generic
+            else rng.choice(["excellent", "competent", "competent"])
+        ),
         "democratic_eval_passed": rng.random() < 0.95 if generic else True,
-        "home_district": (unit["district"] if rng.random() < 0.7
-                          else rng.choice(DISTRICTS)),
+        "home_district": (unit["district"] if rng.random() < 0.7 else rng.choice(DISTRICTS)),
         "wishes": [],
         "squad": None,
     }
@@ -419,8 +612,9 @@ def build_roster(units: dict) -> tuple[list[dict], dict]:
     rng = random.Random(SEED)
     build_specs()
     order = list(units)
-    kept_grassroots = sorted(u for u, x in units.items()
-                             if x["tier"] == "grassroots" and not x["merged_into"])
+    kept_grassroots = sorted(
+        u for u, x in units.items() if x["tier"] == "grassroots" and not x["merged_into"]
+    )
     by_unit: dict[str, list[dict]] = {u: [] for u in order}
     for spec in SPECS:
         by_unit[spec["unit"]].append(spec)
@@ -430,14 +624,18 @@ def build_roster(units: dict) -> tuple[list[dict], dict]:
         assert fill >= 0 and (fill == 0 or units[u]["tier"] == "grassroots"), u
         generic = [generic_spec(rng, units[u]) for _ in range(fill)]
         squad, n = SQUADS.get(u, (None, 0))
-        for spec in generic[: n - 1]:                  # the squad leader is in SPECS
+        for spec in generic[: n - 1]:  # the squad leader is in SPECS
             spec["squad"] = squad
         specs += by_unit[u] + generic
     # Some movers say where they would like to go.
     for spec in specs:
-        if "wishes" not in spec and not spec.get("generic") and spec["unit"] in (
-                "BGS", "ZHS", "ZZC", "XCK", "JJDC", "DCS", "JCK", "HQK") \
-                and spec["age"] <= 40 and rng.random() < 0.5:
+        if (
+            "wishes" not in spec
+            and not spec.get("generic")
+            and spec["unit"] in ("BGS", "ZHS", "ZZC", "XCK", "JJDC", "DCS", "JCK", "HQK")
+            and spec["age"] <= 40
+            and rng.random() < 0.5
+        ):
             spec["wishes"] = rng.sample(kept_grassroots, rng.randint(1, 3))
         elif "wishes" not in spec and spec.get("generic") and rng.random() < 0.04:
             spec["wishes"] = rng.sample(kept_grassroots, 1)
@@ -448,8 +646,14 @@ def build_roster(units: dict) -> tuple[list[dict], dict]:
         ([s for s in generic if s["post"] == "community_officer"], 24),
         ([s for s in generic if s["unit"] == "XZDD" and not s.get("squad")], 4),
         ([s for s in generic if s["unit"] == "ZADD"], 3),
-        ([s for s in generic if s["unit"] in ("JJDD", "XJDD", "KSS", "NBDD", "FZK")
-          and not s.get("squad")], 8),
+        (
+            [
+                s
+                for s in generic
+                if s["unit"] in ("JJDD", "XJDD", "KSS", "NBDD", "FZK") and not s.get("squad")
+            ],
+            8,
+        ),
     ]
     for pool, n in pools:
         for spec in rng.sample(pool, n):
@@ -482,6 +686,7 @@ def check(rows: list[dict], units: dict) -> None:
 
 # --------------------------------------------------------------------------
 # Writers.
+
 
 def en_value(field: str, value) -> str:
     if value is None:
@@ -544,13 +749,19 @@ def write_xlsx(path: Path, rows: list[dict]) -> None:
             if value is None or value == []:
                 continue
             if field in DATE_FIELDS:
-                sheet.write_datetime(i, j, dt.datetime(value.year, value.month, value.day),
-                                     date_format)
+                sheet.write_datetime(
+                    i, j, dt.datetime(value.year, value.month, value.day), date_format
+                )
             elif field == "grassroots_years":
                 sheet.write_number(i, j, value)
             else:
-                sheet.write_string(i, j, en_value(field, value).upper()
-                                   if field in BOOL_FIELDS else en_value(field, value))
+                sheet.write_string(
+                    i,
+                    j,
+                    en_value(field, value).upper()
+                    if field in BOOL_FIELDS
+                    else en_value(field, value),
+                )
     sheet.set_column(0, len(COLUMNS) - 1, 12)
     sheet.set_column(COLUMNS.index("id_number"), COLUMNS.index("id_number"), 20)
     book.close()
@@ -563,17 +774,23 @@ def write_pins(path: Path, keys: dict) -> None:
         "# 西山派出所 (45) stays in post although the June recall applies to him.\n"
         f"- {{officer: {keys['pin-move']}, unit: PCS-HF}}\n"
         f"- {{officer: {keys['pin-stay']}, stay: true}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
     units = load_units(DATA / "units.yaml")
     rows, keys = build_roster(units)
-    write_csv(DATA / "roster.csv", COLUMNS,
-              [[en_value(f, r[f]) for f in COLUMNS] for r in rows], "utf-8")
+    write_csv(
+        DATA / "roster.csv", COLUMNS, [[en_value(f, r[f]) for f in COLUMNS] for r in rows], "utf-8"
+    )
     fmt_rng = random.Random(SEED + 1)
-    write_csv(DATA / "roster_zh.csv", ZH_COLUMNS,
-              [[zh_value(fmt_rng, f, r[f], units) for f in COLUMNS] for r in rows], "gb18030")
+    write_csv(
+        DATA / "roster_zh.csv",
+        ZH_COLUMNS,
+        [[zh_value(fmt_rng, f, r[f], units) for f in COLUMNS] for r in rows],
+        "gb18030",
+    )
     write_xlsx(DATA / "roster.xlsx", rows)
     write_pins(DATA / "pins.example.yaml", keys)
     organ = sum(units[r["unit"]]["tier"] == "organ" for r in rows)

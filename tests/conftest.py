@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from placement.roster.values import id_check_digit
-from placement.units import load_units
+from placement.load.roster.values import id_check_digit
+from placement.load.units import load_units
 
 # Four units: an organ, a rural station with tags, a bare station (no area, no
 # district, no tags) and a dissolved organ merged into BGS.
@@ -16,6 +16,22 @@ units:
   - {id: PCS-XX, name: 西郊派出所, kind: station}
   - {id: OLD, name: 舊科, kind: organ, merged_into: BGS}
 """
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch):
+    """Outputs must not depend on the developer's terminal: no colour forcing, width or locale."""
+    for name in (
+        "FORCE_COLOR",
+        "NO_COLOR",
+        "COLUMNS",
+        "LINES",
+        "LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+    ):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

@@ -39,7 +39,20 @@ def invoke(args):
 @pytest.mark.parametrize("case", CASES["roster"], ids=lambda c: c["file"])
 def test_roster_case(case, tmp_path):
     out = tmp_path / "plan.json"
-    r = invoke(["plan", case["file"], "--rules", RULES, "--units", UNITS, "--format", "json", "-o", str(out)])
+    r = invoke(
+        [
+            "plan",
+            case["file"],
+            "--rules",
+            RULES,
+            "--units",
+            UNITS,
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ]
+    )
     assert r.exit_code == case["exit"], r.output
     if case["exit"] == 2:
         assert case["says"] in r.output
@@ -67,14 +80,35 @@ def test_rules_case(case):
 
 @pytest.mark.parametrize("case", CASES["units"], ids=lambda c: c["file"])
 def test_units_case(case):
-    r = invoke(["plan", str(ROOT / "data" / "roster.csv"), "--rules", RULES, "--units", f"units/{case['file']}"])
+    r = invoke(
+        [
+            "plan",
+            str(ROOT / "data" / "roster.csv"),
+            "--rules",
+            RULES,
+            "--units",
+            f"units/{case['file']}",
+        ]
+    )
     assert r.exit_code == case["exit"]
     assert case["says"] in r.output
 
 
 def test_formula_cells_are_neutralised_in_csv_and_xlsx(tmp_path):
-    r = invoke(["plan", "formulas.csv", "--rules", RULES, "--units", UNITS, "--format", "csv",
-                "-o", str(tmp_path / "out")])
+    r = invoke(
+        [
+            "plan",
+            "formulas.csv",
+            "--rules",
+            RULES,
+            "--units",
+            UNITS,
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / "out"),
+        ]
+    )
     assert r.exit_code == 0
     text = (tmp_path / "out" / "exceptions.csv").read_text(encoding="utf-8-sig")
     assert "=" not in "".join(line.split(",")[0] for line in text.splitlines())
@@ -87,7 +121,18 @@ def test_formula_cells_are_neutralised_in_csv_and_xlsx(tmp_path):
 def test_output_paths(tmp_path):
     r = invoke(["plan", "utf16.csv", "--rules", RULES, "--units", UNITS, "-o", "utf16.csv"])
     assert r.exit_code == 2 and "utf16.csv: output-is-input" in r.output
-    r = invoke(["plan", "utf16.csv", "--rules", RULES, "--units", UNITS, "-o", str(tmp_path / "no" / "x.json")])
+    r = invoke(
+        [
+            "plan",
+            "utf16.csv",
+            "--rules",
+            RULES,
+            "--units",
+            UNITS,
+            "-o",
+            str(tmp_path / "no" / "x.json"),
+        ]
+    )
     assert r.exit_code == 2 and "output-folder-missing" in r.output
 
 
@@ -95,8 +140,14 @@ def test_a_real_process_prints_no_traceback():
     """The installed command, not the test runner: bad inputs end in one clear line."""
     for args in (["plan", "binary.csv"], ["validate", "rules/alias-bomb"], ["plan", "nope.csv"]):
         env = {k: v for k, v in os.environ.items() if k != "PLACEMENT_DEBUG"}
-        p = subprocess.run([sys.executable, "-m", "placement", *args, "--units", UNITS] +
-                           (["--rules", RULES] if args[0] == "plan" else []),
-                           capture_output=True, text=True, cwd=HERE, env=env, timeout=20)
+        p = subprocess.run(
+            [sys.executable, "-m", "placement", *args, "--units", UNITS]
+            + (["--rules", RULES] if args[0] == "plan" else []),
+            capture_output=True,
+            text=True,
+            cwd=HERE,
+            env=env,
+            timeout=20,
+        )
         assert p.returncode in (1, 2)
         assert "Traceback" not in p.stderr + p.stdout

@@ -45,9 +45,25 @@ def big_roster(tmp_path_factory) -> Path:
 
 def start(roster: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "placement", "plan", str(roster), "--rules", str(ROOT / "rules"),
-         "--units", str(ROOT / "data" / "units.yaml"), "--format", "json", "-o", str(out)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "placement",
+            "plan",
+            str(roster),
+            "--rules",
+            str(ROOT / "rules"),
+            "--units",
+            str(ROOT / "data" / "units.yaml"),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -76,8 +92,15 @@ def test_sigkill_never_leaves_a_partial_output(big_roster, tmp_path):
         out = folder / "plan.json"
         if old:
             out.write_bytes(OLD)
-        runs[name] = {"proc": start(big_roster, out), "t0": time.monotonic(), "when": when,
-                      "out": out, "tmp_seen": None, "killed_with_tmp": False, "killed": False}
+        runs[name] = {
+            "proc": start(big_roster, out),
+            "t0": time.monotonic(),
+            "when": when,
+            "out": out,
+            "tmp_seen": None,
+            "killed_with_tmp": False,
+            "killed": False,
+        }
     deadline = time.monotonic() + 120
     while any(r["proc"].poll() is None for r in runs.values()):
         now = time.monotonic()
@@ -117,7 +140,9 @@ def test_sigkill_never_leaves_a_partial_output(big_roster, tmp_path):
             if p == out:
                 continue
             # the only possible stray: the killed process's own temporary file
-            assert r["killed"] and re.fullmatch(r"\.plan\.json\..+\.tmp", p.name), f"{name}: stray {p.name}"
+            assert r["killed"] and re.fullmatch(r"\.plan\.json\..+\.tmp", p.name), (
+                f"{name}: stray {p.name}"
+            )
             assert not p.name.endswith(".json")
             leftovers += 1
         if not r["killed"]:

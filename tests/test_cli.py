@@ -42,9 +42,12 @@ def test_validate_prints_nothing_on_the_shipped_rules(seed_dir):
 
 def test_validate_misspelt_field(seed_dir):
     p = seed_dir / "rules" / "10-iron-rules.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("- age: {le: $organ_young_cadre_age}",
-                                                       "- agee: {le: $organ_young_cadre_age}", 1),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace(
+            "- age: {le: $organ_young_cadre_age}", "- agee: {le: $organ_young_cadre_age}", 1
+        ),
+        encoding="utf-8",
+    )
     r = run("validate")
     assert r.exit_code == 1
     assert r.output.startswith("rules/10-iron-rules.yaml:")
@@ -71,7 +74,12 @@ def test_plan_formats_and_atomic_output(seed_dir):
     assert not [p for p in os.listdir(seed_dir) if p.endswith(".tmp")]
     r = run("plan", "data/roster.csv", "--format", "csv", "-o", "out")
     assert r.exit_code == 0
-    assert sorted(os.listdir(seed_dir / "out")) == ["exceptions.csv", "flags.csv", "transfers.csv", "units.csv"]
+    assert sorted(os.listdir(seed_dir / "out")) == [
+        "exceptions.csv",
+        "flags.csv",
+        "transfers.csv",
+        "units.csv",
+    ]
     for fmt, name in (("md", "plan.md"), ("xlsx", "plan.xlsx"), ("table", "plan.txt")):
         r = run("plan", "data/roster.csv", "--format", fmt, "-o", name)
         assert r.exit_code == 0 and (seed_dir / name).stat().st_size > 1000
@@ -79,7 +87,9 @@ def test_plan_formats_and_atomic_output(seed_dir):
 
 def test_output_refuses_to_overwrite_an_input_and_missing_folder(seed_dir):
     before = (seed_dir / "data" / "roster.csv").read_bytes()
-    r = CliRunner().invoke(main, ["plan", "data/roster.csv", "--format", "json", "-o", "data/roster.csv"])
+    r = CliRunner().invoke(
+        main, ["plan", "data/roster.csv", "--format", "json", "-o", "data/roster.csv"]
+    )
     assert r.exit_code == 2 and "output-is-input" in r.output
     assert (seed_dir / "data" / "roster.csv").read_bytes() == before
     r = CliRunner().invoke(main, ["plan", "data/roster.csv", "-o", "no/such/dir/plan.json"])
@@ -103,7 +113,10 @@ def test_explain_station_head_and_exempt_cadre(seed_dir):
     head = next(t for t in doc["transfers"] if t["rule_id"] == "june-station-head-recall")
     r = run("explain", "data/roster.csv", head["officer_id"])
     assert r.exit_code == 0
-    assert "june-station-head-recall" in r.output and "decision: decided by june-station-head-recall" in r.output
+    assert (
+        "june-station-head-recall" in r.output
+        and "decision: decided by june-station-head-recall" in r.output
+    )
     exempt = next(e for e in doc["exceptions"] if e["code"] == "exempt")
     r = run("explain", "data/roster.csv", exempt["officer_id"])
     assert f"{exempt['rule_id']} (priority" in r.output and ": exempt" in r.output
@@ -114,9 +127,14 @@ def test_explain_station_head_and_exempt_cadre(seed_dir):
 def test_rule_test_failure_is_readable(seed_dir):
     p = seed_dir / "rules" / "10-iron-rules.yaml"
     text = p.read_text(encoding="utf-8")
-    p.write_text(text.replace("expect: {rule: organ-young-cadre-down, move_to: {tier: grassroots}}",
-                              "expect: {rule: organ-young-cadre-down, move_to: {tier: organ}}", 1),
-                 encoding="utf-8")
+    p.write_text(
+        text.replace(
+            "expect: {rule: organ-young-cadre-down, move_to: {tier: grassroots}}",
+            "expect: {rule: organ-young-cadre-down, move_to: {tier: organ}}",
+            1,
+        ),
+        encoding="utf-8",
+    )
     r = run("test")
     assert r.exit_code == 1
     assert "expected a move to {'tier': 'organ'}" in r.output and "1 failed" in r.output
@@ -128,8 +146,12 @@ def test_schema_and_diff(seed_dir):
     assert "transfers" in json.loads(run("schema", "plan").output)["properties"]
     run("plan", "data/roster.csv", "--format", "json", "-o", "a.json")
     p = seed_dir / "rules" / "00-bureau.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("organ_young_cadre_age: 40", "organ_young_cadre_age: 38"),
-                 encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace(
+            "organ_young_cadre_age: 40", "organ_young_cadre_age: 38"
+        ),
+        encoding="utf-8",
+    )
     run("plan", "data/roster.csv", "--format", "json", "-o", "b.json")
     d = json.loads(run("diff", "a.json", "b.json", "--format", "json").output)
     assert d["transfers_removed"] and d["summary"]["transfers"]["delta"] < 0
@@ -165,6 +187,11 @@ def test_bad_units_exit_without_waiting_for_the_roster(seed_dir):
         pytest.skip("no FIFOs here")
     os.mkfifo(seed_dir / "never.csv")
     (seed_dir / "data" / "units.yaml").write_text("units: [\n", encoding="utf-8")
-    p = subprocess.run([sys.executable, "-m", "placement", "check", "never.csv"], cwd=seed_dir,
-                       capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-m", "placement", "check", "never.csv"],
+        cwd=seed_dir,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 2 and "data/units.yaml:2:1: yaml-syntax" in p.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from placement.engine.decide import (
+from placement.evaluate.decide import (
     APPLIES,
     CONFLICT,
     DECIDED,
@@ -20,10 +20,16 @@ from placement.engine.decide import (
     UNKNOWN,
     WITHHELD,
 )
-from placement.inputs import Inputs, load_inputs, rule_entries
+from placement.load.inputs import Inputs, load_inputs, rule_entries
 
 AS_OF = dt.date(2026, 10, 1)
-REQUIRED = {"name": "n", "birth_date": "1980-01-01", "unit": "BGS", "post": "officer", "rank": "staff"}
+REQUIRED = {
+    "name": "n",
+    "birth_date": "1980-01-01",
+    "unit": "BGS",
+    "post": "officer",
+    "rank": "staff",
+}
 STATUS = {APPLIES: "T", NO: "F", UNKNOWN: "U", EXEMPT: "E"}
 STATE = {NONE: "none", DECIDED: "decided", CONFLICT: "conflict", WITHHELD: "withheld"}
 
@@ -31,7 +37,9 @@ STATE = {NONE: "none", DECIDED: "decided", CONFLICT: "conflict", WITHHELD: "with
 def roster_csv(rows: list[dict]) -> str:
     """CSV text; each row gets the required fields it does not give."""
     rows = [REQUIRED | r for r in rows]
-    header = ["officer_id"] + [k for k in dict.fromkeys(k for r in rows for k in r) if k != "officer_id"]
+    header = ["officer_id"] + [
+        k for k in dict.fromkeys(k for r in rows for k in r) if k != "officer_id"
+    ]
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(header)
@@ -40,16 +48,22 @@ def roster_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def build(folder: Path, units_yaml: str, rules: str | dict[str, str], rows: list[dict],
-          as_of: dt.date = AS_OF) -> Inputs:
+def build(
+    folder: Path,
+    units_yaml: str,
+    rules: str | dict[str, str],
+    rows: list[dict],
+    as_of: dt.date = AS_OF,
+) -> Inputs:
     """Write units, rules and roster under `folder` and load them as `plan` would."""
     (folder / "rules").mkdir(parents=True, exist_ok=True)
     (folder / "units.yaml").write_text(units_yaml, encoding="utf-8")
     for name, text in ({"r.yaml": rules} if isinstance(rules, str) else rules).items():
         (folder / "rules" / name).write_text(text, encoding="utf-8")
     (folder / "roster.csv").write_text(roster_csv(rows), encoding="utf-8")
-    return load_inputs(folder / "roster.csv", rules=folder / "rules", units=folder / "units.yaml",
-                       as_of=as_of)
+    return load_inputs(
+        folder / "roster.csv", rules=folder / "rules", units=folder / "units.yaml", as_of=as_of
+    )
 
 
 @pytest.fixture
@@ -65,7 +79,9 @@ def statuses(inputs: Inputs, rule_id: str) -> str:
     j = inputs.judgement
     i = [r.id for r in j.rules].index(rule_id)
     ids = j.frame["officer_id"].to_list()
-    return "".join(STATUS[int(j.status[k, i])] for k in sorted(range(len(ids)), key=ids.__getitem__))
+    return "".join(
+        STATUS[int(j.status[k, i])] for k in sorted(range(len(ids)), key=ids.__getitem__)
+    )
 
 
 def outcome(inputs: Inputs, officer_id: str) -> tuple:
@@ -97,18 +113,53 @@ fields:
 # O3 leaves every optional field empty; its unit PCS-XX has no area, district,
 # capacity or tags. As of 2026-10-01 the ages are 46, 36 and 25.
 OFFICERS = [
-    {"officer_id": "O1", "birth_date": "1980-01-15", "unit": "BGS", "post": "officer",
-     "rank": "deputy_section", "sex": "M", "grassroots_years": "3", "joined_police": "2000-01-01",
-     "exam_passed": "true", "appraisal": "excellent", "home_district": "城區",
-     "special_post": "true", "wishes": "PCS-HF", "education": "master", "score": "80",
-     "note": "a", "due": "2020-01-01", "ok": "true"},
-    {"officer_id": "O2", "birth_date": "1990-06-30", "unit": "PCS-HF", "post": "station_head",
-     "rank": "staff", "sex": "F", "grassroots_years": "8", "joined_police": "2010-06-01",
-     "exam_passed": "false", "appraisal": "competent", "home_district": "南河",
-     "special_post": "false", "wishes": "BGS;PCS-XX", "education": "bachelor", "score": "20",
-     "note": "b", "due": "2024-06-01", "ok": "false"},
-    {"officer_id": "O3", "birth_date": "2000-12-31", "unit": "PCS-XX", "post": "instructor",
-     "rank": "chief_section"},
+    {
+        "officer_id": "O1",
+        "birth_date": "1980-01-15",
+        "unit": "BGS",
+        "post": "officer",
+        "rank": "deputy_section",
+        "sex": "M",
+        "grassroots_years": "3",
+        "joined_police": "2000-01-01",
+        "exam_passed": "true",
+        "appraisal": "excellent",
+        "home_district": "城區",
+        "special_post": "true",
+        "wishes": "PCS-HF",
+        "education": "master",
+        "score": "80",
+        "note": "a",
+        "due": "2020-01-01",
+        "ok": "true",
+    },
+    {
+        "officer_id": "O2",
+        "birth_date": "1990-06-30",
+        "unit": "PCS-HF",
+        "post": "station_head",
+        "rank": "staff",
+        "sex": "F",
+        "grassroots_years": "8",
+        "joined_police": "2010-06-01",
+        "exam_passed": "false",
+        "appraisal": "competent",
+        "home_district": "南河",
+        "special_post": "false",
+        "wishes": "BGS;PCS-XX",
+        "education": "bachelor",
+        "score": "20",
+        "note": "b",
+        "due": "2024-06-01",
+        "ok": "false",
+    },
+    {
+        "officer_id": "O3",
+        "birth_date": "2000-12-31",
+        "unit": "PCS-XX",
+        "post": "instructor",
+        "rank": "chief_section",
+    },
 ]
 
 OPERATOR_CASES = [
@@ -230,8 +281,11 @@ OPERATOR_CASES = [
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory, units_yaml):
-    rules = FIELDS + "constants: {young: 36, ranks: [副科, staff]}\n" + flow_rules(
-        [cond for cond, _ in OPERATOR_CASES])
+    rules = (
+        FIELDS
+        + "constants: {young: 36, ranks: [副科, staff]}\n"
+        + flow_rules([cond for cond, _ in OPERATOR_CASES])
+    )
     return build(tmp_path_factory.mktemp("ops"), units_yaml, rules, OFFICERS)
 
 
@@ -240,42 +294,64 @@ def test_officers_all_valid(table):
     assert table.frame["age"].to_list() == [46.0, 36.0, 25.0]
 
 
-@pytest.mark.parametrize(("index", "expected"), [(i, e) for i, (_, e) in enumerate(OPERATOR_CASES)],
-                         ids=[c for c, _ in OPERATOR_CASES])
+@pytest.mark.parametrize(
+    ("index", "expected"),
+    [(i, e) for i, (_, e) in enumerate(OPERATOR_CASES)],
+    ids=[c for c, _ in OPERATOR_CASES],
+)
 def test_operator(table, index, expected):
     assert statuses(table, f"c{index}") == expected
 
 
 def test_contains_officer_value(scenario):
     # a tag list containing the officer's own text value; unknown when that value is empty
-    inputs = scenario(flow_rules(["{unit.tags: {contains: $officer.home_district}}"]), [
-        {"officer_id": "A", "unit": "BGS", "home_district": "x"},
-        {"officer_id": "B", "unit": "BGS", "home_district": "y"},
-        {"officer_id": "C", "unit": "BGS"},
-    ])
+    inputs = scenario(
+        flow_rules(["{unit.tags: {contains: $officer.home_district}}"]),
+        [
+            {"officer_id": "A", "unit": "BGS", "home_district": "x"},
+            {"officer_id": "B", "unit": "BGS", "home_district": "y"},
+            {"officer_id": "C", "unit": "BGS"},
+        ],
+    )
     assert statuses(inputs, "c0") == "TFU"
 
 
-@pytest.mark.parametrize(("as_of", "age"), [(dt.date(2026, 9, 30), 39.0), (AS_OF, 40.0),
-                                            (dt.date(2026, 10, 2), 40.0)])
+@pytest.mark.parametrize(
+    ("as_of", "age"), [(dt.date(2026, 9, 30), 39.0), (AS_OF, 40.0), (dt.date(2026, 10, 2), 40.0)]
+)
 def test_age_in_completed_years(scenario, as_of, age):
-    inputs = scenario(flow_rules(["{age: {ge: 40}}"]),
-                      [{"officer_id": "A", "birth_date": "1986-10-01"}], as_of=as_of)
+    inputs = scenario(
+        flow_rules(["{age: {ge: 40}}"]),
+        [{"officer_id": "A", "birth_date": "1986-10-01"}],
+        as_of=as_of,
+    )
     assert inputs.frame["age"].to_list() == [age]
     assert statuses(inputs, "c0") == ("T" if age >= 40 else "F")
 
 
 def test_leap_day_birthday(scenario):
-    inputs = scenario(flow_rules(["{age: 26}"]), [{"officer_id": "A", "birth_date": "2000-02-29"}],
-                      as_of=dt.date(2026, 2, 28))
+    inputs = scenario(
+        flow_rules(["{age: 26}"]),
+        [{"officer_id": "A", "birth_date": "2000-02-29"}],
+        as_of=dt.date(2026, 2, 28),
+    )
     assert inputs.frame["age"].to_list() == [25.0]
 
 
 # --- three-valued logic -------------------------------------------------------------
 
 # nine officers: exam_passed x democratic_eval_passed over (true, false, empty)
-TRUTH = [("true", "true"), ("true", "false"), ("true", ""), ("false", "true"), ("false", "false"),
-         ("false", ""), ("", "true"), ("", "false"), ("", "")]
+TRUTH = [
+    ("true", "true"),
+    ("true", "false"),
+    ("true", ""),
+    ("false", "true"),
+    ("false", "false"),
+    ("false", ""),
+    ("", "true"),
+    ("", "false"),
+    ("", ""),
+]
 KLEENE = [
     ("{all: [{exam_passed: true}, {democratic_eval_passed: true}]}", "TFUFFFUFU"),
     ("{exam_passed: true, democratic_eval_passed: true}", "TFUFFFUFU"),
@@ -287,31 +363,42 @@ KLEENE = [
     ("{all: []}", "TTTTTTTTT"),
     ("{any: []}", "FFFFFFFFF"),
     ("{any: [{exam_passed: {is_null: true}}, {exam_passed: true}]}", "TTTFFFTTT"),
-    ("{all: [{any: [{exam_passed: true}, {democratic_eval_passed: true}]}, "
-     "{not: {democratic_eval_passed: false}}]}", "TFUTFUTFU"),
+    (
+        "{all: [{any: [{exam_passed: true}, {democratic_eval_passed: true}]}, "
+        "{not: {democratic_eval_passed: false}}]}",
+        "TFUTFUTFU",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def kleene(tmp_path_factory, units_yaml):
-    rows = [{"officer_id": f"K{i}", "exam_passed": a, "democratic_eval_passed": b}
-            for i, (a, b) in enumerate(TRUTH)]
-    return build(tmp_path_factory.mktemp("kleene"), units_yaml,
-                 flow_rules([c for c, _ in KLEENE]), rows)
+    rows = [
+        {"officer_id": f"K{i}", "exam_passed": a, "democratic_eval_passed": b}
+        for i, (a, b) in enumerate(TRUTH)
+    ]
+    return build(
+        tmp_path_factory.mktemp("kleene"), units_yaml, flow_rules([c for c, _ in KLEENE]), rows
+    )
 
 
-@pytest.mark.parametrize(("index", "expected"), [(i, e) for i, (_, e) in enumerate(KLEENE)],
-                         ids=[c for c, _ in KLEENE])
+@pytest.mark.parametrize(
+    ("index", "expected"), [(i, e) for i, (_, e) in enumerate(KLEENE)], ids=[c for c, _ in KLEENE]
+)
 def test_kleene(kleene, index, expected):
     assert statuses(kleene, f"c{index}") == expected
 
 
 def test_unless_three_valued(scenario):
     # when x unless over (T, F, U): applies only for (T, F); exempt only for (T, T)
-    rows = [{"officer_id": f"K{i}", "exam_passed": a, "democratic_eval_passed": b}
-            for i, (a, b) in enumerate(TRUTH)]
-    rules = ("rules:\n  - id: r\n    when: {exam_passed: true}\n"
-             "    unless: {democratic_eval_passed: true}\n    then: {flag: f}\n")
+    rows = [
+        {"officer_id": f"K{i}", "exam_passed": a, "democratic_eval_passed": b}
+        for i, (a, b) in enumerate(TRUTH)
+    ]
+    rules = (
+        "rules:\n  - id: r\n    when: {exam_passed: true}\n"
+        "    unless: {democratic_eval_passed: true}\n    then: {flag: f}\n"
+    )
     inputs = scenario(rules, rows)
     assert statuses(inputs, "r") == "ETUFFFFUU"
 
@@ -319,7 +406,9 @@ def test_unless_three_valued(scenario):
 # --- decisions ---------------------------------------------------------------------
 
 
-def rule(rid: str, when: str = "{}", then: str = "flag: f", priority: int = 0, extra: str = "") -> str:
+def rule(
+    rid: str, when: str = "{}", then: str = "flag: f", priority: int = 0, extra: str = ""
+) -> str:
     text = f"  - id: {rid}\n    priority: {priority}\n    when: {when}\n    then: {{{then}}}\n"
     return text + "".join(f"    {line}\n" for line in extra.splitlines())
 
@@ -328,33 +417,43 @@ MOVE = "move: {to: {tier: grassroots}}"
 
 
 def test_higher_priority_wins(scenario):
-    inputs = scenario("rules:\n" + rule("low", then="set_post: community_officer", priority=5)
-                      + rule("high", then=MOVE, priority=10), [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("low", then="set_post: community_officer", priority=5)
+        + rule("high", then=MOVE, priority=10),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("decided", "high", None)
 
 
 def test_default_priority_is_zero(scenario):
-    inputs = scenario("rules:\n  - id: zero\n    then: {keep: true}\n"
-                      + rule("neg", then=MOVE, priority=-1), [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n  - id: zero\n    then: {keep: true}\n" + rule("neg", then=MOVE, priority=-1),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("decided", "zero", None)
 
 
 def test_keep_stops_lower_rules_but_not_flags(scenario):
-    inputs = scenario("rules:\n" + rule("keep", then="keep: true", priority=10)
-                      + rule("down", then=MOVE, priority=5)
-                      + rule("mark", then="flag: promotion_ineligible", priority=1),
-                      [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("keep", then="keep: true", priority=10)
+        + rule("down", then=MOVE, priority=5)
+        + rule("mark", then="flag: promotion_ineligible", priority=1),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("decided", "keep", None)
     j = inputs.judgement
     assert [j.rules[i].id for _, i in j.flags] == ["mark"]
 
 
 def test_exemption_recorded_and_no_action(scenario):
-    inputs = scenario("rules:\n" + rule("down", then=MOVE, priority=10,
-                                        extra="unless: {special_talent: true}")
-                      + rule("post", then="set_post: community_officer", priority=5),
-                      [{"officer_id": "A", "special_talent": "是"},
-                       {"officer_id": "B", "special_talent": "否"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("down", then=MOVE, priority=10, extra="unless: {special_talent: true}")
+        + rule("post", then="set_post: community_officer", priority=5),
+        [{"officer_id": "A", "special_talent": "是"}, {"officer_id": "B", "special_talent": "否"}],
+    )
     assert statuses(inputs, "down") == "ET"
     j = inputs.judgement
     assert [(inputs.frame["officer_id"][k], j.rules[i].id) for k, i in j.exempt] == [("A", "down")]
@@ -362,111 +461,178 @@ def test_exemption_recorded_and_no_action(scenario):
     assert outcome(inputs, "A") == ("decided", "post", None)
     assert outcome(inputs, "B") == ("decided", "down", None)
     entries = [e for e in rule_entries(inputs) if e["code"] == "exempt"]
-    assert entries == [{"officer_id": "A", "row": 2, "code": "exempt", "rule_id": "down", "field": None,
-                        "message": "exempt from down (): special_talent yes"}]
+    assert entries == [
+        {
+            "officer_id": "A",
+            "row": 2,
+            "code": "exempt",
+            "rule_id": "down",
+            "field": None,
+            "message": "exempt from down (): special_talent yes",
+        }
+    ]
 
 
 def test_exemption_alone_is_no_action(scenario):
-    inputs = scenario("rules:\n" + rule("down", then=MOVE, extra="unless: {special_talent: true}"),
-                      [{"officer_id": "A", "special_talent": "true"}])
+    inputs = scenario(
+        "rules:\n" + rule("down", then=MOVE, extra="unless: {special_talent: true}"),
+        [{"officer_id": "A", "special_talent": "true"}],
+    )
     assert outcome(inputs, "A") == ("none", None, None)
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    (MOVE, "set_post: community_officer"),
-    (MOVE, "move: {to: {kind: station}}"),
-    (MOVE, "move: {to: {tier: grassroots}, post: community_officer}"),
-    ("set_post: community_officer", "set_post: station_head"),
-    ("keep: true", MOVE),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (MOVE, "set_post: community_officer"),
+        (MOVE, "move: {to: {kind: station}}"),
+        (MOVE, "move: {to: {tier: grassroots}, post: community_officer}"),
+        ("set_post: community_officer", "set_post: station_head"),
+        ("keep: true", MOVE),
+    ],
+)
 def test_conflict_at_equal_priority(scenario, first, second):
-    inputs = scenario("rules:\n" + rule("one", then=first, priority=5)
-                      + rule("two", then=second, priority=5)
-                      + rule("lower", then="keep: true", priority=1), [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("one", then=first, priority=5)
+        + rule("two", then=second, priority=5)
+        + rule("lower", then="keep: true", priority=1),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("conflict", "one", "two")
     assert [(e["code"], e["rule_id"], e["message"]) for e in rule_entries(inputs)] == [
-        ("conflict", "one", "rules one and two (priority 5) ask for different outcomes")]
+        ("conflict", "one", "rules one and two (priority 5) ask for different outcomes")
+    ]
 
 
-@pytest.mark.parametrize("then", [MOVE, "move: {to: {tier: grassroots}, post: 民警}",
-                                  "set_post: community_officer", "keep: true"])
+@pytest.mark.parametrize(
+    "then",
+    [
+        MOVE,
+        "move: {to: {tier: grassroots}, post: 民警}",
+        "set_post: community_officer",
+        "keep: true",
+    ],
+)
 def test_equal_outcomes_no_conflict_first_credited(scenario, then):
     later = "{ tier: grassroots }" if then == MOVE else None
     second = f"move: {{to: {later}}}" if later else then
-    inputs = scenario({"b.yaml": "rules:\n" + rule("b1", then=then, priority=5),
-                       "a.yaml": "rules:\n" + rule("a1", then=second, priority=5)},
-                      [{"officer_id": "A"}])
+    inputs = scenario(
+        {
+            "b.yaml": "rules:\n" + rule("b1", then=then, priority=5),
+            "a.yaml": "rules:\n" + rule("a1", then=second, priority=5),
+        },
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("decided", "a1", None)
     assert rule_entries(inputs) == []
 
 
 def test_missing_data_withholds_at_same_priority(scenario):
-    inputs = scenario("rules:\n" + rule("down", then=MOVE, priority=5)
-                      + rule("exam", when="{exam_passed: false}", then="set_post: officer", priority=5),
-                      [{"officer_id": "A"}, {"officer_id": "B", "exam_passed": "true"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("down", then=MOVE, priority=5)
+        + rule("exam", when="{exam_passed: false}", then="set_post: officer", priority=5),
+        [{"officer_id": "A"}, {"officer_id": "B", "exam_passed": "true"}],
+    )
     assert outcome(inputs, "A") == ("withheld", None, None)
     assert outcome(inputs, "B") == ("decided", "down", None)
-    assert [(e["officer_id"], e["code"], e["rule_id"], e["field"], e["message"])
-            for e in rule_entries(inputs)] == [
-        ("A", "missing_data", "exam", "exam_passed", "rule exam cannot be decided: exam_passed is empty")]
+    assert [
+        (e["officer_id"], e["code"], e["rule_id"], e["field"], e["message"])
+        for e in rule_entries(inputs)
+    ] == [
+        (
+            "A",
+            "missing_data",
+            "exam",
+            "exam_passed",
+            "rule exam cannot be decided: exam_passed is empty",
+        )
+    ]
 
 
 def test_missing_data_at_higher_priority_withholds_lower(scenario):
-    inputs = scenario("rules:\n" + rule("exam", when="{exam_passed: false}", then=MOVE, priority=10)
-                      + rule("post", then="set_post: community_officer", priority=5),
-                      [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("exam", when="{exam_passed: false}", then=MOVE, priority=10)
+        + rule("post", then="set_post: community_officer", priority=5),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("withheld", None, None)
     assert [(e["code"], e["rule_id"]) for e in rule_entries(inputs)] == [("missing_data", "exam")]
 
 
 def test_missing_data_cannot_overturn_higher_decision(scenario):
-    inputs = scenario("rules:\n" + rule("down", then=MOVE, priority=10)
-                      + rule("exam", when="{exam_passed: false}", then="keep: true", priority=5),
-                      [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("down", then=MOVE, priority=10)
+        + rule("exam", when="{exam_passed: false}", then="keep: true", priority=5),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("decided", "down", None)
 
 
 def test_missing_data_in_unless(scenario):
-    inputs = scenario("rules:\n" + rule("down", then=MOVE, extra="unless: {appraisal: excellent}"),
-                      [{"officer_id": "A"}, {"officer_id": "B", "appraisal": "competent"}])
+    inputs = scenario(
+        "rules:\n" + rule("down", then=MOVE, extra="unless: {appraisal: excellent}"),
+        [{"officer_id": "A"}, {"officer_id": "B", "appraisal": "competent"}],
+    )
     assert statuses(inputs, "down") == "UT"
     assert outcome(inputs, "A") == ("withheld", None, None)
     assert [(e["officer_id"], e["field"]) for e in rule_entries(inputs)] == [("A", "appraisal")]
 
 
 def test_missing_data_for_flag_rule(scenario):
-    inputs = scenario("rules:\n" + rule("mark", when="{discipline_date: {gt: 2025-01-01}}",
-                                        then="flag: promotion_ineligible"),
-                      [{"officer_id": "A"}, {"officer_id": "B", "discipline_date": "2024-01-01"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule(
+            "mark", when="{discipline_date: {gt: 2025-01-01}}", then="flag: promotion_ineligible"
+        ),
+        [{"officer_id": "A"}, {"officer_id": "B", "discipline_date": "2024-01-01"}],
+    )
     assert statuses(inputs, "mark") == "UF"
     assert inputs.judgement.flags == []
     assert [(e["officer_id"], e["code"], e["field"]) for e in rule_entries(inputs)] == [
-        ("A", "missing_data", "discipline_date")]
+        ("A", "missing_data", "discipline_date")
+    ]
 
 
 def test_flags_accumulate(scenario):
-    inputs = scenario("rules:\n" + rule("f1", then="flag: promotion_ineligible", priority=1)
-                      + rule("f2", then="flag: leadership_ineligible", priority=7)
-                      + rule("both", then="flag: review, move: {to: {tier: grassroots}}", priority=3)
-                      + rule("keep", then="keep: true", priority=9),
-                      [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("f1", then="flag: promotion_ineligible", priority=1)
+        + rule("f2", then="flag: leadership_ineligible", priority=7)
+        + rule("both", then="flag: review, move: {to: {tier: grassroots}}", priority=3)
+        + rule("keep", then="keep: true", priority=9),
+        [{"officer_id": "A"}],
+    )
     j = inputs.judgement
     assert sorted((j.rules[i].id, j.rules[i].flag) for _, i in j.flags) == [
-        ("both", "review"), ("f1", "promotion_ineligible"), ("f2", "leadership_ineligible")]
+        ("both", "review"),
+        ("f1", "promotion_ineligible"),
+        ("f2", "leadership_ineligible"),
+    ]
     assert outcome(inputs, "A") == ("decided", "keep", None)
 
 
-@pytest.mark.parametrize(("window", "in_force"), [
-    ("effective_from: 2026-10-02", False),
-    ("effective_from: 2026-10-01", True),
-    ("effective_until: 2026-09-30", False),
-    ("effective_until: 2026-10-01", True),
-    ("effective_from: 2025-01-01\neffective_until: 2027-01-01", True),
-    ("effective_from: 2027-01-01\neffective_until: 2028-01-01", False),
-])
+@pytest.mark.parametrize(
+    ("window", "in_force"),
+    [
+        ("effective_from: 2026-10-02", False),
+        ("effective_from: 2026-10-01", True),
+        ("effective_until: 2026-09-30", False),
+        ("effective_until: 2026-10-01", True),
+        ("effective_from: 2025-01-01\neffective_until: 2027-01-01", True),
+        ("effective_from: 2027-01-01\neffective_until: 2028-01-01", False),
+    ],
+)
 def test_effective_dates(scenario, window, in_force):
-    inputs = scenario("rules:\n" + rule("dated", then=MOVE, priority=10, extra=window)
-                      + rule("fallback", then="keep: true"), [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule("dated", then=MOVE, priority=10, extra=window)
+        + rule("fallback", then="keep: true"),
+        [{"officer_id": "A"}],
+    )
     j = inputs.judgement
     assert ([r.id for r in j.rules] == ["dated", "fallback"]) is in_force
     assert [r.id for r in j.skipped] == ([] if in_force else ["dated"])
@@ -474,29 +640,45 @@ def test_effective_dates(scenario, window, in_force):
 
 
 def test_merges_move_officers_before_rules(scenario):
-    inputs = scenario(flow_rules(["{unit.id: BGS}", "{unit.id: OLD}", "{unit.tier: organ}",
-                                  "{unit.capacity: 10}", "{unit: BGS}"]),
-                      [{"officer_id": "A", "unit": "OLD"}, {"officer_id": "B", "unit": "舊科"}])
+    inputs = scenario(
+        flow_rules(
+            [
+                "{unit.id: BGS}",
+                "{unit.id: OLD}",
+                "{unit.tier: organ}",
+                "{unit.capacity: 10}",
+                "{unit: BGS}",
+            ]
+        ),
+        [{"officer_id": "A", "unit": "OLD"}, {"officer_id": "B", "unit": "舊科"}],
+    )
     assert inputs.frame["unit"].to_list() == ["BGS", "BGS"]
     assert inputs.frame["_from_unit"].to_list() == ["OLD", "OLD"]
     assert [statuses(inputs, f"c{i}") for i in range(5)] == ["TT", "FF", "TT", "TT", "TT"]
 
 
 def test_merge_chain(tmp_path):
-    units = ("units:\n  - {id: A, name: a, kind: station, merged_into: B}\n"
-             "  - {id: B, name: b, kind: station, merged_into: C}\n"
-             "  - {id: C, name: c, kind: organ, tags: [t]}\n")
-    inputs = build(tmp_path, units, flow_rules(["{unit.tags: t}"]), [{"officer_id": "X", "unit": "A"}])
+    units = (
+        "units:\n  - {id: A, name: a, kind: station, merged_into: B}\n"
+        "  - {id: B, name: b, kind: station, merged_into: C}\n"
+        "  - {id: C, name: c, kind: organ, tags: [t]}\n"
+    )
+    inputs = build(
+        tmp_path, units, flow_rules(["{unit.tags: t}"]), [{"officer_id": "X", "unit": "A"}]
+    )
     assert inputs.frame["unit"].to_list() == ["C"]
     assert statuses(inputs, "c0") == "T"
 
 
 def test_invalid_rows_are_never_acted_on(scenario, resident_id):
-    inputs = scenario("rules:\n" + rule("down", then=MOVE) + rule("mark", then="flag: f"), [
-        {"officer_id": "A"},
-        {"officer_id": "B", "id_number": resident_id("19700101")},  # disagrees with birth_date
-        {"officer_id": "C", "unit": "NOPE"},
-    ])
+    inputs = scenario(
+        "rules:\n" + rule("down", then=MOVE) + rule("mark", then="flag: f"),
+        [
+            {"officer_id": "A"},
+            {"officer_id": "B", "id_number": resident_id("19700101")},  # disagrees with birth_date
+            {"officer_id": "C", "unit": "NOPE"},
+        ],
+    )
     assert inputs.frame["officer_id"].to_list() == ["A", "B"]  # an unknown unit has no frame row
     assert statuses(inputs, "down") == "TF"
     assert outcome(inputs, "B") == ("none", None, None)
@@ -504,16 +686,31 @@ def test_invalid_rows_are_never_acted_on(scenario, resident_id):
 
 
 def test_reasons_state_the_facts(scenario):
-    inputs = scenario("constants: {young: 40}\nrules:\n"
-                      + rule("down", when="{all: [{unit.tier: organ}, {rank: deputy_section}, "
-                                          "{age: {le: $young}}]}", then=MOVE),
-                      [{"officer_id": "A", "birth_date": "1988-01-01", "rank": "副科"}])
-    assert inputs.judgement.reasons(0, [0]) == ["unit.tier organ; rank deputy_section (副科); age 38 ≤ 40"]
+    inputs = scenario(
+        "constants: {young: 40}\nrules:\n"
+        + rule(
+            "down",
+            when="{all: [{unit.tier: organ}, {rank: deputy_section}, {age: {le: $young}}]}",
+            then=MOVE,
+        ),
+        [{"officer_id": "A", "birth_date": "1988-01-01", "rank": "副科"}],
+    )
+    assert inputs.judgement.reasons(0, [0]) == [
+        "unit.tier organ; rank deputy_section (副科); age 38 ≤ 40"
+    ]
 
 
 def test_missing_data_names_the_unknown_field(scenario):
-    inputs = scenario("rules:\n" + rule("clean", when="{all: [{discipline_date: {is_null: true}}, "
-                                                      "{exam_passed: true}]}", then=MOVE),
-                      [{"officer_id": "A"}])
+    inputs = scenario(
+        "rules:\n"
+        + rule(
+            "clean",
+            when="{all: [{discipline_date: {is_null: true}}, {exam_passed: true}]}",
+            then=MOVE,
+        ),
+        [{"officer_id": "A"}],
+    )
     assert outcome(inputs, "A") == ("withheld", None, None)
-    assert [(e["code"], e["field"]) for e in rule_entries(inputs)] == [("missing_data", "exam_passed")]
+    assert [(e["code"], e["field"]) for e in rule_entries(inputs)] == [
+        ("missing_data", "exam_passed")
+    ]

@@ -16,17 +16,29 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from placement.engine.decide import APPLIES, CONFLICT, DECIDED, EXEMPT, NO, NONE, UNKNOWN, WITHHELD
-from placement.inputs import load_inputs
+from placement.evaluate.decide import (
+    APPLIES,
+    CONFLICT,
+    DECIDED,
+    EXEMPT,
+    NO,
+    NONE,
+    UNKNOWN,
+    WITHHELD,
+)
+from placement.load.inputs import load_inputs
+from placement.load.roster.load import read_roster
+from placement.load.rules.load import check_ruleset
+from placement.load.units import load_units
+from placement.load.vocab import Vocabulary
 from placement.problems import PlacementError
-from placement.roster.load import read_roster
-from placement.rules.load import check_ruleset
-from placement.units import load_units
-from placement.vocab import Vocabulary
 
 AS_OF = dt.date(2026, 10, 1)
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # The units, as the reference sees them after merges (OLD is merged into BGS).
 UNITS_YAML = """\
@@ -37,27 +49,54 @@ units:
   - {id: OLD, name: 舊科, kind: organ, merged_into: BGS}
 """
 UNIT_FACTS = {
-    "BGS": {"unit.id": "BGS", "unit.tier": "organ", "unit.area": "urban", "unit.district": "城區",
-            "unit.tags": ["x"]},
-    "PCS-HF": {"unit.id": "PCS-HF", "unit.tier": "grassroots", "unit.area": "rural",
-               "unit.district": "東郊", "unit.tags": ["complex", "hardship"]},
-    "PCS-XX": {"unit.id": "PCS-XX", "unit.tier": "grassroots", "unit.area": None,
-               "unit.district": None, "unit.tags": []},
+    "BGS": {
+        "unit.id": "BGS",
+        "unit.tier": "organ",
+        "unit.area": "urban",
+        "unit.district": "城區",
+        "unit.tags": ["x"],
+    },
+    "PCS-HF": {
+        "unit.id": "PCS-HF",
+        "unit.tier": "grassroots",
+        "unit.area": "rural",
+        "unit.district": "東郊",
+        "unit.tags": ["complex", "hardship"],
+    },
+    "PCS-XX": {
+        "unit.id": "PCS-XX",
+        "unit.tier": "grassroots",
+        "unit.area": None,
+        "unit.district": None,
+        "unit.tags": [],
+    },
 }
 MERGED = {"BGS": "BGS", "PCS-HF": "PCS-HF", "PCS-XX": "PCS-XX", "OLD": "BGS"}
 
 DATES = [dt.date(1999, 12, 31), dt.date(2000, 1, 1), dt.date(2005, 6, 15), dt.date(2010, 2, 28)]
 RANKS = ["staff", "deputy_section", "chief_section"]
-RANK_SPELLING = {"staff": ["staff", "科员", "科員"], "deputy_section": ["deputy_section", "副科"],
-                 "chief_section": ["chief_section", "正科"]}
+RANK_SPELLING = {
+    "staff": ["staff", "科员", "科員"],
+    "deputy_section": ["deputy_section", "副科"],
+    "chief_section": ["chief_section", "正科"],
+}
 APPRAISALS = ["excellent", "competent", "basically_competent", "incompetent"]
 DISTRICTS = ["城區", "東郊", "南河"]
 
 # field -> (kind, literal strategy)
 KINDS = {
-    "grassroots_years": "number", "age": "number", "joined_police": "date", "exam_passed": "bool",
-    "awarded": "bool", "appraisal": "enum", "unit.area": "enum", "unit.tier": "enum",
-    "rank": "term", "home_district": "str", "unit.district": "str", "unit.id": "unit",
+    "grassroots_years": "number",
+    "age": "number",
+    "joined_police": "date",
+    "exam_passed": "bool",
+    "awarded": "bool",
+    "appraisal": "enum",
+    "unit.area": "enum",
+    "unit.tier": "enum",
+    "rank": "term",
+    "home_district": "str",
+    "unit.district": "str",
+    "unit.id": "unit",
     "unit.tags": "tags",
 }
 LITERALS = {
@@ -86,7 +125,11 @@ OPS = {
     "tags": ["contains", "is_null"],
 }
 # `$officer.X` comparisons: (field, other field)
-REFS = [("unit.district", "home_district"), ("grassroots_years", "age"), ("age", "grassroots_years")]
+REFS = [
+    ("unit.district", "home_district"),
+    ("grassroots_years", "age"),
+    ("age", "grassroots_years"),
+]
 
 
 # --- the reference: three-valued logic, written out plainly --------------------------
@@ -123,16 +166,23 @@ def compare(op, actual, expected):
         return actual not in expected
     if op == "between":
         return expected[0] <= actual <= expected[1]
-    return {"eq": actual == expected, "ne": actual != expected, "lt": actual < expected,
-            "le": actual <= expected, "gt": actual > expected, "ge": actual >= expected}[op]
+    return {
+        "eq": actual == expected,
+        "ne": actual != expected,
+        "lt": actual < expected,
+        "le": actual <= expected,
+        "gt": actual > expected,
+        "ge": actual >= expected,
+    }[op]
 
 
 def reference(node, record) -> bool | None:
     kind = node[0]
     if kind == "leaf":
         _, field, tests = node
-        return k_and(compare(op, record[field], record[ref] if ref else value)
-                     for op, value, ref in tests)
+        return k_and(
+            compare(op, record[field], record[ref] if ref else value) for op, value, ref in tests
+        )
     if kind == "all":
         return k_and(reference(p, record) for p in node[1])
     if kind == "any":
@@ -162,7 +212,9 @@ def completed_years(born: dt.date, on: dt.date) -> int:
 def leaves(draw):
     if draw(st.integers(0, 9)) == 0:
         field, other = draw(st.sampled_from(REFS))
-        op = draw(st.sampled_from(["eq", "ne"] if KINDS[field] == "str" else ["eq", "ne", "lt", "ge"]))
+        op = draw(
+            st.sampled_from(["eq", "ne"] if KINDS[field] == "str" else ["eq", "ne", "lt", "ge"])
+        )
         return ("leaf", field, ((op, None, other),))
     field = draw(st.sampled_from(sorted(KINDS)))
     kind = KINDS[field]
@@ -174,8 +226,12 @@ def leaves(draw):
         elif op in ("in", "not_in"):
             value = tuple(draw(st.lists(LITERALS[field], max_size=3)))
         elif op == "between":
-            value = tuple(sorted(draw(st.lists(LITERALS[field], min_size=2, max_size=2)),
-                                 key=lambda v: (v is None, v)))
+            value = tuple(
+                sorted(
+                    draw(st.lists(LITERALS[field], min_size=2, max_size=2)),
+                    key=lambda v: (v is None, v),
+                )
+            )
         else:
             value = draw(LITERALS[field])
         tests.append((op, value, None))
@@ -198,19 +254,21 @@ def nullable(strategy):
     return st.one_of(st.none(), strategy)
 
 
-officers = st.fixed_dictionaries({
-    "birth_date": st.dates(dt.date(1960, 1, 1), dt.date(2004, 12, 31)),
-    "unit": st.sampled_from(sorted(MERGED)),
-    "rank": st.sampled_from(RANKS),
-    "grassroots_years": nullable(st.integers(0, 6)),
-    "joined_police": nullable(st.sampled_from(DATES)),
-    "exam_passed": nullable(st.booleans()),
-    "awarded": nullable(st.booleans()),
-    "appraisal": nullable(st.sampled_from(APPRAISALS)),
-    "home_district": nullable(st.sampled_from(DISTRICTS)),
-    # how each value is spelled in the file
-    "style": st.integers(0, 7),
-})
+officers = st.fixed_dictionaries(
+    {
+        "birth_date": st.dates(dt.date(1960, 1, 1), dt.date(2004, 12, 31)),
+        "unit": st.sampled_from(sorted(MERGED)),
+        "rank": st.sampled_from(RANKS),
+        "grassroots_years": nullable(st.integers(0, 6)),
+        "joined_police": nullable(st.sampled_from(DATES)),
+        "exam_passed": nullable(st.booleans()),
+        "awarded": nullable(st.booleans()),
+        "appraisal": nullable(st.sampled_from(APPRAISALS)),
+        "home_district": nullable(st.sampled_from(DISTRICTS)),
+        # how each value is spelled in the file
+        "style": st.integers(0, 7),
+    }
+)
 
 
 # --- rendering to files --------------------------------------------------------------
@@ -228,8 +286,11 @@ def to_yaml(node):
     kind = node[0]
     if kind == "leaf":
         _, field, tests = node
-        return {field: {op: (f"$officer.{ref}" if ref else yaml_literal(value))
-                        for op, value, ref in tests}}
+        return {
+            field: {
+                op: (f"$officer.{ref}" if ref else yaml_literal(value)) for op, value, ref in tests
+            }
+        }
     if kind == "not":
         return {"not": to_yaml(node[1])}
     parts = [to_yaml(p) for p in node[1]]
@@ -243,8 +304,13 @@ def to_yaml(node):
 
 
 def spell_date(d: dt.date, style: int) -> str:
-    forms = [d.isoformat(), d.strftime("%Y/%m/%d"), d.strftime("%Y%m%d"), d.strftime("%Y.%m.%d"),
-             f"{d.year}年{d.month}月{d.day}日"]
+    forms = [
+        d.isoformat(),
+        d.strftime("%Y/%m/%d"),
+        d.strftime("%Y%m%d"),
+        d.strftime("%Y.%m.%d"),
+        f"{d.year}年{d.month}月{d.day}日",
+    ]
     return forms[style % len(forms)]
 
 
@@ -254,32 +320,56 @@ def spell_bool(b: bool, style: int) -> str:
 
 
 def roster_text(people: list[dict]) -> str:
-    header = ["officer_id", "name", "birth_date", "unit", "post", "rank", "grassroots_years",
-              "joined_police", "exam_passed", "awarded", "appraisal", "home_district"]
+    header = [
+        "officer_id",
+        "name",
+        "birth_date",
+        "unit",
+        "post",
+        "rank",
+        "grassroots_years",
+        "joined_police",
+        "exam_passed",
+        "awarded",
+        "appraisal",
+        "home_district",
+    ]
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(header)
     for i, p in enumerate(people):
         s = p["style"]
-        w.writerow([
-            f"P{i:03d}", "n", spell_date(p["birth_date"], s), p["unit"], "officer",
-            RANK_SPELLING[p["rank"]][s % len(RANK_SPELLING[p["rank"]])],
-            "" if p["grassroots_years"] is None else str(p["grassroots_years"]),
-            "" if p["joined_police"] is None else spell_date(p["joined_police"], s + 1),
-            "" if p["exam_passed"] is None else spell_bool(p["exam_passed"], s),
-            "" if p["awarded"] is None else spell_bool(p["awarded"], s + 2),
-            p["appraisal"] or "", p["home_district"] or "",
-        ])
+        w.writerow(
+            [
+                f"P{i:03d}",
+                "n",
+                spell_date(p["birth_date"], s),
+                p["unit"],
+                "officer",
+                RANK_SPELLING[p["rank"]][s % len(RANK_SPELLING[p["rank"]])],
+                "" if p["grassroots_years"] is None else str(p["grassroots_years"]),
+                "" if p["joined_police"] is None else spell_date(p["joined_police"], s + 1),
+                "" if p["exam_passed"] is None else spell_bool(p["exam_passed"], s),
+                "" if p["awarded"] is None else spell_bool(p["awarded"], s + 2),
+                p["appraisal"] or "",
+                p["home_district"] or "",
+            ]
+        )
     return out.getvalue()
 
 
 def record_of(p: dict) -> dict:
     unit = MERGED[p["unit"]]
     return {
-        "age": completed_years(p["birth_date"], AS_OF), "rank": p["rank"],
-        "grassroots_years": p["grassroots_years"], "joined_police": p["joined_police"],
-        "exam_passed": p["exam_passed"], "awarded": bool(p["awarded"]),  # a flag: empty is false
-        "appraisal": p["appraisal"], "home_district": p["home_district"], **UNIT_FACTS[unit],
+        "age": completed_years(p["birth_date"], AS_OF),
+        "rank": p["rank"],
+        "grassroots_years": p["grassroots_years"],
+        "joined_police": p["joined_police"],
+        "exam_passed": p["exam_passed"],
+        "awarded": bool(p["awarded"]),  # a flag: empty is false
+        "appraisal": p["appraisal"],
+        "home_district": p["home_district"],
+        **UNIT_FACTS[unit],
     }
 
 
@@ -292,13 +382,16 @@ ACTIONS = [
 ]
 
 rules_strategy = st.lists(
-    st.fixed_dictionaries({
-        "when": nullable(conditions),
-        "unless": nullable(conditions),
-        "action": st.integers(0, len(ACTIONS) - 1),
-        "priority": st.integers(0, 2),
-    }),
-    min_size=1, max_size=5,
+    st.fixed_dictionaries(
+        {
+            "when": nullable(conditions),
+            "unless": nullable(conditions),
+            "action": st.integers(0, len(ACTIONS) - 1),
+            "priority": st.integers(0, 2),
+        }
+    ),
+    min_size=1,
+    max_size=5,
 )
 
 
@@ -307,16 +400,23 @@ def write_inputs(root: Path, people, rules) -> object:
     (root / "units.yaml").write_text(UNITS_YAML, encoding="utf-8")
     doc = {"rules": []}
     for i, r in enumerate(rules):
-        item = {"id": f"r{i}", "priority": r["priority"], "then": copy.deepcopy(ACTIONS[r["action"]])}
+        item = {
+            "id": f"r{i}",
+            "priority": r["priority"],
+            "then": copy.deepcopy(ACTIONS[r["action"]]),
+        }
         if r["when"] is not None:
             item["when"] = to_yaml(r["when"])
         if r["unless"] is not None:
             item["unless"] = to_yaml(r["unless"])
         doc["rules"].append(item)
-    (root / "rules" / "r.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    (root / "rules" / "r.yaml").write_text(
+        yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8"
+    )
     (root / "roster.csv").write_text(roster_text(people), encoding="utf-8")
-    return load_inputs(root / "roster.csv", rules=root / "rules", units=root / "units.yaml",
-                       as_of=AS_OF)
+    return load_inputs(
+        root / "roster.csv", rules=root / "rules", units=root / "units.yaml", as_of=AS_OF
+    )
 
 
 def reference_decision(statuses: list[int], rules: list[dict]) -> tuple[int, int, int]:
@@ -329,7 +429,11 @@ def reference_decision(statuses: list[int], rules: list[dict]) -> tuple[int, int
         applying = [i for i in at if statuses[i] == APPLIES]
         if applying:
             first = applying[0]
-            differ = [i for i in applying if ACTIONS[rules[i]["action"]] != ACTIONS[rules[first]["action"]]]
+            differ = [
+                i
+                for i in applying
+                if ACTIONS[rules[i]["action"]] != ACTIONS[rules[first]["action"]]
+            ]
             if differ:
                 return CONFLICT, first, differ[0]
             return DECIDED, first, -1
@@ -355,8 +459,11 @@ def test_engine_matches_reference(people, rules):
         assert (int(j.state[k]), int(j.decision[k])) == (state, decision), (k, want)
         if state == CONFLICT:
             assert int(j.other[k]) == other
-        flags |= {(k, i) for i, r in enumerate(rules)
-                  if want[i] == APPLIES and "flag" in ACTIONS[r["action"]]}
+        flags |= {
+            (k, i)
+            for i, r in enumerate(rules)
+            if want[i] == APPLIES and "flag" in ACTIONS[r["action"]]
+        }
         exempt |= {(k, i) for i in range(len(rules)) if want[i] == EXEMPT}
     assert set(j.flags) == flags
     assert set(j.exempt) == exempt
@@ -364,18 +471,64 @@ def test_engine_matches_reference(people, rules):
 
 # --- arbitrary input: a message, never a traceback ------------------------------------
 
-HEADERS = ["officer_id", "name", "birth_date", "unit", "post", "rank", "id_number", "wishes",
-           "exam_passed", "grassroots_years", "警號", "出生日期", "單位", "", "x"]
-CELLS = ["", "A1", "BGS", "辦公室", "officer", "所長", "staff", "1980-01-01", "1980年1月", "2000-13-45",
-         "19800101", "9999-99-99", "0", "-1", "1e309", "nan", "是", "√", "11010519800101123X", '"',
-         "a,b", "；、", "\u3000", "１２", "=cmd()", "\x00", "\r", "\n", "PCS-HF;NOPE"]
+HEADERS = [
+    "officer_id",
+    "name",
+    "birth_date",
+    "unit",
+    "post",
+    "rank",
+    "id_number",
+    "wishes",
+    "exam_passed",
+    "grassroots_years",
+    "警號",
+    "出生日期",
+    "單位",
+    "",
+    "x",
+]
+CELLS = [
+    "",
+    "A1",
+    "BGS",
+    "辦公室",
+    "officer",
+    "所長",
+    "staff",
+    "1980-01-01",
+    "1980年1月",
+    "2000-13-45",
+    "19800101",
+    "9999-99-99",
+    "0",
+    "-1",
+    "1e309",
+    "nan",
+    "是",
+    "√",
+    "11010519800101123X",
+    '"',
+    "a,b",
+    "；、",
+    "\u3000",
+    "１２",
+    "=cmd()",
+    "\x00",
+    "\r",
+    "\n",
+    "PCS-HF;NOPE",
+]
 
 
 @st.composite
 def csv_like(draw):
     header = draw(st.lists(st.sampled_from(HEADERS), min_size=0, max_size=8))
-    rows = draw(st.lists(st.lists(st.one_of(st.sampled_from(CELLS), st.text(max_size=6)), max_size=9),
-                         max_size=6))
+    rows = draw(
+        st.lists(
+            st.lists(st.one_of(st.sampled_from(CELLS), st.text(max_size=6)), max_size=9), max_size=6
+        )
+    )
     text = "\n".join(",".join(r) for r in [header, *rows])
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
     try:
@@ -385,8 +538,10 @@ def csv_like(draw):
 
 
 @SETTINGS
-@given(data=st.one_of(st.binary(max_size=300), csv_like()),
-       suffix=st.sampled_from([".csv", ".xlsx", ".txt"]))
+@given(
+    data=st.one_of(st.binary(max_size=300), csv_like()),
+    suffix=st.sampled_from([".csv", ".xlsx", ".txt"]),
+)
 def test_roster_loader_raises_only_placement_errors(data, suffix):
     # A carriage return alone inside a ragged CSV is a known crash, pinned by
     # test_roster_load.py::test_lone_carriage_return_in_ragged_csv; drop this line when it is fixed.
@@ -406,19 +561,81 @@ def test_roster_loader_raises_only_placement_errors(data, suffix):
     assert roster.officers["_row"].is_unique().all()
 
 
-KEYS = ["ruleset", "as_of", "constants", "fields", "vocab", "targets", "allowances", "rules", "tests",
-        "id", "when", "unless", "then", "move", "to", "prefer", "post", "set_post", "flag", "keep",
-        "priority", "effective_from", "all", "any", "not", "age", "rank", "unit.tags", "unit.id",
-        "tier", "eq", "lt", "in", "between", "contains", "is_null", "share", "where", "of",
-        "at_least", "amount", "type", "values", "officer", "expect", "$x"]
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 50), st.floats(allow_nan=True),
-                    st.sampled_from(["BGS", "staff", "$x", "$officer.age", "$officer.nope", "grassroots",
-                                     "2026-10-01", "所長", "enum", "number", ""]),
-                    st.dates(dt.date(1999, 1, 1), dt.date(2030, 1, 1)))
+KEYS = [
+    "ruleset",
+    "as_of",
+    "constants",
+    "fields",
+    "vocab",
+    "targets",
+    "allowances",
+    "rules",
+    "tests",
+    "id",
+    "when",
+    "unless",
+    "then",
+    "move",
+    "to",
+    "prefer",
+    "post",
+    "set_post",
+    "flag",
+    "keep",
+    "priority",
+    "effective_from",
+    "all",
+    "any",
+    "not",
+    "age",
+    "rank",
+    "unit.tags",
+    "unit.id",
+    "tier",
+    "eq",
+    "lt",
+    "in",
+    "between",
+    "contains",
+    "is_null",
+    "share",
+    "where",
+    "of",
+    "at_least",
+    "amount",
+    "type",
+    "values",
+    "officer",
+    "expect",
+    "$x",
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 50),
+    st.floats(allow_nan=True),
+    st.sampled_from(
+        [
+            "BGS",
+            "staff",
+            "$x",
+            "$officer.age",
+            "$officer.nope",
+            "grassroots",
+            "2026-10-01",
+            "所長",
+            "enum",
+            "number",
+            "",
+        ]
+    ),
+    st.dates(dt.date(1999, 1, 1), dt.date(2030, 1, 1)),
+)
 documents = st.recursive(
     SCALARS,
-    lambda inner: st.one_of(st.lists(inner, max_size=3),
-                            st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)
+    ),
     max_leaves=25,
 )
 
@@ -448,9 +665,19 @@ def test_rule_loader_arbitrary_documents(doc):
 
 
 @SETTINGS
-@given(rules=st.lists(st.fixed_dictionaries({"id": st.sampled_from(["a", "b", "a b", ""]),
-                                             "when": documents, "unless": documents,
-                                             "then": documents}), max_size=3))
+@given(
+    rules=st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": st.sampled_from(["a", "b", "a b", ""]),
+                "when": documents,
+                "unless": documents,
+                "then": documents,
+            }
+        ),
+        max_size=3,
+    )
+)
 def test_rule_loader_arbitrary_rules(rules):
     check_rules_bytes(yaml.safe_dump({"rules": rules}, allow_unicode=True).encode())
 
@@ -460,4 +687,7 @@ def test_reference_sanity():
     assert k_and([True, None]) is None and k_and([False, None]) is False
     assert k_or([True, None]) is True and k_or([False, None]) is None
     assert compare("is_null", None, True) is True and compare("lt", None, 3) is None
-    assert json.dumps(to_yaml(("not", ("leaf", "age", (("lt", 3, None),))))) == '{"not": {"age": {"lt": 3}}}'
+    assert (
+        json.dumps(to_yaml(("not", ("leaf", "age", (("lt", 3, None),)))))
+        == '{"not": {"age": {"lt": 3}}}'
+    )

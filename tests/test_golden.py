@@ -19,8 +19,11 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
 
 
 def _run(case: Path, command: str) -> tuple[int, dict]:
-    r = CliRunner().invoke(main, [command, "roster.csv", "--rules", "rules", "--units", "units.yaml",
-                                  "--format", "json"], catch_exceptions=False)
+    r = CliRunner().invoke(
+        main,
+        [command, "roster.csv", "--rules", "rules", "--units", "units.yaml", "--format", "json"],
+        catch_exceptions=False,
+    )
     return r.exit_code, json.loads(r.output)
 
 
@@ -34,7 +37,11 @@ def test_golden(name, command, monkeypatch):
     got = {"exit_code": code, "output": doc}
     if os.environ.get("UPDATE_GOLDEN"):
         expected_file.parent.mkdir(exist_ok=True)
-        expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        expected_file.write_text(
+            json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
-    assert got == expected, ("golden output changed; if intended, run: "
-                             "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py")
+    assert got == expected, (
+        "golden output changed; if intended, run: "
+        "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py"
+    )

@@ -22,13 +22,13 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from placement.inputs import load_inputs
+from placement.load.inputs import load_inputs
+from placement.load.roster.load import read_roster
+from placement.load.rules.load import load_ruleset
+from placement.load.schema import ROSTER_FIELDS
+from placement.load.units import load_units
 from placement.place.plan import make_plan
 from placement.problems import PlacementError
-from placement.roster.load import read_roster
-from placement.rules.load import load_ruleset
-from placement.schema import ROSTER_FIELDS
-from placement.units import load_units
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES, UNITS = ROOT / "rules", ROOT / "data" / "units.yaml"
@@ -42,12 +42,36 @@ EXTRA_COLUMNS = ["note", "备注", "Remarks", "编制类别", "x"]  # no field o
 
 # values no reading can accept in a required field: blanks, and the field's impossible values
 EMPTY = ["", " ", "\u3000", "\t"]
-BAD = {"officer_id": EMPTY, "name": EMPTY,
-       "birth_date": [*EMPTY, "1980-13-45", "2000-02-30", "tomorrow", "9999-99-99", "2100-01-01"],
-       "unit": [*EMPTY, "NOWHERE", "不存在派出所"], "post": [*EMPTY, "chief", "所長長"],
-       "rank": [*EMPTY, "general", "正部"]}
-ODD = ["", " ", "=cmd()", "@x", "-1", "nan", "1e400", "是", "√", "１２", "2000年1月", "PCS-HF;NOPE",
-       "BGS", "辦公室", "station_head", "deputy_section", "11010519800101123X", '"', "a,b", "；、"]
+BAD = {
+    "officer_id": EMPTY,
+    "name": EMPTY,
+    "birth_date": [*EMPTY, "1980-13-45", "2000-02-30", "tomorrow", "9999-99-99", "2100-01-01"],
+    "unit": [*EMPTY, "NOWHERE", "不存在派出所"],
+    "post": [*EMPTY, "chief", "所長長"],
+    "rank": [*EMPTY, "general", "正部"],
+}
+ODD = [
+    "",
+    " ",
+    "=cmd()",
+    "@x",
+    "-1",
+    "nan",
+    "1e400",
+    "是",
+    "√",
+    "１２",
+    "2000年1月",
+    "PCS-HF;NOPE",
+    "BGS",
+    "辦公室",
+    "station_head",
+    "deputy_section",
+    "11010519800101123X",
+    '"',
+    "a,b",
+    "；、",
+]
 junk_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=8)
 
 
@@ -58,7 +82,9 @@ def spell(draw, field: str) -> str:
 @st.composite
 def rosters(draw):
     """(csv bytes, [None for a blank row | (officer_id or None, required fields made unreadable)])."""
-    fields = REQUIRED + draw(st.lists(st.sampled_from(OPTIONAL), unique=True, max_size=len(OPTIONAL)))
+    fields = REQUIRED + draw(
+        st.lists(st.sampled_from(OPTIONAL), unique=True, max_size=len(OPTIONAL))
+    )
     extras = draw(st.lists(st.sampled_from(EXTRA_COLUMNS), unique=True, max_size=2))
     columns = draw(st.permutations(fields + extras))
     header = [c if c in extras else spell(draw, c) for c in columns]
@@ -98,7 +124,11 @@ def plan_json(path: Path) -> tuple[object, dict, str]:
     return inputs, doc, json.dumps(doc, sort_keys=True, ensure_ascii=False, default=str)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(rosters())
 def test_nothing_lost_and_deterministic(case):
     data, truth = case
@@ -123,10 +153,16 @@ def test_nothing_lost_and_deterministic(case):
     entries = [e for e in doc["exceptions"] if e["code"] != "target_unmet"]
     listed = {e["row"] for e in entries}
     assert planned | listed == set(data_rows), "a row is neither planned nor an exception"
-    assert not planned & {e["row"] for e in entries if e["code"] in
-                          ("invalid_row", "unknown_unit", "data_conflict", "duplicate_id")}
-    assert all(e["row"] is None and e["officer_id"] is None for e in doc["exceptions"]
-               if e["code"] == "target_unmet")
+    assert not planned & {
+        e["row"]
+        for e in entries
+        if e["code"] in ("invalid_row", "unknown_unit", "data_conflict", "duplicate_id")
+    }
+    assert all(
+        e["row"] is None and e["officer_id"] is None
+        for e in doc["exceptions"]
+        if e["code"] == "target_unmet"
+    )
     for row, (oid, unreadable) in data_rows.items():
         mine = [e for e in entries if e["row"] == row]
         if unreadable:
@@ -154,12 +190,17 @@ def shipped():
 def test_a_row_of_blanks_is_a_blank_row(tmp_path, shipped, blank_row):
     units, ruleset = shipped
     path = tmp_path / "r.csv"
-    path.write_text("officer_id,name,birth_date,unit,post,rank\n"
-                    f"A1,n,1980-01-01,BGS,officer,staff\n{blank_row}\n", encoding="utf-8")
+    path.write_text(
+        "officer_id,name,birth_date,unit,post,rank\n"
+        f"A1,n,1980-01-01,BGS,officer,staff\n{blank_row}\n",
+        encoding="utf-8",
+    )
     # the same row with its blank in the officer_id column, or full-width, is skipped
     for skipped in (" ,,,,,", ",,\u3000,,,"):
         other = tmp_path / "s.csv"
-        other.write_text(path.read_text(encoding="utf-8").replace(blank_row, skipped), encoding="utf-8")
+        other.write_text(
+            path.read_text(encoding="utf-8").replace(blank_row, skipped), encoding="utf-8"
+        )
         assert read_roster(other, units, ruleset.vocab, ruleset.extras, ruleset.as_of).rows == 1
     roster = read_roster(path, units, ruleset.vocab, ruleset.extras, ruleset.as_of)
     assert roster.rows == 1 and roster.issues == []
@@ -173,14 +214,18 @@ def test_repeated_id_in_a_dissolved_unit_is_one_transfer(tmp_path):
     path = tmp_path / "r.csv"
     path.write_text(",".join(SHIPPED_HEADER) + f"\n{line}\n{line}\n", encoding="utf-8")
     doc = make_plan(load_inputs(path, RULES, UNITS))
-    assert [e["code"] for e in doc["exceptions"] if e["officer_id"] == row["officer_id"]] == ["duplicate_id"]
+    assert [e["code"] for e in doc["exceptions"] if e["officer_id"] == row["officer_id"]] == [
+        "duplicate_id"
+    ]
     assert [t["officer_id"] for t in doc["transfers"]] == [row["officer_id"]]
 
 
 # --- resident ID numbers never reach the terminal whole (SPEC §3) ---------------------------
 
 
-@pytest.mark.parametrize("args", [["plan"], ["plan", "--lang", "zh"], ["check"], ["explain", "@ID"]])
+@pytest.mark.parametrize(
+    "args", [["plan"], ["plan", "--lang", "zh"], ["check"], ["explain", "@ID"]]
+)
 def test_resident_ids_are_masked_on_the_terminal(tmp_path, args):
     from click.testing import CliRunner
 
@@ -191,12 +236,20 @@ def test_resident_ids_are_masked_on_the_terminal(tmp_path, args):
     wrong = real[:-1] + ("1" if real[-1] != "1" else "2")  # a bad check digit: echoed in a message
     row["id_number"] = wrong
     path = tmp_path / "r.csv"
-    path.write_text(",".join(SHIPPED_HEADER) + "\n" + ",".join(row[c] for c in SHIPPED_HEADER) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        ",".join(SHIPPED_HEADER) + "\n" + ",".join(row[c] for c in SHIPPED_HEADER) + "\n",
+        encoding="utf-8",
+    )
     argv = [a.replace("@ID", row["officer_id"]) for a in args]
-    r = CliRunner().invoke(main, [argv[0], str(path), *argv[1:], "--rules", str(RULES), "--units", str(UNITS)],
-                           env={"COLUMNS": "300"}, catch_exceptions=False)
+    r = CliRunner().invoke(
+        main,
+        [argv[0], str(path), *argv[1:], "--rules", str(RULES), "--units", str(UNITS)],
+        env={"COLUMNS": "300"},
+        catch_exceptions=False,
+    )
     assert r.exit_code in (0, 1), r.output
-    digits = "".join(ch for ch in r.output if ch.isdigit() or ch in "Xx*")  # immune to line wrapping
+    digits = "".join(
+        ch for ch in r.output if ch.isdigit() or ch in "Xx*"
+    )  # immune to line wrapping
     assert wrong not in digits and real not in digits
     assert f"{wrong[:6]}********{wrong[-4:]}" in r.output

@@ -22,8 +22,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 # Anything that would make the page fetch something: URLs, protocol-relative
 # paths, src/href attributes, CSS url() and @import, scripts, links, frames.
-EXTERNAL = re.compile(r"(?i)(https?:|ftp:|//[\w.-]+\.\w|\bsrc\s*=|\bhref\s*=|url\s*\(|@import|"
-                      r"<script|<link|<iframe|<object|<embed|<img|<image)")
+EXTERNAL = re.compile(
+    r"(?i)(https?:|ftp:|//[\w.-]+\.\w|\bsrc\s*=|\bhref\s*=|url\s*\(|@import|"
+    r"<script|<link|<iframe|<object|<embed|<img|<image)"
+)
 
 ID = "110105199001011234"
 ID_X = "11010519900101123X"
@@ -33,48 +35,139 @@ def small_doc() -> dict:
     return {
         "ruleset": "Test rules <b>",
         "as_of": "2026-10-01",
-        "inputs": {"roster": {"path": "roster.csv", "sha256": "ab" * 32, "rows": 4},
-                   "rules": {"sha256": "cd" * 32}, "units": {"sha256": "ef" * 32}},
+        "inputs": {
+            "roster": {"path": "roster.csv", "sha256": "ab" * 32, "rows": 4},
+            "rules": {"sha256": "cd" * 32},
+            "units": {"sha256": "ef" * 32},
+        },
         "summary": {
-            "officers": 4, "transfers": 2, "post_changes": 1, "flags": 1, "exceptions": 2,
+            "officers": 4,
+            "transfers": 2,
+            "post_changes": 1,
+            "flags": 1,
+            "exceptions": 2,
             "exceptions_by_code": {"data_conflict": 1, "exempt": 1},
             "grassroots_share": {"before": 0.5, "after": 0.75},
-            "targets": [{"id": "share", "title": "Grassroots share ≥ 70%", "value_before": 0.5,
-                         "value_after": 0.75, "met_after": True},
-                        {"id": "quota", "title": "Award quota", "value_before": 0.2,
-                         "value_after": 0.3, "met_after": False}],
+            "targets": [
+                {
+                    "id": "share",
+                    "title": "Grassroots share ≥ 70%",
+                    "value_before": 0.5,
+                    "value_after": 0.75,
+                    "met_after": True,
+                },
+                {
+                    "id": "quota",
+                    "title": "Award quota",
+                    "value_before": 0.2,
+                    "value_after": 0.3,
+                    "met_after": False,
+                },
+            ],
             "allowance_monthly_total": {"before": 1000, "after": 1240},
         },
         "transfers": [
-            {"officer_id": "A1", "name": "<script>alert(1)</script>", "from_unit": "OLD",
-             "to_unit": "ORG", "from_post": "officer", "to_post": "officer", "rule_id": "unit_merge",
-             "rule_title": "unit merge", "reason": "OLD merged into ORG"},
-            {"officer_id": "A2", "name": "张三", "from_unit": "ORG", "to_unit": "ST",
-             "from_post": "section_chief", "to_post": "officer", "rule_id": "down",
-             "rule_title": "Young organ officers go down", "reason": f"id number {ID} checked; age 28"},
-            {"officer_id": "A4", "name": "李四", "from_unit": "ST", "to_unit": "ST",
-             "from_post": "station_head", "to_post": "instructor", "rule_id": "head-to-instructor",
-             "rule_title": "Old heads become instructors", "reason": "age 50"},
+            {
+                "officer_id": "A1",
+                "name": "<script>alert(1)</script>",
+                "from_unit": "OLD",
+                "to_unit": "ORG",
+                "from_post": "officer",
+                "to_post": "officer",
+                "rule_id": "unit_merge",
+                "rule_title": "unit merge",
+                "reason": "OLD merged into ORG",
+            },
+            {
+                "officer_id": "A2",
+                "name": "张三",
+                "from_unit": "ORG",
+                "to_unit": "ST",
+                "from_post": "section_chief",
+                "to_post": "officer",
+                "rule_id": "down",
+                "rule_title": "Young organ officers go down",
+                "reason": f"id number {ID} checked; age 28",
+            },
+            {
+                "officer_id": "A4",
+                "name": "李四",
+                "from_unit": "ST",
+                "to_unit": "ST",
+                "from_post": "station_head",
+                "to_post": "instructor",
+                "rule_id": "head-to-instructor",
+                "rule_title": "Old heads become instructors",
+                "reason": "age 50",
+            },
         ],
-        "flags": [{"officer_id": "A2", "code": "promotion_ineligible", "rule_id": "promo",
-                   "reason": "grassroots_years 0"}],
+        "flags": [
+            {
+                "officer_id": "A2",
+                "code": "promotion_ineligible",
+                "rule_id": "promo",
+                "reason": "grassroots_years 0",
+            }
+        ],
         "exceptions": [
-            {"officer_id": "A3", "row": 4, "code": "data_conflict", "rule_id": None,
-             "field": "id_number", "message": f"身份证号{ID_X}与出生日期不符"},
-            {"officer_id": "A5", "row": 6, "code": "exempt", "rule_id": "down", "field": None,
-             "message": "exempt from down: special_talent yes"},
+            {
+                "officer_id": "A3",
+                "row": 4,
+                "code": "data_conflict",
+                "rule_id": None,
+                "field": "id_number",
+                "message": f"身份证号{ID_X}与出生日期不符",
+            },
+            {
+                "officer_id": "A5",
+                "row": 6,
+                "code": "exempt",
+                "rule_id": "down",
+                "field": None,
+                "message": "exempt from down: special_talent yes",
+            },
         ],
         "units": [
-            {"unit_id": "ORG", "name": "机关<科>", "before": 3, "after": 3, "capacity": 4, "min_staff": 1},
-            {"unit_id": "OLD", "name": "旧科", "before": 1, "after": 0, "capacity": 2, "min_staff": 0},
-            {"unit_id": "ST", "name": "派出所", "before": 2, "after": 3, "capacity": 2, "min_staff": 1},
-            {"unit_id": "EMPTY", "name": "空单位", "before": 0, "after": 0, "capacity": 5, "min_staff": 0},
+            {
+                "unit_id": "ORG",
+                "name": "机关<科>",
+                "before": 3,
+                "after": 3,
+                "capacity": 4,
+                "min_staff": 1,
+            },
+            {
+                "unit_id": "OLD",
+                "name": "旧科",
+                "before": 1,
+                "after": 0,
+                "capacity": 2,
+                "min_staff": 0,
+            },
+            {
+                "unit_id": "ST",
+                "name": "派出所",
+                "before": 2,
+                "after": 3,
+                "capacity": 2,
+                "min_staff": 1,
+            },
+            {
+                "unit_id": "EMPTY",
+                "name": "空单位",
+                "before": 0,
+                "after": 0,
+                "capacity": 5,
+                "min_staff": 0,
+            },
         ],
     }
 
 
-SMALL_AGES = {"organ": {"before": [24, 28, 45, 52], "after": [45, 52, 60]},
-              "grassroots": {"before": [31, 33], "after": [24, 28, 31, 33]}}
+SMALL_AGES = {
+    "organ": {"before": [24, 28, 45, 52], "after": [45, 52, 60]},
+    "grassroots": {"before": [31, 33], "after": [24, 28, 31, 33]},
+}
 
 
 def svg(page: str, chart_id: str) -> str:
@@ -112,10 +205,25 @@ def test_no_external_references(lang):
 def test_english_labels():
     page = render_html(small_doc(), "en", SMALL_AGES)
     assert '<html lang="en">' in page
-    for label in ("Transfer plan", "Summary", "Officers", "Transfers", "Post changes", "Flags",
-                  "Exceptions by code", "Grassroots share", "Targets", "Monthly allowances",
-                  "Headcount by unit", "Capacity", "Age profile", "Organ", "Grassroots",
-                  "Transfers by rule", "not met"):
+    for label in (
+        "Transfer plan",
+        "Summary",
+        "Officers",
+        "Transfers",
+        "Post changes",
+        "Flags",
+        "Exceptions by code",
+        "Grassroots share",
+        "Targets",
+        "Monthly allowances",
+        "Headcount by unit",
+        "Capacity",
+        "Age profile",
+        "Organ",
+        "Grassroots",
+        "Transfers by rule",
+        "not met",
+    ):
         assert label in page, label
     assert "调前" not in page and "调动方案" not in page
 
@@ -123,9 +231,30 @@ def test_english_labels():
 def test_chinese_labels():
     page = render_html(small_doc(), "zh", SMALL_AGES)
     assert '<html lang="zh-Hans">' in page
-    for label in ("调动方案", "人员", "调动", "职务变动", "标记", "例外", "基层警力占比", "目标",
-                  "津贴", "单位", "调前", "调后", "编制", "年龄结构", "机关", "基层",
-                  "按规则分组的调动", "按类别分组的例外", "未达成", "数据矛盾", "所长", "教导员"):
+    for label in (
+        "调动方案",
+        "人员",
+        "调动",
+        "职务变动",
+        "标记",
+        "例外",
+        "基层警力占比",
+        "目标",
+        "津贴",
+        "单位",
+        "调前",
+        "调后",
+        "编制",
+        "年龄结构",
+        "机关",
+        "基层",
+        "按规则分组的调动",
+        "按类别分组的例外",
+        "未达成",
+        "数据矛盾",
+        "所长",
+        "教导员",
+    ):
         assert label in page, label
     for english in ("Transfer plan", "Summary", "Before", "After", "Capacity", "Age profile"):
         assert english not in page, english
@@ -141,14 +270,24 @@ def test_summary_figures():
 
 def test_sections_in_order_and_grouped():
     page = render_html(small_doc(), "en", SMALL_AGES)
-    order = [page.index(f'id="{s}"') for s in ("summary", "units", "chart-units", "ages",
-                                                "chart-ages", "transfers", "exceptions")]
+    order = [
+        page.index(f'id="{s}"')
+        for s in (
+            "summary",
+            "units",
+            "chart-units",
+            "ages",
+            "chart-ages",
+            "transfers",
+            "exceptions",
+        )
+    ]
     assert order == sorted(order)
-    transfers = page[page.index('id="transfers"'):page.index('id="exceptions"')]
+    transfers = page[page.index('id="transfers"') : page.index('id="exceptions"')]
     for rule_id in ("unit_merge", "down", "head-to-instructor"):
         assert f'<span class="id">{rule_id}</span>' in transfers
     assert "Young organ officers go down" in transfers
-    exceptions = page[page.index('id="exceptions"'):]
+    exceptions = page[page.index('id="exceptions"') :]
     assert exceptions.index("data_conflict") < exceptions.index("exempt")
 
 
@@ -176,7 +315,9 @@ def test_age_chart_only_with_ages():
 
 def seed_ages(plan: dict) -> dict:
     """Ages on as_of of organ and grassroots officers, before and after the plan."""
-    units = {u["id"]: u for u in yaml.safe_load((ROOT / "data/units.yaml").read_text("utf-8"))["units"]}
+    units = {
+        u["id"]: u for u in yaml.safe_load((ROOT / "data/units.yaml").read_text("utf-8"))["units"]
+    }
 
     def final(uid: str) -> str:
         while units[uid].get("merged_into"):
@@ -201,23 +342,52 @@ def seed_ages(plan: dict) -> dict:
 
 
 def chromium(args: list[str], profile: Path) -> subprocess.CompletedProcess:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", "--host-resolver-rules=MAP * ~NOTFOUND"]
-    return subprocess.run([str(CHROMIUM), *flags, *args], capture_output=True, text=True, timeout=60)
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+    ]
+    return subprocess.run(
+        [str(CHROMIUM), *flags, *args], capture_output=True, text=True, timeout=60
+    )
 
 
 # Chromium's own background traffic (update checks, clock sync), never the page's.
-BROWSER_HOSTS = re.compile(r"^https?://[^/]*(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(:\d+)?/")
+BROWSER_HOSTS = re.compile(
+    r"^https?://[^/]*(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(:\d+)?/"
+)
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(),
-                    reason="/usr/bin/chromium is missing: apt-get install chromium chromium-driver")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="/usr/bin/chromium is missing: apt-get install chromium chromium-driver",
+)
 def test_shipped_scenario_in_headless_chromium(tmp_path):
     plan_path = tmp_path / "plan.json"
-    subprocess.run([sys.executable, "-c", "from placement.cli.main import main; main()", "plan",
-                    "data/roster.csv", "--format", "json", "-o", str(plan_path)],
-                   cwd=ROOT, check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from placement.cli.main import main; main()",
+            "plan",
+            "data/roster.csv",
+            "--format",
+            "json",
+            "-o",
+            str(plan_path),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     plan = json.loads(plan_path.read_text("utf-8"))
     ages = seed_ages(plan)
     assert sum(len(v["before"]) for v in ages.values()) > 300
@@ -242,8 +412,10 @@ def test_shipped_scenario_in_headless_chromium(tmp_path):
 
     # A4-sized screenshot (1240 × 1754 px is A4 at 150 dpi).
     png = tmp_path / "plan.png"
-    shot = chromium(["--hide-scrollbars", f"--screenshot={png}", "--window-size=1240,1754", url],
-                    tmp_path / "profile")
+    shot = chromium(
+        ["--hide-scrollbars", f"--screenshot={png}", "--window-size=1240,1754", url],
+        tmp_path / "profile",
+    )
     assert shot.returncode == 0, shot.stderr[-2000:]
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

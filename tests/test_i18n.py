@@ -35,7 +35,8 @@ ENGLISH = re.compile(
     r"plan|action|reason|flags|exceptions|transfers|share|target|allowances|yuan|honoured|even|"
     r"after|before|file|folder|because|would|leave|below|above|free|place|destination|"
     r"PASS|FAIL|happened|seen|why|unless|age|post|rank|organ|grassroots|station|frontline|"
-    r"urban|rural|excellent|competent|incompetent|complex|hardship)\b")
+    r"urban|rural|excellent|competent|incompetent|complex|hardship)\b"
+)
 
 CODES = set(i18n.CODES) | {"unit_merge", "pin"}
 
@@ -63,11 +64,16 @@ def leftovers(text: str) -> list[str]:
     for t in USER_TEXTS:
         text = text.replace(t, " ")
     text = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`", " ", text)  # quoted values
-    text = re.sub(r"\{[^{}\n]*\}|\[[^\]\n]*\]", lambda m: m.group(0) if CJK.search(m.group(0)) else " ",
-                  text)  # dict / list reprs, click metavars
+    text = re.sub(
+        r"\{[^{}\n]*\}|\[[^\]\n]*\]", lambda m: m.group(0) if CJK.search(m.group(0)) else " ", text
+    )  # dict / list reprs, click metavars
     text = re.sub(r"\S*[/\\]\S*|\S+\.(?:csv|ya?ml|xlsx|json|html?|md)\b", " ", text)  # paths
-    text = re.sub(r"[A-Za-z0-9$]*[_.\-$:=][A-Za-z0-9_.\-$:=]*[A-Za-z0-9]", " ", text)  # ids, --options
-    text = re.sub(r"\b[A-Z][A-Z0-9]+\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w*\d\w*\b", " ", text)  # ABC, CamelCase, J0042
+    text = re.sub(
+        r"[A-Za-z0-9$]*[_.\-$:=][A-Za-z0-9_.\-$:=]*[A-Za-z0-9]", " ", text
+    )  # ids, --options
+    text = re.sub(
+        r"\b[A-Z][A-Z0-9]+\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w*\d\w*\b", " ", text
+    )  # ABC, CamelCase, J0042
     return ENGLISH.findall(text)
 
 
@@ -102,14 +108,18 @@ def test_every_catalogue_entry_gives_chinese(entry):
 
 
 def test_reasons_and_values():
-    r = ("unit.tier organ; rank deputy_section (副科); age 38 ≤ 40; "
-         "unit.district 城區 ≠ $officer.home_district (東郊); long_term_illness yes; "
-         "unit.tags contains complex; discipline_date empty; post station_head (所長) in "
-         "[station_head (所長), instructor (教導員)]; to PCS-HF: wish 2 honoured (after ZHS merged into BGS)")
+    r = (
+        "unit.tier organ; rank deputy_section (副科); age 38 ≤ 40; "
+        "unit.district 城區 ≠ $officer.home_district (東郊); long_term_illness yes; "
+        "unit.tags contains complex; discipline_date empty; post station_head (所長) in "
+        "[station_head (所長), instructor (教導員)]; to PCS-HF: wish 2 honoured (after ZHS merged into BGS)"
+    )
     out = i18n.reason(r, "zh")
-    assert out == ("单位层级：机关；职级：副科；年龄 38 ≤ 40；单位所在区县 城區 ≠ 本人居住区县（東郊）；"
-                   "长期患病：是；单位标签包含 治安复杂；最近处分时间为空；职务 所长 属于 [所长、教导员]；"
-                   "调往 PCS-HF：满足第 2 志愿（ZHS 并入 BGS 后）")
+    assert out == (
+        "单位层级：机关；职级：副科；年龄 38 ≤ 40；单位所在区县 城區 ≠ 本人居住区县（東郊）；"
+        "长期患病：是；单位标签包含 治安复杂；最近处分时间为空；职务 所长 属于 [所长、教导员]；"
+        "调往 PCS-HF：满足第 2 志愿（ZHS 并入 BGS 后）"
+    )
     assert i18n.translate(r, "zh") == out  # a reason is recognised as one
     assert i18n.reason("x; to P1: preference 1 met", "zh") == "x；调往 P1：符合第 1 项优先条件"
     assert i18n.reason("OLD merged into ORG", "zh") == "OLD 并入 ORG"
@@ -122,15 +132,24 @@ def test_reasons_and_values():
 
 
 def test_every_roster_field_has_a_chinese_name():
-    from placement.schema import DERIVED_FIELDS, ROSTER_FIELDS, UNIT_FIELDS
+    from placement.load.schema import DERIVED_FIELDS, ROSTER_FIELDS, UNIT_FIELDS
 
     for name in [*ROSTER_FIELDS, *DERIVED_FIELDS, *(f"unit.{n}" for n in UNIT_FIELDS)]:
         assert CJK.search(i18n.field(name)), name
 
 
 def test_unknown_text_passes_through_and_english_is_untouched():
-    for text in ("", "something the core never said", "42", "[weird (", "a; b; c", "x: y: z",
-                 "rule : : ", "\x00\n\t", "to : "):
+    for text in (
+        "",
+        "something the core never said",
+        "42",
+        "[weird (",
+        "a; b; c",
+        "x: y: z",
+        "rule : : ",
+        "\x00\n\t",
+        "to : ",
+    ):
         assert isinstance(i18n.translate(text, "zh"), str)
         assert isinstance(i18n.reason(text, "zh"), str)
     assert i18n.translate("something the core never said", "zh") == "something the core never said"
@@ -153,23 +172,35 @@ def corpus_runs(tmp: Path) -> list[tuple]:
     edge = ["--rules", EDGE / "rules", "--units", EDGE / "units.yaml"]
     runs = []
     for roster in ("data/roster.csv", "data/roster_zh.csv"):
-        runs += [("plan", roster, "--format", "table"), ("check", roster, "--format", "table"),
-                 ("plan", roster, "--format", "md"), ("check", roster, "--format", "md")]
+        runs += [
+            ("plan", roster, "--format", "table"),
+            ("check", roster, "--format", "table"),
+            ("plan", roster, "--format", "md"),
+            ("check", roster, "--format", "md"),
+        ]
     for oid in ("J0004", "J0017", "J0055", "J0079", "J0104", "J0121", "J0352", "J9999"):
         runs.append(("explain", "data/roster.csv", oid))
     runs += [("test", "rules", "-v", "--coverage"), ("validate", "rules")]
-    runs += [("plan", EDGE / "roster.csv", *edge, "--format", "table"),
-             ("check", EDGE / "roster.csv", *edge, "--format", "table"),
-             ("plan", EDGE / "roster.csv", *edge, "--format", "md")]
-    runs += [("explain", EDGE / "roster.csv", oid, *edge) for oid in ("E01", "E02", "E03", "E05", "E10", "E13")]
+    runs += [
+        ("plan", EDGE / "roster.csv", *edge, "--format", "table"),
+        ("check", EDGE / "roster.csv", *edge, "--format", "table"),
+        ("plan", EDGE / "roster.csv", *edge, "--format", "md"),
+    ]
+    runs += [
+        ("explain", EDGE / "roster.csv", oid, *edge)
+        for oid in ("E01", "E02", "E03", "E05", "E10", "E13")
+    ]
     for f in sorted(ADV.glob("*.csv")) + sorted(ADV.glob("*.xlsx")):
         runs.append(("plan", f, "--format", "table"))
     for d in sorted((ADV / "rules").iterdir()):
         runs.append(("validate", d))
     for u in sorted((ADV / "units").iterdir()):
         runs += [("validate", "rules", "--units", u), ("plan", "data/roster.csv", "--units", u)]
-    runs += [("plan", "no-such.csv"), ("plan", "data/roster.csv", "--rules", "nowhere"),
-             ("explain", "data/roster.csv", "J0001", "--rules", ADV / "rules" / "unknown-names")]
+    runs += [
+        ("plan", "no-such.csv"),
+        ("plan", "data/roster.csv", "--rules", "nowhere"),
+        ("explain", "data/roster.csv", "J0001", "--rules", ADV / "rules" / "unknown-names"),
+    ]
     return runs
 
 
@@ -193,21 +224,34 @@ def test_diff_and_failing_rule_tests_in_chinese(here):
     rules = here / "rules-38"
     shutil.copytree(here / "rules", rules)
     f = rules / "00-bureau.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("organ_young_cadre_age: 40", "organ_young_cadre_age: 38"),
-                 encoding="utf-8")
-    assert run("plan", "data/roster.csv", "--rules", rules, "--format", "json", "-o", "b.json").exit_code == 0
+    f.write_text(
+        f.read_text(encoding="utf-8").replace(
+            "organ_young_cadre_age: 40", "organ_young_cadre_age: 38"
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        run(
+            "plan", "data/roster.csv", "--rules", rules, "--format", "json", "-o", "b.json"
+        ).exit_code
+        == 0
+    )
     for fmt in ("md", "table"):
         r = run("diff", "a.json", "b.json", "--format", fmt, "--lang", "zh")
         assert r.exit_code == 0 and "方案对比" in r.output and "新增的调动" in r.output
         assert not leftovers(r.output), leftovers(r.output)
     with (rules / "40-welfare.yaml").open("a", encoding="utf-8") as fh:
-        fh.write("  - name: deliberately failing\n"
-                 "    officer: {birth_date: 1987-03-01, rank: deputy_section, post: officer, unit: BGS}\n"
-                 "    expect: {rule: long-illness-near-home, move_to: {tier: organ}, post: 所长,"
-                 " flag: promotion_ineligible, keep: true, exempt: long-illness-near-home}\n")
+        fh.write(
+            "  - name: deliberately failing\n"
+            "    officer: {birth_date: 1987-03-01, rank: deputy_section, post: officer, unit: BGS}\n"
+            "    expect: {rule: long-illness-near-home, move_to: {tier: organ}, post: 所长,"
+            " flag: promotion_ineligible, keep: true, exempt: long-illness-near-home}\n"
+        )
     r = run("test", rules, "--lang", "zh")
     assert r.exit_code == 1
-    assert "未满足：预期由规则 long-illness-near-home 决定" in r.output and re.search(r"失败 [12]\b", r.output)
+    assert "未满足：预期由规则 long-illness-near-home 决定" in r.output and re.search(
+        r"失败 [12]\b", r.output
+    )
     left = leftovers(r.output.replace("deliberately failing", ""))
     assert not left, (left, r.output)
 
@@ -243,7 +287,9 @@ def test_lang_from_the_environment(here):
     assert r.exit_code == 0
     assert "方案概要" in r.output and "基层警力占比" in r.output and "调往" in r.output
     assert not leftovers(r.output), leftovers(r.output)
-    r = run("plan", "data/roster.csv", "--format", "table", "--lang", "en", env={"LANG": "zh_CN.UTF-8"})
+    r = run(
+        "plan", "data/roster.csv", "--format", "table", "--lang", "en", env={"LANG": "zh_CN.UTF-8"}
+    )
     assert "plan summary" in r.output and "方案概要" not in r.output
     r = run("plan", "data/roster.csv", "--format", "table")
     assert "plan summary" in r.output
@@ -255,25 +301,44 @@ def test_machine_formats_do_not_change_with_the_language(here):
         b = run(*args, "--lang", "zh").stdout_bytes
         return a, b
 
-    for args in (("plan", "data/roster.csv", "--format", "json"),
-                 ("plan", "data/roster_zh.csv", "--format", "json"),
-                 ("check", "data/roster.csv", "--format", "json"),
-                 ("check", "data/roster.csv", "--format", "csv"),
-                 ("explain", "data/roster.csv", "J0055", "--format", "json"),
-                 ("validate", ADV / "rules" / "unknown-names", "--format", "json"),
-                 ("plan", EDGE / "roster.csv", "--rules", EDGE / "rules", "--units", EDGE / "units.yaml",
-                  "--format", "json")):
+    for args in (
+        ("plan", "data/roster.csv", "--format", "json"),
+        ("plan", "data/roster_zh.csv", "--format", "json"),
+        ("check", "data/roster.csv", "--format", "json"),
+        ("check", "data/roster.csv", "--format", "csv"),
+        ("explain", "data/roster.csv", "J0055", "--format", "json"),
+        ("validate", ADV / "rules" / "unknown-names", "--format", "json"),
+        (
+            "plan",
+            EDGE / "roster.csv",
+            "--rules",
+            EDGE / "rules",
+            "--units",
+            EDGE / "units.yaml",
+            "--format",
+            "json",
+        ),
+    ):
         en, zh = both(*args)
         assert en == zh and len(en) > 10, args
     for lang in ("en", "zh"):
-        assert run("plan", "data/roster.csv", "--format", "csv", "-o", f"csv-{lang}", "--lang", lang).exit_code == 0
+        assert (
+            run(
+                "plan", "data/roster.csv", "--format", "csv", "-o", f"csv-{lang}", "--lang", lang
+            ).exit_code
+            == 0
+        )
         assert run("plan", "data/roster.csv", "-o", f"p-{lang}.json", "--lang", lang).exit_code == 0
     for name in ("transfers.csv", "flags.csv", "exceptions.csv", "units.csv"):
         assert (here / "csv-en" / name).read_bytes() == (here / "csv-zh" / name).read_bytes()
     assert (here / "p-en.json").read_bytes() == (here / "p-zh.json").read_bytes()
-    assert run("diff", "p-en.json", "p-zh.json", "--format", "json", "--lang", "zh").stdout_bytes == \
-        run("diff", "p-en.json", "p-zh.json", "--format", "json", "--lang", "en").stdout_bytes
-    reasons = [t["reason"] for t in json.loads((here / "p-zh.json").read_text("utf-8"))["transfers"]]
+    assert (
+        run("diff", "p-en.json", "p-zh.json", "--format", "json", "--lang", "zh").stdout_bytes
+        == run("diff", "p-en.json", "p-zh.json", "--format", "json", "--lang", "en").stdout_bytes
+    )
+    reasons = [
+        t["reason"] for t in json.loads((here / "p-zh.json").read_text("utf-8"))["transfers"]
+    ]
     assert any("preference 1 met" in r for r in reasons)  # JSON values stay English
 
 
@@ -281,12 +346,21 @@ def test_html_reasons_in_chinese(here):
     assert run("plan", "data/roster.csv", "-o", "p.html", "--lang", "zh").exit_code == 0
     page = (here / "p.html").read_text("utf-8")
     assert "调往" in page and "并入" in page
-    for english in ("even fill", "honoured", "preference", "cannot be decided", "merged into", "exempt from"):
+    for english in (
+        "even fill",
+        "honoured",
+        "preference",
+        "cannot be decided",
+        "merged into",
+        "exempt from",
+    ):
         assert english not in page, english
 
 
 def test_english_stays_the_default(here):
     r = run("plan", "data/roster.csv", "--format", "table")
-    assert "plan summary" in r.output and "preference 1 met" in r.output and "方案概要" not in r.output
+    assert (
+        "plan summary" in r.output and "preference 1 met" in r.output and "方案概要" not in r.output
+    )
     r = run("validate", ADV / "rules" / "unknown-names")
     assert ": unknown-field: agee (did you mean 'age'?)" in r.output

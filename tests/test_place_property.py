@@ -8,9 +8,9 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from placement.apply import applied_rows, serialise
-from placement.check import check
-from placement.inputs import load_inputs
+from placement.commands.apply import applied_rows, serialise
+from placement.commands.check import check
+from placement.load.inputs import load_inputs
 from placement.place.plan import make_plan
 from tests.scenario import officer, unit, write_scenario
 
@@ -21,17 +21,32 @@ TIER = {"organ": "organ", "station": "grassroots", "frontline": "grassroots"}
 def rules_for(prios):
     down, up, side = prios
     return [
-        {"id": "down", "priority": down, "when": {"unit.tier": "organ", "age": {"le": 30}},
-         "then": {"move": {"to": {"tier": "grassroots"}}}},
-        {"id": "up", "priority": up, "when": {"unit.kind": "station", "post": "station_head", "age": {"ge": 43}},
-         "then": {"move": {"to": {"tier": "organ"}, "post": "officer"}}},
-        {"id": "side", "priority": side, "when": {"unit.kind": "frontline", "post": "officer", "age": {"ge": 45}},
-         "then": {"move": {"to": {"kind": "station"}}}},
+        {
+            "id": "down",
+            "priority": down,
+            "when": {"unit.tier": "organ", "age": {"le": 30}},
+            "then": {"move": {"to": {"tier": "grassroots"}}},
+        },
+        {
+            "id": "up",
+            "priority": up,
+            "when": {"unit.kind": "station", "post": "station_head", "age": {"ge": 43}},
+            "then": {"move": {"to": {"tier": "organ"}, "post": "officer"}},
+        },
+        {
+            "id": "side",
+            "priority": side,
+            "when": {"unit.kind": "frontline", "post": "officer", "age": {"ge": 45}},
+            "then": {"move": {"to": {"kind": "station"}}},
+        },
     ]
 
 
-DEST = {"down": lambda u: TIER[u["kind"]] == "grassroots", "up": lambda u: u["kind"] == "organ",
-        "side": lambda u: u["kind"] == "station"}
+DEST = {
+    "down": lambda u: TIER[u["kind"]] == "grassroots",
+    "up": lambda u: u["kind"] == "organ",
+    "side": lambda u: u["kind"] == "station",
+}
 
 
 @st.composite
@@ -62,8 +77,11 @@ def brute_force(units, rules, officers, doc):
     for o in officers:
         count[o["unit"]] += 1
     decided = {t["officer_id"]: t["rule_id"] for t in doc["transfers"]}
-    decided |= {e["officer_id"]: e["rule_id"] for e in doc["exceptions"]
-                if e["code"] in ("no_capacity", "min_staffing")}
+    decided |= {
+        e["officer_id"]: e["rule_id"]
+        for e in doc["exceptions"]
+        if e["code"] in ("no_capacity", "min_staffing")
+    }
     home = {o["officer_id"]: o["unit"] for o in officers}
     movers = sorted(decided, key=lambda o: (-prio[decided[o]], o))
     allowed = {u: max(0, count[u] - by_id[u]["min_staff"]) for u in count}
@@ -74,10 +92,16 @@ def brute_force(units, rules, officers, doc):
             kept.append(o)
         else:
             staying.add(o)
-    over = {u for u in count if by_id[u].get("capacity") is not None and count[u] > by_id[u]["capacity"]}
+    over = {
+        u for u in count if by_id[u].get("capacity") is not None and count[u] > by_id[u]["capacity"]
+    }
     options = []
     for o in kept:
-        dests = [u["id"] for u in units if DEST[decided[o]](u) and u["id"] != home[o] and u["id"] not in over]
+        dests = [
+            u["id"]
+            for u in units
+            if DEST[decided[o]](u) and u["id"] != home[o] and u["id"] not in over
+        ]
         options.append([None] + dests)
     levels = sorted(set(prio.values()), reverse=True)
     best = None
@@ -89,15 +113,26 @@ def brute_force(units, rules, officers, doc):
                 final[home[o]] -= 1
                 final[d] += 1
                 received.add(d)
-        if any(by_id[d].get("capacity") is not None and final[d] > by_id[d]["capacity"] for d in received):
+        if any(
+            by_id[d].get("capacity") is not None and final[d] > by_id[d]["capacity"]
+            for d in received
+        ):
             continue
-        vec = tuple(sum(1 for o, d in zip(kept, choice, strict=True) if d is not None and prio[decided[o]] == lv)
-                    for lv in levels)
+        vec = tuple(
+            sum(
+                1
+                for o, d in zip(kept, choice, strict=True)
+                if d is not None and prio[decided[o]] == lv
+            )
+            for lv in levels
+        )
         best = vec if best is None or vec > best else best
     return best, staying, levels, prio, decided
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(scenarios())
 def test_plan_invariants_and_optimum(tmp_path_factory, sc):
     units, rules, officers = sc
@@ -126,7 +161,9 @@ def test_plan_invariants_and_optimum(tmp_path_factory, sc):
             assert before[u["id"]] - departures[u["id"]] >= u["min_staff"]
     # the number placed per priority level is the lexicographic optimum
     best, staying, levels, prio, decided = brute_force(units, rules, officers, doc)
-    placed = tuple(sum(1 for t in doc["transfers"] if prio.get(t["rule_id"]) == lv) for lv in levels)
+    placed = tuple(
+        sum(1 for t in doc["transfers"] if prio.get(t["rule_id"]) == lv) for lv in levels
+    )
     if best is not None:
         assert placed == best
     assert {e["officer_id"] for e in doc["exceptions"] if e["code"] == "min_staffing"} == staying
@@ -135,7 +172,9 @@ def test_plan_invariants_and_optimum(tmp_path_factory, sc):
     assert json.dumps(again, sort_keys=True) == json.dumps(doc, sort_keys=True)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(scenarios(ample=True))
 def test_apply_then_check_and_replan(tmp_path_factory, sc):
     units, rules, officers = sc

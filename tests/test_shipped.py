@@ -7,15 +7,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from placement.apply import applied_rows, serialise
-from placement.check import check
-from placement.inputs import load_inputs
+from placement.commands.apply import applied_rows, serialise
+from placement.commands.check import check
+from placement.commands.ruletest import run_tests
+from placement.commands.validate import validate
+from placement.load.inputs import load_inputs
+from placement.load.roster.load import read_roster
+from placement.load.rules.load import load_ruleset
+from placement.load.units import load_units
 from placement.place.plan import make_plan
-from placement.roster.load import read_roster
-from placement.rules.load import load_ruleset
-from placement.ruletest import run_tests
-from placement.units import load_units
-from placement.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA, RULES = ROOT / "data", ROOT / "rules"
@@ -43,8 +43,10 @@ def test_shipped_rule_tests_pass_with_full_coverage():
 def test_the_three_roster_forms_load_the_same_officers():
     units = load_units(DATA / "units.yaml")
     rs = load_ruleset([RULES], units)
-    frames = [read_roster(DATA / name, units, rs.vocab, rs.extras).officers
-              for name in ("roster.csv", "roster_zh.csv", "roster.xlsx")]
+    frames = [
+        read_roster(DATA / name, units, rs.vocab, rs.extras).officers
+        for name in ("roster.csv", "roster_zh.csv", "roster.xlsx")
+    ]
     for f in frames[1:]:
         assert f.height == 407
         assert f.equals(frames[0]), pl.concat([frames[0], f]).unique(keep="none").head()

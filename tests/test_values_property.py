@@ -8,7 +8,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from placement.roster import values as V
+from placement.load.roster import values as V
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -19,10 +19,16 @@ def reference(text: str | None, birth: dt.date | None) -> tuple[bool, bool]:
         return False, False
     t = text.upper() if text.endswith("x") else text
     body, last = t[:17], t[17:]
-    if len(t.encode()) != 18 or not (body.isascii() and body.isdigit()) or last not in set("0123456789X"):
+    if (
+        len(t.encode()) != 18
+        or not (body.isascii() and body.isdigit())
+        or last not in set("0123456789X")
+    ):
         return True, False
     expected = "10X98765432"[sum(int(c) * w for c, w in zip(body, WEIGHTS, strict=True)) % 11]
-    conflict = birth is not None and int(body[6:14]) != birth.year * 10000 + birth.month * 100 + birth.day
+    conflict = (
+        birth is not None and int(body[6:14]) != birth.year * 10000 + birth.month * 100 + birth.day
+    )
     return last != expected, conflict
 
 
@@ -54,7 +60,9 @@ def test_resident_ids_as_the_reference_reads_them(rows):
                 dates[k] = dt.date(int(t[6:10]), int(t[10:12]), int(t[12:14]))
             except ValueError:
                 pass
-    _ids, bad, conflict = V.id_numbers(pl.Series(texts, dtype=pl.String), pl.Series(dates, dtype=pl.Date))
+    _ids, bad, conflict = V.id_numbers(
+        pl.Series(texts, dtype=pl.String), pl.Series(dates, dtype=pl.Date)
+    )
     want = [reference(t, b) for t, b in zip(texts, dates, strict=True)]
     assert list(zip(bad.to_list(), conflict.to_list(), strict=True)) == want
 

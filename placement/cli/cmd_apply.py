@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from .main import Command, handle_errors, input_options, lang_option, resolve_lang
+from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
 
 
 @click.command("apply", cls=Command)
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("roster", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The new roster.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The new roster."
+)
 @click.option("--force", is_flag=True, help="Apply a plan made from a different roster.")
 @input_options
 @lang_option
@@ -22,12 +24,12 @@ def command(plan, roster, output, force, rules, units, as_of, lang):
 
     Example: placement apply plan.json data/roster.csv -o roster-after.csv
     """
-    from ..apply import applied_rows, load_plan, serialise
-    from ..inputs import default_path
-    from ..report.write import guard, write_atomic
-    from ..roster.load import read_roster
-    from ..rules.load import load_ruleset
-    from ..units import load_units
+    from placement.commands.apply import applied_rows, load_plan, serialise
+    from placement.load.inputs import default_path
+    from placement.load.roster.load import read_roster
+    from placement.load.rules.load import load_ruleset
+    from placement.load.units import load_units
+    from placement.report.write import guard, write_atomic
 
     doc = load_plan(plan)
     unit_set = load_units(default_path(units, "data/units.yaml", "--units"))
@@ -37,7 +39,7 @@ def command(plan, roster, output, force, rules, units, as_of, lang):
     target = guard(Path(output), [plan, roster])
     write_atomic(target, serialise(rows, r))
     if resolve_lang(lang) == "zh":
-        from ..i18n import label
+        from placement.i18n import label
 
         click.echo(label("wrote_rows", "zh").format(path=output, n=len(rows) - 1), err=True)
     else:

@@ -6,16 +6,21 @@ import sys
 
 import click
 
-from ..problems import Exit
-from .main import Command, handle_errors, input_options, lang_option, resolve_lang
-from .output import Progress, emit
+from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
+from placement.cli.output import Progress, emit
+from placement.problems import Exit
 
 
 @click.command("check", cls=Command)
 @click.argument("roster", type=click.Path(dir_okay=False))
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md"]), default=None,
-              help="Output format (default: table on a terminal, else json).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "md"]),
+    default=None,
+    help="Output format (default: table on a terminal, else json).",
+)
 @click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
 @lang_option
 @handle_errors
@@ -26,14 +31,17 @@ def command(roster, rules, units, as_of, fmt, output, lang):
 
     Example: placement check data/roster.csv --format json
     """
-    from ..roster.fetch import Reading
+    from placement.load.roster.fetch import Reading
 
     reading = Reading(roster)  # the file is read while the modules below are imported
-    from ..check import check, check_failed
-    from ..inputs import load_inputs
+    from placement.commands.check import check, check_failed
+    from placement.load.inputs import load_inputs
 
     progress = Progress(resolve_lang(lang))
-    progress.step("reading the rules, units and roster; judging every officer", "读取规则、单位和名册，逐人判定")
+    progress.step(
+        "reading the rules, units and roster; judging every officer",
+        "读取规则、单位和名册，逐人判定",
+    )
     inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
     progress.step("listing violations", "列出违反规则的情况")
     doc = check(inputs)

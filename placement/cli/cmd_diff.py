@@ -7,13 +7,19 @@ import json
 import click
 from rich.console import Console
 
-from .main import Command, handle_errors, lang_option, resolve_lang
+from placement.cli.main import Command, handle_errors, lang_option, resolve_lang
 
 
 @click.command("diff", cls=Command)
 @click.argument("old_plan", type=click.Path(dir_okay=False))
 @click.argument("new_plan", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "md"]),
+    default="table",
+    help="Output format.",
+)
 @lang_option
 @handle_errors
 def command(old_plan, new_plan, fmt, lang):
@@ -22,8 +28,8 @@ def command(old_plan, new_plan, fmt, lang):
 
     Example: placement diff plan-2026.json plan-2027.json --format md
     """
-    from ..apply import load_plan
-    from ..diff import diff_markdown, diff_plans
+    from placement.commands.apply import load_plan
+    from placement.commands.diff import diff_markdown, diff_plans
 
     d = diff_plans(load_plan(old_plan), load_plan(new_plan))
     if fmt == "json":

@@ -8,14 +8,16 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from .main import Command, handle_errors, input_options, lang_option, resolve_lang
+from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
 
 
 @click.command("explain", cls=Command)
 @click.argument("roster", type=click.Path(dir_okay=False))
 @click.argument("officer_id")
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format."
+)
 @lang_option
 @handle_errors
 def command(roster, officer_id, rules, units, as_of, fmt, lang):
@@ -24,10 +26,10 @@ def command(roster, officer_id, rules, units, as_of, fmt, lang):
 
     Example: placement explain data/roster.csv J0042
     """
-    from ..explain import explain
-    from ..inputs import load_inputs
-    from ..place.plan import make_plan
-    from ..report.terminal import mask
+    from placement.commands.explain import explain
+    from placement.load.inputs import load_inputs
+    from placement.place.plan import make_plan
+    from placement.report.terminal import mask
 
     inputs = load_inputs(roster, rules, units, as_of)
     doc = explain(inputs, officer_id, make_plan(inputs))
@@ -39,14 +41,18 @@ def command(roster, officer_id, rules, units, as_of, fmt, lang):
         _text_zh(doc, c)
         return
     if "name" in doc:
-        c.print(f"[bold]{doc['officer_id']}[/] {doc['name']} (row {doc['row']}): {doc['unit']}, "
-                f"{doc['post']}, age {int(doc['age']) if doc['age'] is not None else '?'}")
+        c.print(
+            f"[bold]{doc['officer_id']}[/] {doc['name']} (row {doc['row']}): {doc['unit']}, "
+            f"{doc['post']}, age {int(doc['age']) if doc['age'] is not None else '?'}"
+        )
     for e in doc["row_issues"]:
         c.print(f"[red]{e['code']}[/] {escape(mask(e['message']))}")
     for r in doc["rules"]:
         color = {"applies": "green", "exempt": "yellow"}.get(r["status"], "dim")
-        c.print(f"[{color}]{r['rule_id']}[/] (priority {r['priority']}, {r['action']}): {r['status']}"
-                + (f" — {r['note']}" if "note" in r else ""))
+        c.print(
+            f"[{color}]{r['rule_id']}[/] (priority {r['priority']}, {r['action']}): {r['status']}"
+            + (f" — {r['note']}" if "note" in r else "")
+        )
         for t in r.get("tests", []):
             c.print(f"    {t['result']:>7}  {escape(mask(t['text']))}")
         if "unless_tests" in r:
@@ -55,12 +61,16 @@ def command(roster, officer_id, rules, units, as_of, fmt, lang):
                 c.print(f"      {t['result']:>7}  {escape(mask(t['text']))}")
         if "why_not" in r:
             c.print(f"    why not: {escape(mask(r['why_not']))}")
-    c.print(f"decision: [bold]{doc['decision']}[/]"
-            + (f" by {doc['deciding_rule']}" if "deciding_rule" in doc else "")
-            + (f" and {doc['conflicting_rule']}" if "conflicting_rule" in doc else ""))
+    c.print(
+        f"decision: [bold]{doc['decision']}[/]"
+        + (f" by {doc['deciding_rule']}" if "deciding_rule" in doc else "")
+        + (f" and {doc['conflicting_rule']}" if "conflicting_rule" in doc else "")
+    )
     if doc.get("transfer"):
         t = doc["transfer"]
-        c.print(f"plan: {t['from_unit']} → {t['to_unit']}, {t['from_post']} → {t['to_post']}: {escape(mask(t['reason']))}")
+        c.print(
+            f"plan: {t['from_unit']} → {t['to_unit']}, {t['from_post']} → {t['to_post']}: {escape(mask(t['reason']))}"
+        )
     for e in doc.get("exceptions", []):
         if e not in doc["row_issues"]:
             c.print(f"exception [yellow]{e['code']}[/]: {escape(mask(e['message']))}")
@@ -68,8 +78,19 @@ def command(roster, officer_id, rules, units, as_of, fmt, lang):
 
 def _text_zh(doc: dict, c) -> None:
     """The explain text in Chinese: rule ids, unit ids and data as they are."""
-    from ..i18n import DECISIONS, STATUS, TRUTH, action, code, label, reason, term, translate, word
-    from ..report.terminal import mask
+    from placement.i18n import (
+        DECISIONS,
+        STATUS,
+        TRUTH,
+        action,
+        code,
+        label,
+        reason,
+        term,
+        translate,
+        word,
+    )
+    from placement.report.terminal import mask
 
     def L(key: str) -> str:
         return label(key, "zh")
@@ -79,16 +100,31 @@ def _text_zh(doc: dict, c) -> None:
 
     if "name" in doc:
         age = int(doc["age"]) if doc["age"] is not None else "?"
-        c.print("[bold]" + t(doc["officer_id"]) + "[/]" + L("ex_head").format(
-            id="", name=t(doc["name"]), row=doc["row"], unit=t(doc["unit"]), post=t(term(doc["post"])),
-            age=age))
+        c.print(
+            "[bold]"
+            + t(doc["officer_id"])
+            + "[/]"
+            + L("ex_head").format(
+                id="",
+                name=t(doc["name"]),
+                row=doc["row"],
+                unit=t(doc["unit"]),
+                post=t(term(doc["post"])),
+                age=age,
+            )
+        )
     for e in doc["row_issues"]:
         c.print(f"[red]{code(e['code'])}[/] {t(translate(e['message']))}")
     for r in doc["rules"]:
         color = {"applies": "green", "exempt": "yellow"}.get(r["status"], "dim")
         note = f" — {t(translate(r['note']))}" if "note" in r else ""
-        c.print(f"[{color}]{t(r['rule_id'])}[/]" + L("ex_rule").format(
-            priority=r["priority"], action=action(r["action"]), status=word(STATUS, r["status"])) + note)
+        c.print(
+            f"[{color}]{t(r['rule_id'])}[/]"
+            + L("ex_rule").format(
+                priority=r["priority"], action=action(r["action"]), status=word(STATUS, r["status"])
+            )
+            + note
+        )
         for x in r.get("tests", []):
             c.print(f"    {_pad(word(TRUTH, x['result']), 7)}  {t(reason(x['text']))}")
         if "unless_tests" in r:
@@ -104,12 +140,20 @@ def _text_zh(doc: dict, c) -> None:
     c.print(L("ex_decision").format(v=word(DECISIONS, doc["decision"])) + who)
     if doc.get("transfer"):
         x = doc["transfer"]
-        c.print(L("ex_plan").format(from_unit=t(x["from_unit"]), to_unit=t(x["to_unit"]),
-                                    from_post=t(term(x["from_post"])), to_post=t(term(x["to_post"])),
-                                    reason=t(reason(x["reason"]))))
+        c.print(
+            L("ex_plan").format(
+                from_unit=t(x["from_unit"]),
+                to_unit=t(x["to_unit"]),
+                from_post=t(term(x["from_post"])),
+                to_post=t(term(x["to_post"])),
+                reason=t(reason(x["reason"])),
+            )
+        )
     for e in doc.get("exceptions", []):
         if e not in doc["row_issues"]:
-            c.print(L("ex_exception").format(code=code(e["code"]), message=t(translate(e["message"]))))
+            c.print(
+                L("ex_exception").format(code=code(e["code"]), message=t(translate(e["message"])))
+            )
 
 
 def _pad(text: str, width: int) -> str:

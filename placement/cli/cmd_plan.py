@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import click
 
-from .main import Command, handle_errors, input_options, lang_option, resolve_lang
-from .output import Progress, emit
+from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
+from placement.cli.output import Progress, emit
 
 
 @click.command("plan", cls=Command)
 @click.argument("roster", type=click.Path(dir_okay=False))
 @input_options
 @click.option("--pin", "pin_file", type=click.Path(dir_okay=False), help="Manual decisions (YAML).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "md", "html"]), default=None,
-              help="Output format (default: table on a terminal, else json; or from the -o suffix).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "xlsx", "md", "html"]),
+    default=None,
+    help="Output format (default: table on a terminal, else json; or from the -o suffix).",
+)
 @click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
 @lang_option
 @handle_errors
@@ -22,23 +27,37 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
 
     Example: placement plan data/roster.csv --format json -o plan.json
     """
-    from ..roster.fetch import Reading
+    from placement.load.roster.fetch import Reading
 
     reading = Reading(roster)  # the file is read while the modules below are imported
-    from ..inputs import load_inputs
-    from ..pins import load_pins
-    from ..place.plan import make_plan
+    from placement.load.inputs import load_inputs
+    from placement.load.pins import load_pins
+    from placement.place.plan import make_plan
 
     progress = Progress(resolve_lang(lang))
-    progress.step("reading the rules, units and roster; judging every officer", "读取规则、单位和名册，逐人判定")
+    progress.step(
+        "reading the rules, units and roster; judging every officer",
+        "读取规则、单位和名册，逐人判定",
+    )
     inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
     pins = load_pins(pin_file) if pin_file else []
-    progress.step(f"placing the movers of {inputs.roster.rows} officers", f"为 {inputs.roster.rows} 名民警中的调动人员安排单位")
+    progress.step(
+        f"placing the movers of {inputs.roster.rows} officers",
+        f"为 {inputs.roster.rows} 名民警中的调动人员安排单位",
+    )
     doc = make_plan(inputs, pins)
     progress.step("writing the plan", "输出调动方案")
     ages = None
     if fmt == "html" or (output or "").lower().endswith((".html", ".htm")):
-        from ..report.profile import age_profile
+        from placement.report.profile import age_profile
 
         ages = age_profile(inputs.frame, inputs.units, doc)
-    emit(doc, "plan", fmt, output, [roster, rules, units, pin_file], lang=resolve_lang(lang), ages=ages)
+    emit(
+        doc,
+        "plan",
+        fmt,
+        output,
+        [roster, rules, units, pin_file],
+        lang=resolve_lang(lang),
+        ages=ages,
+    )

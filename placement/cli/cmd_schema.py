@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .main import Command, lang_option
+from placement.cli.main import Command, lang_option
 
 
 @click.command("schema", cls=Command)
@@ -19,12 +19,12 @@ def command(which, lang):
     Example: placement schema rules > placement-rules.schema.json
     """
     if which == "rules":
-        from ..rules.files import RuleSetFile
+        from placement.load.rules.files import RuleSetFile
 
         schema = RuleSetFile.model_json_schema()
         schema["title"] = "placement rule file"
     else:
-        from ..report.plandoc import PlanDocument
+        from placement.report.plandoc import PlanDocument
 
         schema = PlanDocument.model_json_schema()
         schema["title"] = "placement plan document"

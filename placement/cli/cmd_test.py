@@ -8,16 +8,20 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from ..problems import Exit
-from .main import Command, handle_errors, lang_option, resolve_lang
+from placement.cli.main import Command, handle_errors, lang_option, resolve_lang
+from placement.problems import Exit
 
 
 @click.command("test", cls=Command)
 @click.argument("path", required=False, type=click.Path())
 @click.option("--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml].")
 @click.option("--coverage", is_flag=True, help="Show which rules the tests exercised, both ways.")
-@click.option("--min-coverage", type=click.FloatRange(0, 100), default=None,
-              help="Fail when coverage is below this percentage.")
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Fail when coverage is below this percentage.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="One line per test case.")
 @lang_option
 @handle_errors
@@ -26,18 +30,18 @@ def command(path, units, coverage, min_coverage, verbose, lang):
 
     Example: placement test rules/ --coverage --min-coverage 100
     """
-    from ..i18n import STATUS
-    from ..inputs import default_path
-    from ..rules.load import load_ruleset
-    from ..ruletest import run_tests
-    from ..units import load_units
+    from placement.commands.ruletest import run_tests
+    from placement.i18n import STATUS
+    from placement.load.inputs import default_path
+    from placement.load.rules.load import load_ruleset
+    from placement.load.units import load_units
 
     unit_set = load_units(default_path(units, "data/units.yaml", "--units"))
     rs = load_ruleset([default_path(path, "rules", "DIR")], unit_set)
     results, cov = run_tests(rs, unit_set)
     c = Console(highlight=False)
     lang = resolve_lang(lang)
-    from ..i18n import COVERAGE, TRUTH, happened, label, reason, translate, word
+    from placement.i18n import COVERAGE, TRUTH, happened, label, reason, translate, word
 
     def L(key: str) -> str:
         return label(key, lang)
@@ -65,13 +69,17 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     if coverage:
         for rule_id, items in cov.items(rs).items():
             missing = [word(COVERAGE, w, lang) for w, ok in items if not ok]
-            c.print(f"  {rule_id}: " + (L("t_covered") if not missing else
-                                        "[yellow]" + L("t_not_seen") + L("list_sep").join(missing) + "[/]"))
+            c.print(
+                f"  {rule_id}: "
+                + (
+                    L("t_covered")
+                    if not missing
+                    else "[yellow]" + L("t_not_seen") + L("list_sep").join(missing) + "[/]"
+                )
+            )
         c.print(L("t_coverage").format(pct=f"{pct:.1f}"))
     c.print(L("t_totals").format(passed=len(results) - len(failed), failed=len(failed)))
     low = min_coverage is not None and pct < min_coverage
     if low:
         c.print("[red]" + L("t_low").format(pct=f"{pct:.1f}", min=min_coverage) + "[/]")
     sys.exit(Exit.FOUND if failed or low else Exit.OK)
-
-

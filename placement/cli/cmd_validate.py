@@ -7,15 +7,20 @@ import sys
 
 import click
 
-from ..problems import Exit, InputError
-from .main import Command, handle_errors, lang_option, resolve_lang
+from placement.cli.main import Command, handle_errors, lang_option, resolve_lang
+from placement.problems import Exit, InputError
 
 
 @click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml].")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              help="Output format: text, json or github (GitHub annotations).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    help="Output format: text, json or github (GitHub annotations).",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @lang_option
 @handle_errors
@@ -27,7 +32,7 @@ def command(paths, units, fmt, strict, lang):
 
     Example: placement validate rules/ --units data/units.yaml
     """
-    from ..validate import validate
+    from placement.commands.validate import validate
 
     try:
         problems = validate(list(paths) or ["rules"], units)
@@ -39,16 +44,22 @@ def command(paths, units, fmt, strict, lang):
     elif fmt == "github":
         for p in problems:
             level = "error" if p.severity == "error" or strict else "warning"
-            click.echo(f"::{level} file={p.file},line={p.line},col={p.col}::{p.code}: {_message(p, lang)}")
+            click.echo(
+                f"::{level} file={p.file},line={p.line},col={p.col}::{p.code}: {_message(p, lang)}"
+            )
     elif resolve_lang(lang) == "zh":
-        from ..i18n import render_problem
+        from placement.i18n import render_problem
 
         for p in problems:
             click.echo(render_problem(p, "zh", warning=p.severity != "error"))
     else:
         for p in problems:
             text = p.render()
-            click.echo(text if p.severity == "error" else text.replace(f": {p.code}:", f": warning: {p.code}:", 1))
+            click.echo(
+                text
+                if p.severity == "error"
+                else text.replace(f": {p.code}:", f": warning: {p.code}:", 1)
+            )
     sys.exit(Exit.FOUND if failing else Exit.OK)
 
 
@@ -56,6 +67,6 @@ def _message(p, lang) -> str:
     """`message (hint)` of a problem, in Chinese with --lang zh."""
     if resolve_lang(lang) != "zh":
         return p.message + (f" ({p.hint})" if p.hint else "")
-    from ..i18n import problem_message, translate
+    from placement.i18n import problem_message, translate
 
     return problem_message(p.code, p.message) + (f"（{translate(p.hint)}）" if p.hint else "")

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from ..problems import Exit, InputError, PlacementError
+from placement.problems import Exit, InputError, PlacementError
 
 
 def handle_errors(fn):
@@ -28,7 +28,7 @@ def handle_errors(fn):
             return fn(*args, **kwargs)
         except InputError as e:
             if lang == "zh":
-                from ..i18n import render_problem
+                from placement.i18n import render_problem
 
                 for p in e.problems:
                     click.echo(render_problem(p, lang), err=True)
@@ -38,25 +38,37 @@ def handle_errors(fn):
             sys.exit(Exit.BAD_INPUT)
         except PlacementError as e:
             if lang == "zh":
-                from ..i18n import label, translate
+                from placement.i18n import label, translate
 
                 click.echo(label("error", lang).format(v=translate(str(e), lang)), err=True)
             else:
                 click.echo(f"error: {e}", err=True)
             sys.exit(Exit.BAD_INPUT)
-        except (KeyboardInterrupt, SystemExit, click.exceptions.ClickException, click.exceptions.Exit):
+        except (
+            KeyboardInterrupt,
+            SystemExit,
+            click.exceptions.ClickException,
+            click.exceptions.Exit,
+        ):
             raise
         except Exception as e:  # a bug: still no traceback for the user, unless asked for
             if os.environ.get("PLACEMENT_DEBUG"):
                 raise
             if lang == "zh":
-                from ..i18n import label, translate
+                from placement.i18n import label, translate
 
-                click.echo(label("internal", lang).format(kind=type(e).__name__, v=translate(str(e), lang)),
-                           err=True)
+                click.echo(
+                    label("internal", lang).format(
+                        kind=type(e).__name__, v=translate(str(e), lang)
+                    ),
+                    err=True,
+                )
             else:
-                click.echo(f"error: internal error {type(e).__name__}: {e} "
-                           "(set PLACEMENT_DEBUG=1 for details)", err=True)
+                click.echo(
+                    f"error: internal error {type(e).__name__}: {e} "
+                    "(set PLACEMENT_DEBUG=1 for details)",
+                    err=True,
+                )
             sys.exit(Exit.BAD_INPUT)
         finally:
             if collecting:
@@ -76,8 +88,12 @@ def parse_date(ctx, param, value):
 
 def input_options(fn):
     """--rules, --units, --as-of: the inputs every roster command reads."""
-    fn = click.option("--as-of", callback=parse_date, help="Reference date (YYYY-MM-DD) for ages.")(fn)
-    fn = click.option("--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml].")(fn)
+    fn = click.option("--as-of", callback=parse_date, help="Reference date (YYYY-MM-DD) for ages.")(
+        fn
+    )
+    fn = click.option(
+        "--units", type=click.Path(dir_okay=False), help="Units file [data/units.yaml]."
+    )(fn)
     fn = click.option("--rules", type=click.Path(), help="Rules folder or file [rules/].")(fn)
     return fn
 
@@ -90,10 +106,14 @@ def resolve_lang(option: str | None) -> str:
 
 
 def lang_option(fn):
-    return click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
-                        help="Language of human-facing text: en or zh (default: zh when LANG starts "
-                             "with zh, else en). --help follows LANG only: it is printed before "
-                             "options are read.")(fn)
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "zh"]),
+        default=None,
+        help="Language of human-facing text: en or zh (default: zh when LANG starts "
+        "with zh, else en). --help follows LANG only: it is printed before "
+        "options are read.",
+    )(fn)
 
 
 COMMANDS = {
@@ -166,17 +186,18 @@ class _Localised:
     def format_usage(self, ctx, formatter):
         if help_lang(ctx) != "zh":
             return super().format_usage(ctx, formatter)
-        from ..i18n import label
+        from placement.i18n import label
 
         pieces = " ".join(self.collect_usage_pieces(ctx))
         pieces = pieces.replace("[OPTIONS]", label("opt_metavar", "zh")).replace(
-            "COMMAND [ARGS]...", label("cmd_metavar", "zh"))
+            "COMMAND [ARGS]...", label("cmd_metavar", "zh")
+        )
         formatter.write_usage(ctx.command_path, pieces, prefix=label("usage", "zh"))
 
     def format_help_text(self, ctx, formatter):
         if help_lang(ctx) != "zh":
             return super().format_help_text(ctx, formatter)
-        from ..i18n import HELP_ZH
+        from placement.i18n import HELP_ZH
 
         text = HELP_ZH.get(self.name)
         if text is None:
@@ -188,7 +209,7 @@ class _Localised:
     def format_options(self, ctx, formatter):
         if help_lang(ctx) != "zh":
             return super().format_options(ctx, formatter)
-        from ..i18n import TEXT_ZH, label, option_help
+        from placement.i18n import TEXT_ZH, label, option_help
 
         rows = []
         for param in self.get_params(ctx):
@@ -232,11 +253,14 @@ class Group(_Localised, click.Group):
 
     def format_commands(self, ctx, formatter):
         if help_lang(ctx) == "zh":
-            from ..i18n import SHORT_ZH, label
+            from placement.i18n import SHORT_ZH, label
 
             with formatter.section(label("commands", "zh")):
-                formatter.write_dl(_wrapped_rows([(n, SHORT_ZH.get(n, h)) for n, (_m, h) in COMMANDS.items()],
-                                                 formatter))
+                formatter.write_dl(
+                    _wrapped_rows(
+                        [(n, SHORT_ZH.get(n, h)) for n, (_m, h) in COMMANDS.items()], formatter
+                    )
+                )
             return
         with formatter.section("Commands"):
             formatter.write_dl([(n, h) for n, (_m, h) in COMMANDS.items()])
@@ -268,14 +292,14 @@ class _ChineseError(click.ClickException):
     """A click error (bad option, missing argument, ...) shown in Chinese."""
 
     def __init__(self, original: click.ClickException):
-        from ..i18n import translate
+        from placement.i18n import translate
 
         super().__init__(translate(original.format_message(), "zh"))
         self.exit_code = original.exit_code
         self.ctx = getattr(original, "ctx", None)
 
     def show(self, file=None):
-        from ..i18n import label
+        from placement.i18n import label
 
         err = file is None
         ctx = self.ctx
@@ -283,15 +307,21 @@ class _ChineseError(click.ClickException):
             ctx.meta[_LANG_KEY] = "zh"
             hint = ""
             if ctx.command.get_help_option(ctx) is not None:
-                hint = label("try_help", "zh").format(command=ctx.command_path,
-                                                       option=max(ctx.help_option_names, key=len)) + "\n"
+                hint = (
+                    label("try_help", "zh").format(
+                        command=ctx.command_path, option=max(ctx.help_option_names, key=len)
+                    )
+                    + "\n"
+                )
             click.echo(f"{ctx.get_usage()}\n{hint}", file=file, err=err, color=ctx.color)
         click.echo(label("click_error", "zh").format(v=self.format_message()), file=file, err=err)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="placement",
-                      message="%(prog)s，版本 %(version)s" if resolve_lang(None) == "zh" else None)
+@click.version_option(
+    package_name="placement",
+    message="%(prog)s，版本 %(version)s" if resolve_lang(None) == "zh" else None,
+)
 def main():
     """Turn a reorganisation policy (YAML rules) and a roster into a reviewable transfer plan.
 

@@ -8,13 +8,20 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from ..problems import InputError, Problem
-from ..report import tables as T
-from ..report.write import guard, to_json, write_atomic
+from placement.problems import InputError, Problem
+from placement.report import tables as T
+from placement.report.write import guard, to_json, write_atomic
 
 
-def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list,
-         lang: str = "en", ages: dict | None = None) -> None:
+def emit(
+    doc: dict,
+    kind: str,
+    fmt: str | None,
+    output: str | None,
+    inputs: list,
+    lang: str = "en",
+    ages: dict | None = None,
+) -> None:
     if output is not None:
         guard(Path(output), inputs)
     if fmt is None:
@@ -27,7 +34,9 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
             return
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
-            raise InputError(Problem(output, 0, 0, "output-not-folder", "with --format csv, -o names a folder"))
+            raise InputError(
+                Problem(output, 0, 0, "output-not-folder", "with --format csv, -o names a folder")
+            )
         folder.mkdir(exist_ok=True)
         for name, (cols, rows) in tabs.items():
             target = guard(folder / f"{name}.csv", inputs)
@@ -37,14 +46,16 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
         data = to_json(doc)
     elif fmt == "md":
         if lang == "zh":
-            from ..i18n import label
+            from placement.i18n import label
 
             title = label("md_plan" if kind == "plan" else "md_check", lang)
-            data = T.markdown(title, _summary_lines(doc, kind, lang), tabs, lang=lang).encode("utf-8")
+            data = T.markdown(title, _summary_lines(doc, kind, lang), tabs, lang=lang).encode(
+                "utf-8"
+            )
         else:
             data = T.markdown(f"placement {kind}", _summary_lines(doc, kind), tabs).encode("utf-8")
     elif fmt == "html":
-        from ..report.html import render_html
+        from placement.report.html import render_html
 
         data = render_html(doc, lang=lang, ages=ages).encode("utf-8")
     elif fmt == "xlsx":
@@ -52,7 +63,7 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
             raise InputError(Problem("-o", 0, 0, "output-missing", "--format xlsx needs -o FILE"))
         data = T.xlsx_bytes(tabs, _summary_pairs(doc, kind))
     else:
-        from ..report.terminal import render_check, render_plan
+        from placement.report.terminal import render_check, render_plan
 
         if output is None:
             console = Console(highlight=False)
@@ -67,7 +78,7 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
         return
     write_atomic(guard(Path(output), inputs), data)
     if lang == "zh":
-        from ..i18n import label
+        from placement.i18n import label
 
         click.echo(label("wrote", lang).format(path=output), err=True)
     else:
@@ -77,38 +88,52 @@ def emit(doc: dict, kind: str, fmt: str | None, output: str | None, inputs: list
 def _guess(output: str | None) -> str | None:
     if not output:
         return None
-    return {".json": "json", ".md": "md", ".xlsx": "xlsx", ".csv": "csv", ".html": "html",
-            ".htm": "html"}.get(Path(output).suffix.lower())
+    return {
+        ".json": "json",
+        ".md": "md",
+        ".xlsx": "xlsx",
+        ".csv": "csv",
+        ".html": "html",
+        ".htm": "html",
+    }.get(Path(output).suffix.lower())
 
 
 def _summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:
     if kind != "plan":
-        return [("violations", len(doc["violations"])), ("flags", len(doc["flags"])),
-                ("exceptions", len(doc["exceptions"]))]
+        return [
+            ("violations", len(doc["violations"])),
+            ("flags", len(doc["flags"])),
+            ("exceptions", len(doc["exceptions"])),
+        ]
     s = doc["summary"]
     pairs = [("ruleset", doc["ruleset"]), ("as_of", doc["as_of"])]
     pairs += [(k, s[k]) for k in ("officers", "transfers", "post_changes", "flags", "exceptions")]
-    pairs += [("grassroots_share_before", s["grassroots_share"]["before"]),
-              ("grassroots_share_after", s["grassroots_share"]["after"]),
-              ("allowance_before", s["allowance_monthly_total"]["before"]),
-              ("allowance_after", s["allowance_monthly_total"]["after"])]
-    pairs += [(f"target {t['id']}", f"{t['value_before']} -> {t['value_after']} met={t['met_after']}")
-              for t in s["targets"]]
+    pairs += [
+        ("grassroots_share_before", s["grassroots_share"]["before"]),
+        ("grassroots_share_after", s["grassroots_share"]["after"]),
+        ("allowance_before", s["allowance_monthly_total"]["before"]),
+        ("allowance_after", s["allowance_monthly_total"]["after"]),
+    ]
+    pairs += [
+        (f"target {t['id']}", f"{t['value_before']} -> {t['value_after']} met={t['met_after']}")
+        for t in s["targets"]
+    ]
     return pairs
 
 
 def _summary_lines(doc: dict, kind: str, lang: str = "en") -> list[str]:
     if lang != "zh":
         return [f"- **{k}**: {v}" for k, v in _summary_pairs(doc, kind)]
-    from ..i18n import boolean, label
+    from placement.i18n import boolean, label
 
     lines = []
     for k, v in _summary_pairs(doc, kind):
         if k.startswith("target "):
             t = next(t for t in doc["summary"]["targets"] if f"target {t['id']}" == k)
             k = label("sum_target", lang).format(id=t["id"])
-            v = label("sum_target_value", lang).format(before=t["value_before"], after=t["value_after"],
-                                                       met=boolean(t["met_after"], lang))
+            v = label("sum_target_value", lang).format(
+                before=t["value_before"], after=t["value_after"], met=boolean(t["met_after"], lang)
+            )
         else:
             k = label(f"sum_{k}", lang)
         lines.append(f"- **{k}**: {v}")
@@ -128,4 +153,7 @@ class Progress:
 
     def step(self, en: str, zh: str) -> None:
         if self.on:
-            click.echo(f"[{self._clock() - self.start:6.1f}s] {zh if self.lang == 'zh' else en} …", err=True)
+            click.echo(
+                f"[{self._clock() - self.start:6.1f}s] {zh if self.lang == 'zh' else en} …",
+                err=True,
+            )

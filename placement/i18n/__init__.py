@@ -24,18 +24,42 @@ from __future__ import annotations
 
 import re
 
-from .catalogue import CATALOGUE, CONVERTERS
-from .help import HELP_ZH, OPTION_ZH, SHORT_ZH, TEXT_ZH, option_help
-from .labels import LABELS, action, boolean, code, field, label, term, word
-from .reasons import _reason, _value
-from .words import CODES, COVERAGE, DECISIONS, PHRASES, STATUS, TRUTH
+from placement.i18n.catalogue import CATALOGUE, CONVERTERS
+from placement.i18n.help import HELP_ZH, OPTION_ZH, SHORT_ZH, TEXT_ZH, option_help
+from placement.i18n.labels import LABELS, action, boolean, code, field, label, term, word
+from placement.i18n.reasons import _reason, _value
+from placement.i18n.words import CODES, COVERAGE, DECISIONS, PHRASES, STATUS, TRUTH
 
-__all__ = ["CODES", "COVERAGE", "DECISIONS", "HELP_ZH", "LABELS", "OPTION_ZH", "SHORT_ZH", "STATUS",
-           "TEXT_ZH", "TRUTH", "action", "boolean", "code", "field", "happened", "label", "option_help",
-           "problem_message", "reason", "render_problem", "term", "translate", "word"]
+__all__ = [
+    "CODES",
+    "COVERAGE",
+    "DECISIONS",
+    "HELP_ZH",
+    "LABELS",
+    "OPTION_ZH",
+    "SHORT_ZH",
+    "STATUS",
+    "TEXT_ZH",
+    "TRUTH",
+    "action",
+    "boolean",
+    "code",
+    "field",
+    "happened",
+    "label",
+    "option_help",
+    "problem_message",
+    "reason",
+    "render_problem",
+    "term",
+    "translate",
+    "word",
+]
 
 _compiled: list[tuple[re.Pattern, str]] | None = None
-_HINT = re.compile(r"(?P<m>.+) \((?P<h>did you mean .+\?|known terms: .+|use eq or in|use contains)\)", re.S)
+_HINT = re.compile(
+    r"(?P<m>.+) \((?P<h>did you mean .+\?|known terms: .+|use eq or in|use contains)\)", re.S
+)
 _SLOT = re.compile(r"\{([a-z0-9_]+)(?::([a-z]+))?\}")
 
 

@@ -7,23 +7,23 @@ from __future__ import annotations
 HELP_ZH = {
     "main": "把调整政策（YAML 规则）和花名册变成可供审议的调动方案。\n\n示例：placement plan data/roster.csv",
     "validate": "不需要花名册，检查规则文件（及单位文件）。\n\n全部有效时不输出任何内容，退出码为 0；"
-                "否则每个问题输出一行，格式为 `文件:行:列: 代码: 说明`，退出码为 1。\n\n"
-                "示例：placement validate rules/ --units data/units.yaml",
+    "否则每个问题输出一行，格式为 `文件:行:列: 代码: 说明`，退出码为 1。\n\n"
+    "示例：placement validate rules/ --units data/units.yaml",
     "check": "按规则检查花名册现状：违规、标记、未达成的目标和例外。\n\n"
-             "无可报告内容时退出码为 0，有则为 1，输入有误为 2。\n\n"
-             "示例：placement check data/roster.csv --format json",
+    "无可报告内容时退出码为 0，有则为 1，输入有误为 2。\n\n"
+    "示例：placement check data/roster.csv --format json",
     "plan": "按规则生成调动方案，为每位需调动的民警安排具体单位。\n\n"
-            "示例：placement plan data/roster.csv --format json -o plan.json",
+    "示例：placement plan data/roster.csv --format json -o plan.json",
     "apply": "写出执行方案后的 ROSTER：行和列不变，按方案更新被调整民警的单位和职务。\n\n"
-             "示例：placement apply plan.json data/roster.csv -o roster-after.csv",
+    "示例：placement apply plan.json data/roster.csv -o roster-after.csv",
     "explain": "逐条显示规则对某位民警的判定：是否适用、每项条件及其取值、豁免、最终决定，"
-               "以及方案把他（她）调往何处。\n\n示例：placement explain data/roster.csv J0042",
+    "以及方案把他（她）调往何处。\n\n示例：placement explain data/roster.csv J0042",
     "test": "运行规则文件中的全部 `tests:` 用例（一位民警，以及规则应作出的处理）。\n\n"
-            "示例：placement test rules/ --coverage --min-coverage 100",
+    "示例：placement test rules/ --coverage --min-coverage 100",
     "schema": "输出规则文件或方案文档的 JSON Schema。\n\n"
-              "示例：placement schema rules > placement-rules.schema.json",
+    "示例：placement schema rules > placement-rules.schema.json",
     "diff": "显示政策调整的影响：新增、取消或改派的调动，新出现或消失的例外，以及概要数据的变化。\n\n"
-            "示例：placement diff plan-2026.json plan-2027.json --format md",
+    "示例：placement diff plan-2026.json plan-2027.json --format md",
 }
 
 SHORT_ZH = {
@@ -46,7 +46,7 @@ OPTION_ZH = {
     "output": "写到此处（csv 格式时为文件夹）。",
     "force": "应用由另一份花名册生成的方案。",
     "lang": "人类可读文本的语言：en 或 zh（默认：环境变量 LANG 以 zh 开头时为 zh，否则为 en）。"
-            "--help 只看 LANG：帮助在读取选项之前输出，不受 --lang 影响。",
+    "--help 只看 LANG：帮助在读取选项之前输出，不受 --lang 影响。",
     "coverage": "显示测试覆盖了哪些规则（适用与不适用两方面）。",
     "min_coverage": "覆盖率低于此百分比时判为失败。",
     "verbose": "每个测试用例输出一行。",

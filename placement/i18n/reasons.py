@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .words import _TERMS, FIELDS, SEX, UNIT_FIELDS, VALUES, simplified
+from placement.i18n.words import _TERMS, FIELDS, SEX, UNIT_FIELDS, VALUES, simplified
 
 # --- reasons ------------------------------------------------------------------------
+
 
 def _field(f: str) -> str:
     if f in FIELDS:
@@ -17,7 +18,9 @@ def _field(f: str) -> str:
 
 
 def _known_field(f: str) -> bool:
-    return f in FIELDS or (f.startswith("unit.") and f[5:] in UNIT_FIELDS) or f.startswith("$officer.")
+    return (
+        f in FIELDS or (f.startswith("unit.") and f[5:] in UNIT_FIELDS) or f.startswith("$officer.")
+    )
 
 
 def _split_list(text: str) -> list[str]:
@@ -134,6 +137,6 @@ def _reason(text: str, strict: bool = False) -> str | None:
 
 def _tr(text: str) -> str:
     """The package's sentence translator (imported late: it imports this module)."""
-    from . import _tr as translate_sentence
+    from placement.i18n import _tr as translate_sentence
 
     return translate_sentence(text)

@@ -2,64 +2,115 @@
 
 from __future__ import annotations
 
-from ..vocab import APPRAISAL, POST, RANK
+from placement.load.vocab import APPRAISAL, POST, RANK
 
 # --- words ------------------------------------------------------------------------
 
 FIELDS = {
-    "officer_id": "警号", "name": "姓名", "birth_date": "出生日期", "unit": "单位",
-    "post": "职务", "rank": "职级", "sex": "性别", "id_number": "身份证号",
-    "joined_police": "参加公安工作时间", "post_since": "任职时间",
-    "grassroots_years": "基层工作年限", "special_post": "特殊岗位", "special_talent": "特殊人才",
-    "new_recruit": "新录用", "long_term_illness": "长期患病", "military_transfer": "军转干部",
-    "discipline_date": "最近处分时间", "exam_passed": "业务考试合格", "appraisal": "年度考核",
-    "democratic_eval_passed": "民主测评合格", "promotion_candidate": "拟提拔",
-    "awarded": "受表彰", "home_district": "居住区县", "wishes": "个人意愿",
+    "officer_id": "警号",
+    "name": "姓名",
+    "birth_date": "出生日期",
+    "unit": "单位",
+    "post": "职务",
+    "rank": "职级",
+    "sex": "性别",
+    "id_number": "身份证号",
+    "joined_police": "参加公安工作时间",
+    "post_since": "任职时间",
+    "grassroots_years": "基层工作年限",
+    "special_post": "特殊岗位",
+    "special_talent": "特殊人才",
+    "new_recruit": "新录用",
+    "long_term_illness": "长期患病",
+    "military_transfer": "军转干部",
+    "discipline_date": "最近处分时间",
+    "exam_passed": "业务考试合格",
+    "appraisal": "年度考核",
+    "democratic_eval_passed": "民主测评合格",
+    "promotion_candidate": "拟提拔",
+    "awarded": "受表彰",
+    "home_district": "居住区县",
+    "wishes": "个人意愿",
     # derived
-    "age": "年龄", "years_of_service": "从警年限", "years_in_post": "任现职年限",
+    "age": "年龄",
+    "years_of_service": "从警年限",
+    "years_in_post": "任现职年限",
     "years_since_discipline": "距最近处分年数",
     # the row itself (ragged rows), and a field the core could not name
-    "row": "行", "a field": "某字段",
+    "row": "行",
+    "a field": "某字段",
 }
 
 UNIT_FIELDS = {
-    "id": "单位编码", "name": "单位名称", "kind": "单位类型", "tier": "单位层级",
-    "area": "单位地域", "district": "单位所在区县", "capacity": "单位编制",
-    "min_staff": "单位最低警力", "tags": "单位标签",
+    "id": "单位编码",
+    "name": "单位名称",
+    "kind": "单位类型",
+    "tier": "单位层级",
+    "area": "单位地域",
+    "district": "单位所在区县",
+    "capacity": "单位编制",
+    "min_staff": "单位最低警力",
+    "tags": "单位标签",
 }
 
 VALUES = {
-    "organ": "机关", "grassroots": "基层", "station": "派出所", "frontline": "一线实战单位",
-    "urban": "城区", "rural": "农村",
-    "excellent": "优秀", "competent": "称职", "basically_competent": "基本称职",
+    "organ": "机关",
+    "grassroots": "基层",
+    "station": "派出所",
+    "frontline": "一线实战单位",
+    "urban": "城区",
+    "rural": "农村",
+    "excellent": "优秀",
+    "competent": "称职",
+    "basically_competent": "基本称职",
     "incompetent": "不称职",
-    "yes": "是", "no": "否", "true": "是", "false": "否", "True": "是", "False": "否",
+    "yes": "是",
+    "no": "否",
+    "true": "是",
+    "false": "否",
+    "True": "是",
+    "False": "否",
     # the shipped unit tags (data/units.yaml)
-    "complex": "治安复杂", "hardship": "艰苦岗位",
+    "complex": "治安复杂",
+    "hardship": "艰苦岗位",
     "None": "空",
 }
 
 SEX = {"M": "男", "F": "女"}
 
 CODES = {
-    "invalid_row": "无效行", "duplicate_id": "警号重复", "unknown_unit": "未知单位",
-    "data_conflict": "数据矛盾", "missing_data": "数据缺失", "exempt": "豁免",
-    "conflict": "规则冲突", "no_capacity": "无编制空缺", "min_staffing": "低于最低警力",
+    "invalid_row": "无效行",
+    "duplicate_id": "警号重复",
+    "unknown_unit": "未知单位",
+    "data_conflict": "数据矛盾",
+    "missing_data": "数据缺失",
+    "exempt": "豁免",
+    "conflict": "规则冲突",
+    "no_capacity": "无编制空缺",
+    "min_staffing": "低于最低警力",
     "target_unmet": "目标未达成",
-    "promotion_ineligible": "不具备提拔条件", "leadership_ineligible": "不具备任职条件",
-    "unit_merge": "机构合并", "pin": "人工决定",
+    "promotion_ineligible": "不具备提拔条件",
+    "leadership_ineligible": "不具备任职条件",
+    "unit_merge": "机构合并",
+    "pin": "人工决定",
 }
 
 ACTIONS = {"move": "调动", "set_post": "改任职务", "keep": "保持不动", "flag": "标记"}
 
 STATUS = {  # explain: a rule for one officer
-    "applies": "适用", "exempt": "豁免", "unknown (missing data)": "未知（数据缺失）",
-    "does not apply": "不适用", "not in force": "未生效",
+    "applies": "适用",
+    "exempt": "豁免",
+    "unknown (missing data)": "未知（数据缺失）",
+    "does not apply": "不适用",
+    "not in force": "未生效",
 }
 
 DECISIONS = {
-    "decided": "已决定", "conflict": "规则冲突", "withheld for missing data": "因数据缺失暂缓",
-    "no action": "无需处理", "not planned": "未纳入规划",
+    "decided": "已决定",
+    "conflict": "规则冲突",
+    "withheld for missing data": "因数据缺失暂缓",
+    "no action": "无需处理",
+    "not planned": "未纳入规划",
 }
 
 TRUTH = {"true": "成立", "false": "不成立", "unknown": "未知"}
@@ -67,17 +118,27 @@ TRUTH = {"true": "成立", "false": "不成立", "unknown": "未知"}
 COVERAGE = {"applies": "适用", "not applied": "不适用", "exempt": "豁免", "not exempt": "未豁免"}
 
 TYPE_NAMES = {
-    "text": "文本", "a number": "数字", "a date": "日期", "yes/no": "是/否值", "a choice": "选项值",
-    "a vocabulary term": "词表词条", "a unit": "单位", "a list of units": "单位列表",
+    "text": "文本",
+    "a number": "数字",
+    "a date": "日期",
+    "yes/no": "是/否值",
+    "a choice": "选项值",
+    "a vocabulary term": "词表词条",
+    "a unit": "单位",
+    "a list of units": "单位列表",
     "a list of tags": "标签列表",
 }
 
 OS_ERRORS = {
-    "No such file or directory": "文件或文件夹不存在", "Permission denied": "没有权限",
-    "Is a directory": "这是文件夹", "Not a directory": "不是文件夹",
-    "File name too long": "文件名过长", "Input/output error": "输入输出错误",
+    "No such file or directory": "文件或文件夹不存在",
+    "Permission denied": "没有权限",
+    "Is a directory": "这是文件夹",
+    "Not a directory": "不是文件夹",
+    "File name too long": "文件名过长",
+    "Input/output error": "输入输出错误",
     "Too many levels of symbolic links": "符号链接层数过多",
-    "No space left on device": "磁盘空间不足", "Read-only file system": "只读文件系统",
+    "No space left on device": "磁盘空间不足",
+    "Read-only file system": "只读文件系统",
 }
 
 # Phrases of messages that come from libraries (PyYAML / libyaml, calamine), longest first.
@@ -127,17 +188,81 @@ PHRASES = {
 }
 
 # Traditional → Simplified, for the characters of vocabulary aliases.
-_T2S = str.maketrans({
-    "處": "处", "級": "级", "員": "员", "辦": "办", "長": "长", "導": "导", "隊": "队", "區": "区",
-    "優": "优", "稱": "称", "職": "职", "務": "务", "機": "机", "關": "关", "實": "实", "戰": "战",
-    "單": "单", "東": "东", "門": "门", "莊": "庄", "溝": "沟", "馬": "马", "車": "车", "匯": "汇",
-    "豐": "丰", "鄉": "乡", "縣": "县", "專": "专", "業": "业", "幹": "干", "層": "层", "偵": "侦",
-    "經": "经", "國": "国", "內": "内", "護": "护", "戶": "户", "檢": "检", "監": "监", "財": "财",
-    "計": "计", "裝": "装", "備": "备", "後": "后", "傳": "传", "揮": "挥", "衛": "卫", "訓": "训",
-    "練": "练", "團": "团", "現": "现", "場": "场", "線": "线", "動": "动", "險": "险", "術": "术",
-    "審": "审", "訊": "讯", "網": "网", "絡": "络", "際": "际", "組": "组", "書": "书", "記": "记",
-    "黨": "党", "獄": "狱", "禦": "御", "邊": "边", "騎": "骑", "醫": "医", "駕": "驾",
-})
+_T2S = str.maketrans(
+    {
+        "處": "处",
+        "級": "级",
+        "員": "员",
+        "辦": "办",
+        "長": "长",
+        "導": "导",
+        "隊": "队",
+        "區": "区",
+        "優": "优",
+        "稱": "称",
+        "職": "职",
+        "務": "务",
+        "機": "机",
+        "關": "关",
+        "實": "实",
+        "戰": "战",
+        "單": "单",
+        "東": "东",
+        "門": "门",
+        "莊": "庄",
+        "溝": "沟",
+        "馬": "马",
+        "車": "车",
+        "匯": "汇",
+        "豐": "丰",
+        "鄉": "乡",
+        "縣": "县",
+        "專": "专",
+        "業": "业",
+        "幹": "干",
+        "層": "层",
+        "偵": "侦",
+        "經": "经",
+        "國": "国",
+        "內": "内",
+        "護": "护",
+        "戶": "户",
+        "檢": "检",
+        "監": "监",
+        "財": "财",
+        "計": "计",
+        "裝": "装",
+        "備": "备",
+        "後": "后",
+        "傳": "传",
+        "揮": "挥",
+        "衛": "卫",
+        "訓": "训",
+        "練": "练",
+        "團": "团",
+        "現": "现",
+        "場": "场",
+        "線": "线",
+        "動": "动",
+        "險": "险",
+        "術": "术",
+        "審": "审",
+        "訊": "讯",
+        "網": "网",
+        "絡": "络",
+        "際": "际",
+        "組": "组",
+        "書": "书",
+        "記": "记",
+        "黨": "党",
+        "獄": "狱",
+        "禦": "御",
+        "邊": "边",
+        "騎": "骑",
+        "醫": "医",
+        "駕": "驾",
+    }
+)
 
 
 def simplified(text: str) -> str:

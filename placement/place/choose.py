@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..rules.conditions import refs_of
-from ..rules.model import Rule
-from ..rules.truth import evaluate
-from ..units import Units
+from placement.evaluate.truth import evaluate
+from placement.load.rules.conditions import refs_of
+from placement.load.rules.model import Rule
+from placement.load.units import Units
 
 
 class Chooser:
@@ -37,8 +37,14 @@ class Chooser:
             for u, rec in zip(self.units, self.records, strict=True):
                 if not self.receives.get(u.id) or evaluate(rule.move.to, rec, officer) is not True:
                     continue
-                rank = next((p for p, sel in enumerate(rule.move.prefer)
-                             if evaluate(sel, rec, officer) is True), len(rule.move.prefer))
+                rank = next(
+                    (
+                        p
+                        for p, sel in enumerate(rule.move.prefer)
+                        if evaluate(sel, rec, officer) is True
+                    ),
+                    len(rule.move.prefer),
+                )
                 ids.append(u.id)
                 ranks.append(rank)
             hit = self._cache[key] = (ids, ranks)

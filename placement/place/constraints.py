@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from ..inputs import entry
-from ..problems import InputError, Problem
+from placement.load.inputs import entry
+from placement.problems import InputError, Problem
 
 
 @dataclass
@@ -29,16 +29,28 @@ def apply_pins(inputs, pins, count, cap, moves, deciding, why) -> set[int]:
     for p in pins:
         k = index.get(p.officer)
         if k is None:
-            problems.append(Problem(p.file, *p.where, "pin-unknown-officer",
-                                    f"officer '{p.officer}' is not a planned officer of the roster"))
+            problems.append(
+                Problem(
+                    p.file,
+                    *p.where,
+                    "pin-unknown-officer",
+                    f"officer '{p.officer}' is not a planned officer of the roster",
+                )
+            )
             continue
         done.add(k)
         if p.unit is None:
             continue
         uid = inputs.units.resolve(p.unit)
         if uid is None or inputs.units.by_id[uid].dissolved:
-            problems.append(Problem(p.file, *p.where, "pin-unknown-unit",
-                                    f"unit '{p.unit}' is not a unit that can receive officers"))
+            problems.append(
+                Problem(
+                    p.file,
+                    *p.where,
+                    "pin-unknown-unit",
+                    f"unit '{p.unit}' is not a unit that can receive officers",
+                )
+            )
             continue
         now = moves.get(k, f["unit"][k])
         if uid != now:
@@ -48,10 +60,20 @@ def apply_pins(inputs, pins, count, cap, moves, deciding, why) -> set[int]:
             deciding[k] = "pin"
             why[k] = "pinned by a manual decision"
     for uid, c in count.items():
-        if cap.get(uid) is not None and c > cap[uid] and any(
-                moves.get(k) == uid and deciding.get(k) == "pin" for k in done):
-            problems.append(Problem(pins[0].file, 0, 0, "pin-capacity",
-                                    f"pins put {c} officers in {uid}, above its capacity {cap[uid]}"))
+        if (
+            cap.get(uid) is not None
+            and c > cap[uid]
+            and any(moves.get(k) == uid and deciding.get(k) == "pin" for k in done)
+        ):
+            problems.append(
+                Problem(
+                    pins[0].file,
+                    0,
+                    0,
+                    "pin-capacity",
+                    f"pins put {c} officers in {uid}, above its capacity {cap[uid]}",
+                )
+            )
     if problems:
         raise InputError(problems)
     return done
@@ -64,15 +86,25 @@ def min_staffing(inputs, mv: pl.DataFrame, count) -> tuple[pl.DataFrame, list[di
     allowed = {u: max(0, count[u] - min_staff.get(u, 0)) for u in count}
     mv = mv.sort(["origin", "level", "officer_id"], descending=[False, True, False]).with_columns(
         pos=pl.int_range(pl.len()).over("origin"),
-        allow=pl.col("origin").replace_strict(allowed, default=0, return_dtype=pl.Int64))
+        allow=pl.col("origin").replace_strict(allowed, default=0, return_dtype=pl.Int64),
+    )
     excess = mv.filter(pl.col("pos") >= pl.col("allow"))
     out = []
     if excess.height:
         sheet = inputs.frame["_row"].gather(excess["row"]).to_list()
-        for (oid, origin, i), row in zip(excess.select("officer_id", "origin", "rule").iter_rows(), sheet,
-                                         strict=True):
+        for (oid, origin, i), row in zip(
+            excess.select("officer_id", "origin", "rule").iter_rows(), sheet, strict=True
+        ):
             r = inputs.judgement.rules[i]
-            out.append(entry(oid, row, "min_staffing", r.id, None,
-                             f"moving would leave {origin} below its minimum staff {min_staff.get(origin, 0)}"))
+            out.append(
+                entry(
+                    oid,
+                    row,
+                    "min_staffing",
+                    r.id,
+                    None,
+                    f"moving would leave {origin} below its minimum staff {min_staff.get(origin, 0)}",
+                )
+            )
     kept = mv.filter(pl.col("pos") < pl.col("allow")).drop("pos", "allow").sort("row")
     return kept, out

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..check import flag_entries, share_text
-from ..engine.frame import with_units
-from ..engine.measure import measure
-from ..inputs import Inputs, entry, sort_entries
+from placement.commands.check import flag_entries, share_text
+from placement.evaluate.frame import with_units
+from placement.evaluate.measure import measure
+from placement.load.inputs import Inputs, entry, sort_entries
 
 
-def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], deciding, why,
-                  exceptions) -> dict:
+def plan_document(
+    inputs: Inputs, moves: dict[int, str], posts: dict[int, str], deciding, why, exceptions
+) -> dict:
     j = inputs.judgement
     f = j.frame
     before = measure(f, inputs.ruleset)
@@ -20,37 +21,81 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
         final_unit.scatter(list(moves), list(moves.values()))
     if posts:
         final_post.scatter(list(posts), list(posts.values()))
-    after = measure(with_units(f.with_columns(final_unit, final_post), inputs.units), inputs.ruleset)
-    titles = {r.id: r.title for r in j.rules} | {"unit_merge": "unit merge", "pin": "manual decision"}
+    after = measure(
+        with_units(f.with_columns(final_unit, final_post), inputs.units), inputs.ruleset
+    )
+    titles = {r.id: r.title for r in j.rules} | {
+        "unit_merge": "unit merge",
+        "pin": "manual decision",
+    }
     moved = f.select("officer_id", "name", "_from_unit", "unit", "post", "_row").with_columns(
-        final_unit.alias("to_unit"), final_post.alias("to_post"),
-        pl.int_range(0, f.height, dtype=pl.Int64).alias("k"))
+        final_unit.alias("to_unit"),
+        final_post.alias("to_post"),
+        pl.int_range(0, f.height, dtype=pl.Int64).alias("k"),
+    )
     # a row that cannot be read is not planned: it is listed in the exceptions, not here
-    moved = moved.filter(f["_valid"] & ((pl.col("_from_unit") != pl.col("to_unit"))
-                                        | (pl.col("post") != pl.col("to_post"))))
-    decided = pl.DataFrame({"k": list(deciding), "rule_id": list(deciding.values()),
-                            "why": [why.get(k) for k in deciding]},
-                           schema={"k": pl.Int64, "rule_id": pl.String, "why": pl.String})
+    moved = moved.filter(
+        f["_valid"]
+        & ((pl.col("_from_unit") != pl.col("to_unit")) | (pl.col("post") != pl.col("to_post")))
+    )
+    decided = pl.DataFrame(
+        {
+            "k": list(deciding),
+            "rule_id": list(deciding.values()),
+            "why": [why.get(k) for k in deciding],
+        },
+        schema={"k": pl.Int64, "rule_id": pl.String, "why": pl.String},
+    )
     frm, now, to, because = pl.col("_from_unit"), pl.col("unit"), pl.col("to_unit"), pl.col("why")
-    transfers = (moved.join(decided, on="k", how="left")
-                 .with_columns(pl.col("rule_id").fill_null("unit_merge"),
-                               pl.when(because.is_null()).then(pl.format("{} merged into {}", frm, to))
-                               .when(frm != now).then(pl.format("{} (after {} merged into {})", because, frm, now))
-                               .otherwise(because).alias("reason"))
-                 .with_columns(pl.col("rule_id").replace_strict(titles, default="").alias("rule_title"))
-                 .sort("officer_id", "_row")
-                 .select(pl.col("officer_id"), pl.col("name"), pl.col("_from_unit").alias("from_unit"),
-                         "to_unit", pl.col("post").alias("from_post"), "to_post", "rule_id", "rule_title",
-                         "reason"))
+    transfers = (
+        moved.join(decided, on="k", how="left")
+        .with_columns(
+            pl.col("rule_id").fill_null("unit_merge"),
+            pl.when(because.is_null())
+            .then(pl.format("{} merged into {}", frm, to))
+            .when(frm != now)
+            .then(pl.format("{} (after {} merged into {})", because, frm, now))
+            .otherwise(because)
+            .alias("reason"),
+        )
+        .with_columns(pl.col("rule_id").replace_strict(titles, default="").alias("rule_title"))
+        .sort("officer_id", "_row")
+        .select(
+            pl.col("officer_id"),
+            pl.col("name"),
+            pl.col("_from_unit").alias("from_unit"),
+            "to_unit",
+            pl.col("post").alias("from_post"),
+            "to_post",
+            "rule_id",
+            "rule_title",
+            "reason",
+        )
+    )
     moved = int((transfers["from_unit"] != transfers["to_unit"]).sum())
     transfers = records(transfers)
     targets = []
     for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
-        targets.append({"id": t.id, "title": t.title, "value_before": vb, "value_after": va,
-                        "met_after": t.met(va)})
+        targets.append(
+            {
+                "id": t.id,
+                "title": t.title,
+                "value_before": vb,
+                "value_after": va,
+                "met_after": t.met(va),
+            }
+        )
         if not t.met(va):
-            exceptions.append(entry(None, None, "target_unmet", None, None,
-                                    f"target {t.id} is not met after the plan: {share_text(va)}"))
+            exceptions.append(
+                entry(
+                    None,
+                    None,
+                    "target_unmet",
+                    None,
+                    None,
+                    f"target {t.id} is not met after the plan: {share_text(va)}",
+                )
+            )
     exceptions = sort_entries(exceptions)
     flags = flag_entries(inputs)
     by_code: dict[str, int] = {}
@@ -62,9 +107,11 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
     return {
         "ruleset": inputs.ruleset.name,
         "as_of": inputs.as_of.isoformat(),
-        "inputs": {"roster": {"path": roster.path, "sha256": roster.sha256, "rows": roster.rows},
-                   "rules": {"sha256": inputs.ruleset.sha256},
-                   "units": {"sha256": inputs.units.sha256}},
+        "inputs": {
+            "roster": {"path": roster.path, "sha256": roster.sha256, "rows": roster.rows},
+            "rules": {"sha256": inputs.ruleset.sha256},
+            "units": {"sha256": inputs.units.sha256},
+        },
         "summary": {
             "officers": roster.rows,
             "transfers": moved,
@@ -79,13 +126,24 @@ def plan_document(inputs: Inputs, moves: dict[int, str], posts: dict[int, str], 
         "transfers": transfers,
         "flags": flags,
         "exceptions": exceptions,
-        "units": [{"unit_id": u.id, "name": u.name, "before": before_counts.get(u.id, 0),
-                   "after": after_counts.get(u.id, 0), "capacity": u.capacity, "min_staff": u.min_staff}
-                  for u in inputs.units.list],
+        "units": [
+            {
+                "unit_id": u.id,
+                "name": u.name,
+                "before": before_counts.get(u.id, 0),
+                "after": after_counts.get(u.id, 0),
+                "capacity": u.capacity,
+                "min_staff": u.min_staff,
+            }
+            for u in inputs.units.list
+        ],
     }
 
 
 def records(frame: pl.DataFrame) -> list[dict]:
     """The rows as dicts: column lists zipped, several times faster than `to_dicts`."""
     names = frame.columns
-    return [dict(zip(names, row, strict=True)) for row in zip(*(frame[c].to_list() for c in names), strict=True)]
+    return [
+        dict(zip(names, row, strict=True))
+        for row in zip(*(frame[c].to_list() for c in names), strict=True)
+    ]

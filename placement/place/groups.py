@@ -11,8 +11,8 @@ from collections import defaultdict
 
 import polars as pl
 
-from .choose import Chooser
-from .solve import Group, Network, Pool
+from placement.place.choose import Chooser
+from placement.place.solve import Group, Network, Pool
 
 
 def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tuple[str, str]]:
@@ -26,8 +26,9 @@ def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tu
     rule_refs = {i: chooser.refs(j.rules[i]) for i in mv["rule"].unique().to_list()}
     ref_cols = sorted({c for r in rule_refs.values() for c in r})
     if ref_cols:
-        mv = mv.with_columns([inputs.frame[c].gather(mv["row"]).cast(pl.String).alias(f"ref:{c}")
-                              for c in ref_cols])
+        mv = mv.with_columns(
+            [inputs.frame[c].gather(mv["row"]).cast(pl.String).alias(f"ref:{c}") for c in ref_cols]
+        )
     keys = ["rule", "origin", *[f"ref:{c}" for c in ref_cols]]
     mv = mv.sort("officer_id", "row")
     grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"))
@@ -43,7 +44,9 @@ def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tu
         rkey = (rule_i, tuple(refs[ref_cols.index(c)] for c in names))
         opt = options.get(rkey)
         if opt is None:
-            dests, ranks = chooser.options(rule, _typed(dict(zip(names, rkey[1], strict=True)), inputs.frame))
+            dests, ranks = chooser.options(
+                rule, _typed(dict(zip(names, rkey[1], strict=True)), inputs.frame)
+            )
             opt = options[rkey] = (dests, ranks, set(dests))
         dests, ranks, dest_set = opt
         own = origin in dest_set
@@ -114,7 +117,9 @@ def _assign(j, units, pools, groups, members_of, wishes_of, result) -> dict[int,
                 for row in members_of[k][1]:
                     for i, w in enumerate(wishes_of.get(row, ())):
                         wishers[(w, i)].append((k, row))
-        for (u, i), n in sorted(arrivals.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0])):
+        for (u, i), n in sorted(
+            arrivals.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0])
+        ):
             if i is not None:
                 for k, row in wishers.get((units[u], i), ()):
                     if not n:

@@ -7,11 +7,11 @@ from collections import defaultdict
 import numpy as np
 import polars as pl
 
-from ..engine.decide import DECIDED
-from ..inputs import Inputs, entry, rule_entries
-from .constraints import Pin, apply_pins, min_staffing
-from .document import plan_document
-from .groups import place_movers
+from placement.evaluate.decide import DECIDED
+from placement.load.inputs import Inputs, entry, rule_entries
+from placement.place.constraints import Pin, apply_pins, min_staffing
+from placement.place.document import plan_document
+from placement.place.groups import place_movers
 
 __all__ = ["Pin", "make_plan"]
 
@@ -23,8 +23,10 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     units = inputs.units
     count: dict[str, int] = defaultdict(int, dict(f.group_by("unit").len().iter_rows()))
     cap = {u.id: u.capacity for u in units.list}
-    receives = {u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
-                for u in units.list}
+    receives = {
+        u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
+        for u in units.list
+    }
     moves: dict[int, str] = {}  # frame row -> final unit, where a rule or pin moves the officer
     posts: dict[int, str] = {}  # frame row -> final post, where it changes
     deciding: dict[int, str] = {}  # frame row -> rule id
@@ -33,7 +35,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     pinned = apply_pins(inputs, pins or [], count, cap, moves, deciding, why)
 
     parts: list[pl.DataFrame] = []
-    decided = (j.state == DECIDED)
+    decided = j.state == DECIDED
     if pinned:
         decided[np.fromiter(pinned, dtype=np.int64)] = False
     for i, r in enumerate(j.rules):
@@ -49,12 +51,29 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                 deciding[k] = r.id
                 why[k] = reason
         if r.move is not None:
-            parts.append(f.select(pl.col("officer_id"), pl.col("unit").alias("origin"), pl.col("wishes"))[rows]
-                         .with_columns(pl.Series("row", rows, dtype=pl.Int64), rule=pl.lit(i, pl.Int64),
-                                       level=pl.lit(r.priority, pl.Int64)))
-    mv = pl.concat(parts) if parts else pl.DataFrame(
-        schema={"officer_id": pl.String, "origin": pl.String, "wishes": pl.List(pl.String),
-                "row": pl.Int64, "rule": pl.Int64, "level": pl.Int64})
+            parts.append(
+                f.select(pl.col("officer_id"), pl.col("unit").alias("origin"), pl.col("wishes"))[
+                    rows
+                ].with_columns(
+                    pl.Series("row", rows, dtype=pl.Int64),
+                    rule=pl.lit(i, pl.Int64),
+                    level=pl.lit(r.priority, pl.Int64),
+                )
+            )
+    mv = (
+        pl.concat(parts)
+        if parts
+        else pl.DataFrame(
+            schema={
+                "officer_id": pl.String,
+                "origin": pl.String,
+                "wishes": pl.List(pl.String),
+                "row": pl.Int64,
+                "rule": pl.Int64,
+                "level": pl.Int64,
+            }
+        )
+    )
     mv, excess = min_staffing(inputs, mv, count)
     exceptions += excess
     placed = place_movers(inputs, mv, count, cap, receives)
@@ -74,7 +93,15 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                 lost.append((k, oid, facts))
         sheet = f["_row"].gather([k for k, _, _ in lost]).to_list() if lost else []
         for (_k, oid, facts), row in zip(lost, sheet, strict=True):
-            exceptions.append(entry(oid, row, "no_capacity", r.id, None,
-                                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
-                                    "its destination has a free place"))
+            exceptions.append(
+                entry(
+                    oid,
+                    row,
+                    "no_capacity",
+                    r.id,
+                    None,
+                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
+                    "its destination has a free place",
+                )
+            )
     return plan_document(inputs, moves, posts, deciding, why, exceptions)

@@ -58,7 +58,9 @@ class Result:
 
 
 class Network:
-    def __init__(self, free: list[int], receives: list[bool], pools: list[Pool], groups: list[Group]):
+    def __init__(
+        self, free: list[int], receives: list[bool], pools: list[Pool], groups: list[Group]
+    ):
         self.free, self.receives, self.pools, self.groups = free, receives, pools, groups
         self.nu = len(free)
         self.wish_step = max((max(p.ranks, default=0) for p in pools), default=0) + 1
@@ -110,7 +112,9 @@ class Network:
                 partial.append(lv)
         # below a second partly placed level the counts found may fall short of the optimum
         # (the split pinned above it was a guess), so every level from there down stays open
-        open_levels = [lv for lv in levels if lv in partial or (len(partial) > 1 and lv <= partial[1])]
+        open_levels = [
+            lv for lv in levels if lv in partial or (len(partial) > 1 and lv <= partial[1])
+        ]
         reward, top = self._tiers(sorted(open_levels), 1)
         if open_levels and top * self.nodes < _COST_LIMIT:
             again = fixed.copy()
@@ -122,7 +126,9 @@ class Network:
             return again
         return fixed
 
-    def _run(self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool) -> Result | None:
+    def _run(
+        self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool
+    ) -> Result | None:
         nu, npools, ng = self.nu, len(self.pools), len(self.groups)
         S, T = nu + npools + ng, nu + npools + ng + 1
         fb = FILL_BUCKETS if secondary else 0
@@ -144,13 +150,21 @@ class Network:
         t.append(T), h.append(S), c.append(_BIG), w.append(0)
         parts.append((t, h, c, w))
         # units -> pools
-        pool_size = np.bincount([g.pool for g in self.groups], weights=self.size, minlength=npools).astype(np.int64)
+        pool_size = np.bincount(
+            [g.pool for g in self.groups], weights=self.size, minlength=npools
+        ).astype(np.int64)
         first_pool_arc = len(t)
         pool_of_arc = []
         for p, pool in enumerate(self.pools):
             d = np.asarray(pool.dests, dtype=np.int64)
-            parts.append((d, np.full(len(d), nu + p), np.full(len(d), pool_size[p]),
-                          np.asarray(pool.ranks, dtype=np.int64) * fb))
+            parts.append(
+                (
+                    d,
+                    np.full(len(d), nu + p),
+                    np.full(len(d), pool_size[p]),
+                    np.asarray(pool.ranks, dtype=np.int64) * fb,
+                )
+            )
             pool_of_arc.append(np.full(len(d), p))
         n_pool_arcs = sum(len(p.dests) for p in self.pools)
         # pools -> groups (the reward), groups -> origins (the freed places)
@@ -191,12 +205,14 @@ class Network:
         flows = m.flows(np.arange(len(tails), dtype=np.int32))
         arrivals: list[dict] = [{} for _ in self.pools]
         pool_arc_pool = np.concatenate(pool_of_arc) if pool_of_arc else np.zeros(0, dtype=np.int64)
-        pool_flows = flows[first_pool_arc:first_pool_arc + n_pool_arcs]
+        pool_flows = flows[first_pool_arc : first_pool_arc + n_pool_arcs]
         for a in np.flatnonzero(pool_flows).tolist():
-            arrivals[int(pool_arc_pool[a])][(int(tails[first_pool_arc + a]), None)] = int(pool_flows[a])
-        wish_flows = flows[len(tails) - len(wish_arcs):] if wish_arcs else []
+            arrivals[int(pool_arc_pool[a])][(int(tails[first_pool_arc + a]), None)] = int(
+                pool_flows[a]
+            )
+        wish_flows = flows[len(tails) - len(wish_arcs) :] if wish_arcs else []
         for (p, u, i), f in zip(wish_arcs, wish_flows, strict=True):
             if f:
                 arrivals[p][(u, i)] = int(f)
-        placed = flows[first_group_arc:first_group_arc + ng].astype(np.int64).tolist()
+        placed = flows[first_group_arc : first_group_arc + ng].astype(np.int64).tolist()
         return Result(placed, arrivals)

@@ -11,54 +11,133 @@ import html
 import re
 from collections import Counter
 
-from ..vocab import POST
-from .svg import age_bars, unit_bars
+from placement.load.vocab import POST
+from placement.report.svg import age_bars, unit_bars
 
 _ID = re.compile(r"(?<![0-9])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9])")
 
 LABELS = {
     "en": {
-        "title": "Transfer plan", "kicker": "For the Party committee meeting",
-        "internal": "Internal — contains personal data", "as_of": "as of", "inputs": "Inputs",
-        "rows": "rows", "summary": "Summary", "officers": "Officers", "transfers": "Transfers",
-        "post_changes": "Post changes", "flags": "Flags", "exceptions": "Exceptions",
-        "by_code": "Exceptions by code", "share": "Grassroots share", "targets": "Targets",
-        "target": "Target", "result": "Result", "met": "met", "not_met": "not met",
-        "allowance": "Monthly allowances, total", "yuan": "yuan", "pts": "pts",
-        "units": "Headcount by unit", "unit": "Unit", "before": "Before", "after": "After",
-        "capacity": "Capacity", "over": "Over capacity", "merged": "merged into {}",
-        "ages": "Age profile", "organ": "Organ", "grassroots": "Grassroots", "age": "Age (years)",
-        "people": "officers", "mean": "mean age", "by_rule": "Transfers by rule",
-        "officer": "Officer", "name": "Name", "from": "From", "to": "To", "post": "Post",
-        "reason": "Reason", "row": "Row", "rule": "Rule", "field": "Field", "message": "Message",
-        "flag": "Flag", "none": "None.",
+        "title": "Transfer plan",
+        "kicker": "For the Party committee meeting",
+        "internal": "Internal — contains personal data",
+        "as_of": "as of",
+        "inputs": "Inputs",
+        "rows": "rows",
+        "summary": "Summary",
+        "officers": "Officers",
+        "transfers": "Transfers",
+        "post_changes": "Post changes",
+        "flags": "Flags",
+        "exceptions": "Exceptions",
+        "by_code": "Exceptions by code",
+        "share": "Grassroots share",
+        "targets": "Targets",
+        "target": "Target",
+        "result": "Result",
+        "met": "met",
+        "not_met": "not met",
+        "allowance": "Monthly allowances, total",
+        "yuan": "yuan",
+        "pts": "pts",
+        "units": "Headcount by unit",
+        "unit": "Unit",
+        "before": "Before",
+        "after": "After",
+        "capacity": "Capacity",
+        "over": "Over capacity",
+        "merged": "merged into {}",
+        "ages": "Age profile",
+        "organ": "Organ",
+        "grassroots": "Grassroots",
+        "age": "Age (years)",
+        "people": "officers",
+        "mean": "mean age",
+        "by_rule": "Transfers by rule",
+        "officer": "Officer",
+        "name": "Name",
+        "from": "From",
+        "to": "To",
+        "post": "Post",
+        "reason": "Reason",
+        "row": "Row",
+        "rule": "Rule",
+        "field": "Field",
+        "message": "Message",
+        "flag": "Flag",
+        "none": "None.",
         "units_note": "Grey: before; blue: after (red when over capacity); orange tick: capacity. "
-                      "Units with no officers before or after are left out.",
+        "Units with no officers before or after are left out.",
     },
     "zh": {
-        "title": "调动方案", "kicker": "党委会审议材料", "internal": "内部资料 · 含个人信息",
-        "as_of": "基准日期", "inputs": "输入", "rows": "行", "summary": "概要", "officers": "人员",
-        "transfers": "调动", "post_changes": "职务变动", "flags": "标记", "exceptions": "例外",
-        "by_code": "按类别分组的例外", "share": "基层警力占比", "targets": "目标",
-        "target": "目标", "result": "结果", "met": "达成", "not_met": "未达成",
-        "allowance": "津贴(月度合计)", "yuan": "元", "pts": "个百分点",
-        "units": "各单位警力", "unit": "单位", "before": "调前", "after": "调后",
-        "capacity": "编制", "over": "超编", "merged": "并入 {}", "ages": "年龄结构",
-        "organ": "机关", "grassroots": "基层", "age": "年龄(岁)", "people": "人",
-        "mean": "平均年龄", "by_rule": "按规则分组的调动", "officer": "编号", "name": "姓名",
-        "from": "调出单位", "to": "调入单位", "post": "职务", "reason": "理由", "row": "行号",
-        "rule": "规则", "field": "字段", "message": "说明", "flag": "标记", "none": "无。",
+        "title": "调动方案",
+        "kicker": "党委会审议材料",
+        "internal": "内部资料 · 含个人信息",
+        "as_of": "基准日期",
+        "inputs": "输入",
+        "rows": "行",
+        "summary": "概要",
+        "officers": "人员",
+        "transfers": "调动",
+        "post_changes": "职务变动",
+        "flags": "标记",
+        "exceptions": "例外",
+        "by_code": "按类别分组的例外",
+        "share": "基层警力占比",
+        "targets": "目标",
+        "target": "目标",
+        "result": "结果",
+        "met": "达成",
+        "not_met": "未达成",
+        "allowance": "津贴(月度合计)",
+        "yuan": "元",
+        "pts": "个百分点",
+        "units": "各单位警力",
+        "unit": "单位",
+        "before": "调前",
+        "after": "调后",
+        "capacity": "编制",
+        "over": "超编",
+        "merged": "并入 {}",
+        "ages": "年龄结构",
+        "organ": "机关",
+        "grassroots": "基层",
+        "age": "年龄(岁)",
+        "people": "人",
+        "mean": "平均年龄",
+        "by_rule": "按规则分组的调动",
+        "officer": "编号",
+        "name": "姓名",
+        "from": "调出单位",
+        "to": "调入单位",
+        "post": "职务",
+        "reason": "理由",
+        "row": "行号",
+        "rule": "规则",
+        "field": "字段",
+        "message": "说明",
+        "flag": "标记",
+        "none": "无。",
         "units_note": "灰色:调前;蓝色:调后(超编为红色);橙色竖线:编制。调前调后均无人员的单位不列出。",
-        "in_rules": "规则", "in_units": "单位",
+        "in_rules": "规则",
+        "in_units": "单位",
     },
 }
 
 CODES_ZH = {
-    "invalid_row": "无效行", "duplicate_id": "编号重复", "unknown_unit": "未知单位",
-    "data_conflict": "数据矛盾", "missing_data": "数据缺失", "exempt": "豁免", "conflict": "规则冲突",
-    "no_capacity": "无编制空缺", "min_staffing": "低于最低警力", "target_unmet": "目标未达成",
+    "invalid_row": "无效行",
+    "duplicate_id": "编号重复",
+    "unknown_unit": "未知单位",
+    "data_conflict": "数据矛盾",
+    "missing_data": "数据缺失",
+    "exempt": "豁免",
+    "conflict": "规则冲突",
+    "no_capacity": "无编制空缺",
+    "min_staffing": "低于最低警力",
+    "target_unmet": "目标未达成",
     "promotion_ineligible": "不具备提拔条件",
-    "leadership_ineligible": "不具备任职条件", "unit_merge": "机构合并",
+    "leadership_ineligible": "不具备任职条件",
+    "unit_merge": "机构合并",
 }
 
 CSS = """
@@ -140,7 +219,7 @@ def _reason(text, lang: str):
     """A reason as the page's reader reads it (Chinese for zh)."""
     if lang != "zh" or not text:
         return text
-    from ..i18n import reason
+    from placement.i18n import reason
 
     return reason(text, lang)
 
@@ -148,7 +227,7 @@ def _reason(text, lang: str):
 def _message(text, lang: str):
     if lang != "zh" or not text:
         return text
-    from ..i18n import translate
+    from placement.i18n import translate
 
     return translate(text, lang)
 
@@ -156,7 +235,7 @@ def _message(text, lang: str):
 def _field(name, lang: str):
     if lang != "zh" or not name:
         return name
-    from ..i18n import field
+    from placement.i18n import field
 
     return field(name, lang)
 
@@ -166,11 +245,14 @@ def _table(head: list[str], rows: list[list[str]], cls: str = "", widths: str = 
     cols = "".join(f'<col style="width:{w}%">' for w in widths.split(",")) if widths else ""
     kinds = [f' class="{c}"' if c else "" for c in cls.split(",")] + [""] * len(head)
     cells = "".join(f"<th{kinds[i]}>{h}</th>" for i, h in enumerate(head))
-    body = "".join("<tr>" + "".join(f"<td{kinds[i]}>{c}</td>" for i, c in enumerate(r)) + "</tr>"
-                   for r in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td{kinds[i]}>{c}</td>" for i, c in enumerate(r)) + "</tr>" for r in rows
+    )
     fixed = ' class="fixed"' if widths else ""
-    return (f"<table{fixed}><colgroup>{cols}</colgroup><thead><tr>{cells}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    return (
+        f"<table{fixed}><colgroup>{cols}</colgroup><thead><tr>{cells}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def _merges(doc: dict) -> dict[str, str]:
@@ -180,7 +262,9 @@ def _merges(doc: dict) -> dict[str, str]:
         if t.get("rule_id") == "unit_merge":
             found.setdefault(t["from_unit"], Counter())[t["to_unit"]] += 1
     merged = {k: c.most_common(1)[0][0] for k, c in found.items()}
-    merged.update({u["unit_id"]: u["merged_into"] for u in doc.get("units", []) if u.get("merged_into")})
+    merged.update(
+        {u["unit_id"]: u["merged_into"] for u in doc.get("units", []) if u.get("merged_into")}
+    )
     return merged
 
 
@@ -189,41 +273,66 @@ def _header(doc: dict, L: dict) -> str:
     parts = []
     roster = inp.get("roster") or {}
     if roster:
-        parts.append(f'{esc(roster.get("path") or "")} ({esc(roster.get("rows"))} {L["rows"]}, '
-                     f'sha256 <span class="id">{esc(str(roster.get("sha256", ""))[:12])}</span>)')
+        parts.append(
+            f"{esc(roster.get('path') or '')} ({esc(roster.get('rows'))} {L['rows']}, "
+            f'sha256 <span class="id">{esc(str(roster.get("sha256", ""))[:12])}</span>)'
+        )
     for key in ("rules", "units"):
         if (inp.get(key) or {}).get("sha256"):
-            parts.append(f'{L.get("in_" + key, key)} <span class="id">{esc(inp[key]["sha256"][:12])}</span>')
-    meta = f'{L["as_of"]} {esc(doc.get("as_of"))}'
+            parts.append(
+                f'{L.get("in_" + key, key)} <span class="id">{esc(inp[key]["sha256"][:12])}</span>'
+            )
+    meta = f"{L['as_of']} {esc(doc.get('as_of'))}"
     if parts:
-        meta += f' · {L["inputs"]}: ' + ", ".join(parts)
-    return (f'<header><div class="kicker"><span>{L["kicker"]}</span><span>{L["internal"]}</span></div>'
-            f'<h1>{L["title"]} — {esc(doc.get("ruleset"))}</h1><div class="meta">{meta}</div></header>')
+        meta += f" · {L['inputs']}: " + ", ".join(parts)
+    return (
+        f'<header><div class="kicker"><span>{L["kicker"]}</span><span>{L["internal"]}</span></div>'
+        f'<h1>{L["title"]} — {esc(doc.get("ruleset"))}</h1><div class="meta">{meta}</div></header>'
+    )
 
 
 def _summary(doc: dict, L: dict, lang: str) -> str:
     s = doc["summary"]
-    kpis = "".join(f'<div class="kpi"><b>{esc(s.get(k, 0))}</b><span>{L[k]}</span></div>'
-                   for k in ("officers", "transfers", "post_changes", "flags", "exceptions"))
+    kpis = "".join(
+        f'<div class="kpi"><b>{esc(s.get(k, 0))}</b><span>{L[k]}</span></div>'
+        for k in ("officers", "transfers", "post_changes", "flags", "exceptions")
+    )
     gs, money = s["grassroots_share"], s["allowance_monthly_total"]
     delta = ""
     if gs.get("before") is not None and gs.get("after") is not None:
         delta = f' <span class="sub">({(gs["after"] - gs["before"]) * 100:+.1f} {L["pts"]})</span>'
     arrow = '<span class="arrow">→</span>'
     by_code = " · ".join(f"{_code(k, lang)} {esc(v)}" for k, v in s["exceptions_by_code"].items())
-    kv = [(L["share"], f'{_pct(gs.get("before"))}{arrow}<b>{_pct(gs.get("after"))}</b>{delta}'),
-          (L["allowance"], f'{money["before"]:,.0f}{arrow}<b>{money["after"]:,.0f}</b> {L["yuan"]} '
-                           f'<span class="sub">({money["after"] - money["before"]:+,.0f})</span>'),
-          (L["by_code"], by_code or L["none"])]
+    kv = [
+        (L["share"], f"{_pct(gs.get('before'))}{arrow}<b>{_pct(gs.get('after'))}</b>{delta}"),
+        (
+            L["allowance"],
+            f"{money['before']:,.0f}{arrow}<b>{money['after']:,.0f}</b> {L['yuan']} "
+            f'<span class="sub">({money["after"] - money["before"]:+,.0f})</span>',
+        ),
+        (L["by_code"], by_code or L["none"]),
+    ]
     kv_html = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in kv)
-    rows = [[f'{esc(t.get("title") or t["id"])}<br><span class="id">{esc(t["id"])}</span>',
-             _pct(t.get("value_before")), _pct(t.get("value_after")),
-             f'<span class="ok">✔ {L["met"]}</span>' if t.get("met_after")
-             else f'<span class="bad">✘ {L["not_met"]}</span>'] for t in s.get("targets", [])]
-    targets = _table([L["target"], L["before"], L["after"], L["result"]], rows, ",n,n,nw") if rows else ""
-    return (f'<section id="summary"><h2>{L["summary"]}</h2><div class="kpis">{kpis}</div>'
-            f'<table class="kv"><tbody>{kv_html}</tbody></table>'
-            + (f'<h3>{L["targets"]}</h3>{targets}' if targets else "") + "</section>")
+    rows = [
+        [
+            f'{esc(t.get("title") or t["id"])}<br><span class="id">{esc(t["id"])}</span>',
+            _pct(t.get("value_before")),
+            _pct(t.get("value_after")),
+            f'<span class="ok">✔ {L["met"]}</span>'
+            if t.get("met_after")
+            else f'<span class="bad">✘ {L["not_met"]}</span>',
+        ]
+        for t in s.get("targets", [])
+    ]
+    targets = (
+        _table([L["target"], L["before"], L["after"], L["result"]], rows, ",n,n,nw") if rows else ""
+    )
+    return (
+        f'<section id="summary"><h2>{L["summary"]}</h2><div class="kpis">{kpis}</div>'
+        f'<table class="kv"><tbody>{kv_html}</tbody></table>'
+        + (f"<h3>{L['targets']}</h3>{targets}" if targets else "")
+        + "</section>"
+    )
 
 
 def _units(doc: dict, L: dict) -> str:
@@ -244,29 +353,47 @@ def _units(doc: dict, L: dict) -> str:
         if target:
             note += " · " + esc(L["merged"].format(f"{names.get(target, target)} {target}"))
         cap = u.get("capacity")
-        rows.append({"label": ("↳ " if target in ids else "") + esc(u.get("name") or u["unit_id"]),
-                     "note": note, "before": u["before"], "after": u["after"], "capacity": cap,
-                     "dissolved": bool(target), "over": cap is not None and u["after"] > cap})
+        rows.append(
+            {
+                "label": ("↳ " if target in ids else "") + esc(u.get("name") or u["unit_id"]),
+                "note": note,
+                "before": u["before"],
+                "after": u["after"],
+                "capacity": cap,
+                "dissolved": bool(target),
+                "over": cap is not None and u["after"] > cap,
+            }
+        )
     legend = {k: L[k] for k in ("before", "after", "capacity", "over")}
-    chart = unit_bars(rows, f'{L["units"]}: {L["before"]} / {L["after"]} / {L["capacity"]}', legend)
-    return (f'<section id="units"><h2>{L["units"]}</h2><p class="note">{L["units_note"]}</p>'
-            f"{chart}</section>")
+    chart = unit_bars(rows, f"{L['units']}: {L['before']} / {L['after']} / {L['capacity']}", legend)
+    return (
+        f'<section id="units"><h2>{L["units"]}</h2><p class="note">{L["units_note"]}</p>'
+        f"{chart}</section>"
+    )
 
 
 def _ages(ages: dict, L: dict) -> str:
     panels = []
     for tier in ("organ", "grassroots"):
         part = ages.get(tier) or {}
-        before, after = [int(a) for a in part.get("before", [])], [int(a) for a in part.get("after", [])]
+        before, after = (
+            [int(a) for a in part.get("before", [])],
+            [int(a) for a in part.get("after", [])],
+        )
 
         def mean(xs):
             return f"{sum(xs) / len(xs):.1f}" if xs else "—"
 
-        heading = (f'{L[tier]}: {len(before)} → {len(after)} {L["people"]} · '
-                   f'{L["mean"]} {mean(before)} → {mean(after)}')
+        heading = (
+            f"{L[tier]}: {len(before)} → {len(after)} {L['people']} · "
+            f"{L['mean']} {mean(before)} → {mean(after)}"
+        )
         panels.append((esc(heading), before, after))
-    chart = age_bars(panels, f'{L["ages"]}: {L["organ"]} / {L["grassroots"]}',
-                     {"before": L["before"], "after": L["after"], "age": L["age"]})
+    chart = age_bars(
+        panels,
+        f"{L['ages']}: {L['organ']} / {L['grassroots']}",
+        {"before": L["before"], "after": L["after"], "age": L["age"]},
+    )
     return f'<section id="ages"><h2>{L["ages"]}</h2>{chart}</section>'
 
 
@@ -291,11 +418,23 @@ def _transfers(doc: dict, L: dict, lang: str) -> str:
             post = _post(t["from_post"], lang)
             if t["to_post"] != t["from_post"]:
                 post += f'<span class="arrow">→</span><b>{_post(t["to_post"], lang)}</b>'
-            body.append([f'<span class="id">{esc(t["officer_id"])}</span>', esc(t["name"]),
-                         _unit_cell(t["from_unit"], names), _unit_cell(t["to_unit"], names), post,
-                         f'<span class="sub">{esc(_reason(t["reason"], lang))}</span>'])
-        out.append(_table([L["officer"], L["name"], L["from"], L["to"], L["post"], L["reason"]], body,
-                          widths="7,9,15,15,13,41"))
+            body.append(
+                [
+                    f'<span class="id">{esc(t["officer_id"])}</span>',
+                    esc(t["name"]),
+                    _unit_cell(t["from_unit"], names),
+                    _unit_cell(t["to_unit"], names),
+                    post,
+                    f'<span class="sub">{esc(_reason(t["reason"], lang))}</span>',
+                ]
+            )
+        out.append(
+            _table(
+                [L["officer"], L["name"], L["from"], L["to"], L["post"], L["reason"]],
+                body,
+                widths="7,9,15,15,13,41",
+            )
+        )
     if not groups:
         out.append(f"<p>{L['none']}</p>")
     return "".join(out) + "</section>"
@@ -309,11 +448,21 @@ def _exceptions(doc: dict, L: dict, lang: str) -> str:
     out = [f'<section id="exceptions"><h2>{L["by_code"]} ({len(items)})</h2>']
     for code, rows in groups.items():
         out.append(f"<h3>{_code(code, lang)} ({len(rows)})</h3>")
-        body = [[f'<span class="id">{esc(e.get("officer_id"))}</span>', esc(e.get("row")),
-                 f'<span class="id">{esc(e.get("rule_id"))}</span>', esc(_field(e.get("field"), lang)),
-                 esc(_message(e.get("message"), lang))] for e in rows]
-        out.append(_table([L["officer"], L["row"], L["rule"], L["field"], L["message"]], body,
-                          "nw,n,nw,nw"))
+        body = [
+            [
+                f'<span class="id">{esc(e.get("officer_id"))}</span>',
+                esc(e.get("row")),
+                f'<span class="id">{esc(e.get("rule_id"))}</span>',
+                esc(_field(e.get("field"), lang)),
+                esc(_message(e.get("message"), lang)),
+            ]
+            for e in rows
+        ]
+        out.append(
+            _table(
+                [L["officer"], L["row"], L["rule"], L["field"], L["message"]], body, "nw,n,nw,nw"
+            )
+        )
     if not groups:
         out.append(f"<p>{L['none']}</p>")
     return "".join(out) + "</section>"
@@ -323,11 +472,20 @@ def _flags(doc: dict, L: dict, lang: str) -> str:
     flags = doc.get("flags", [])
     if not flags:
         return ""
-    body = [[f'<span class="id">{esc(f["officer_id"])}</span>', _code(f["code"], lang),
-             f'<span class="id">{esc(f.get("rule_id"))}</span>', esc(_reason(f.get("reason"), lang))]
-            for f in flags]
-    return (f'<section id="flags"><h2>{L["flags"]} ({len(flags)})</h2>'
-            + _table([L["officer"], L["flag"], L["rule"], L["reason"]], body, "nw,nw,nw") + "</section>")
+    body = [
+        [
+            f'<span class="id">{esc(f["officer_id"])}</span>',
+            _code(f["code"], lang),
+            f'<span class="id">{esc(f.get("rule_id"))}</span>',
+            esc(_reason(f.get("reason"), lang)),
+        ]
+        for f in flags
+    ]
+    return (
+        f'<section id="flags"><h2>{L["flags"]} ({len(flags)})</h2>'
+        + _table([L["officer"], L["flag"], L["rule"], L["reason"]], body, "nw,nw,nw")
+        + "</section>"
+    )
 
 
 def render_html(doc: dict, lang: str = "en", ages: dict | None = None) -> str:
@@ -342,8 +500,10 @@ def render_html(doc: dict, lang: str = "en", ages: dict | None = None) -> str:
     if ages is not None:
         parts.append(_ages(ages, L))
     parts += [_transfers(doc, L, lang), _exceptions(doc, L, lang), _flags(doc, L, lang)]
-    return (f'<!DOCTYPE html>\n<html lang="{"zh-Hans" if lang == "zh" else "en"}"><head>'
-            f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<title>{L["title"]} — {esc(doc.get("ruleset"))} ({esc(doc.get("as_of"))})</title>'
-            f"<style>{CSS}</style></head><body><main class=\"page\">{''.join(parts)}</main>"
-            "</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{"zh-Hans" if lang == "zh" else "en"}"><head>'
+        f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{L['title']} — {esc(doc.get('ruleset'))} ({esc(doc.get('as_of'))})</title>"
+        f'<style>{CSS}</style></head><body><main class="page">{"".join(parts)}</main>'
+        "</body></html>\n"
+    )

@@ -8,8 +8,13 @@ def age_profile(frame, units, doc: dict) -> dict:
     tier = {u.id: u.tier for u in units.list}
     final = {t["officer_id"]: t["to_unit"] for t in doc["transfers"]}
     out = {t: {"before": [], "after": []} for t in ("organ", "grassroots")}
-    for oid, frm, now, age in zip(frame["officer_id"].to_list(), frame["_from_unit"].to_list(),
-                                  frame["unit"].to_list(), frame["age"].to_list(), strict=True):
+    for oid, frm, now, age in zip(
+        frame["officer_id"].to_list(),
+        frame["_from_unit"].to_list(),
+        frame["unit"].to_list(),
+        frame["age"].to_list(),
+        strict=True,
+    ):
         if age is None:
             continue
         out[tier[frm]]["before"].append(int(age))

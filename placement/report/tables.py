@@ -5,10 +5,19 @@ from __future__ import annotations
 import csv
 import io
 
-from .write import neutralise
+from placement.report.write import neutralise
 
-TRANSFER_COLS = ["officer_id", "name", "from_unit", "to_unit", "from_post", "to_post", "rule_id",
-                 "rule_title", "reason"]
+TRANSFER_COLS = [
+    "officer_id",
+    "name",
+    "from_unit",
+    "to_unit",
+    "from_post",
+    "to_post",
+    "rule_id",
+    "rule_title",
+    "reason",
+]
 FLAG_COLS = ["officer_id", "code", "rule_id", "reason"]
 EXC_COLS = ["officer_id", "row", "code", "rule_id", "field", "message"]
 UNIT_COLS = ["unit_id", "name", "before", "after", "capacity", "min_staff"]
@@ -17,13 +26,21 @@ TARGET_COLS = ["id", "title", "value", "at_least", "at_most", "met"]
 
 
 def plan_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
-    return {"transfers": (TRANSFER_COLS, doc["transfers"]), "flags": (FLAG_COLS, doc["flags"]),
-            "exceptions": (EXC_COLS, doc["exceptions"]), "units": (UNIT_COLS, doc["units"])}
+    return {
+        "transfers": (TRANSFER_COLS, doc["transfers"]),
+        "flags": (FLAG_COLS, doc["flags"]),
+        "exceptions": (EXC_COLS, doc["exceptions"]),
+        "units": (UNIT_COLS, doc["units"]),
+    }
 
 
 def check_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
-    return {"violations": (VIOLATION_COLS, doc["violations"]), "flags": (FLAG_COLS, doc["flags"]),
-            "exceptions": (EXC_COLS, doc["exceptions"]), "targets": (TARGET_COLS, doc["targets"])}
+    return {
+        "violations": (VIOLATION_COLS, doc["violations"]),
+        "flags": (FLAG_COLS, doc["flags"]),
+        "exceptions": (EXC_COLS, doc["exceptions"]),
+        "targets": (TARGET_COLS, doc["targets"]),
+    }
 
 
 def csv_bytes(cols: list[str], rows: list[dict]) -> bytes:
@@ -40,7 +57,7 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
     (reasons, messages, posts, codes) in Chinese. Identifiers and data stay as they are."""
     zh = lang == "zh"
     if zh:
-        from .. import i18n
+        from placement import i18n
     out = [f"# {title}", ""]
     out += summary_lines + [""]
     for name, (cols, rows) in tables.items():
@@ -49,8 +66,14 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
         if not rows:
             out += [i18n.label("md_none", lang) if zh else "(none)", ""]
             continue
-        names = [i18n.label(f"md_{name}_{c}" if f"md_{name}_{c}" in i18n.LABELS else f"md_{c}", lang)
-                 for c in cols] if zh else cols
+        names = (
+            [
+                i18n.label(f"md_{name}_{c}" if f"md_{name}_{c}" in i18n.LABELS else f"md_{c}", lang)
+                for c in cols
+            ]
+            if zh
+            else cols
+        )
         out.append("| " + " | ".join(names) + " |")
         out.append("|" + "---|" * len(cols))
         for r in rows:
@@ -62,7 +85,7 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
 
 def _zh_cell(col: str, v, table: str):
     """A cell of a Markdown table as a Chinese reader sees it."""
-    from .. import i18n
+    from placement import i18n
 
     if v is None:
         return None
@@ -93,8 +116,9 @@ def xlsx_bytes(tables: dict, summary: list[tuple[str, object]]) -> bytes:
     import xlsxwriter
 
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
-                                     "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     for name, (cols, rows) in tables.items():
         sheet = book.add_worksheet(name)
         sheet.write_row(0, 0, cols)

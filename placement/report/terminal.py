@@ -29,7 +29,7 @@ def _pct(v) -> str:
 def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
     """The plan on a terminal; with lang zh every heading, column, panel line, reason and
     message in Chinese (identifiers, names and numbers as they are)."""
-    from ..i18n import code, label, reason, term
+    from placement.i18n import code, label, reason, term
 
     def L(key: str) -> str:
         return label(key, lang)
@@ -38,19 +38,35 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
     gs = s["grassroots_share"]
     lines = [
         L("ruleset_line").format(name=_t(doc["ruleset"]), as_of=doc["as_of"]),
-        L("counts_line").format(officers=s["officers"], transfers=s["transfers"],
-                                post_changes=s["post_changes"], flags=s["flags"], exceptions=s["exceptions"]),
+        L("counts_line").format(
+            officers=s["officers"],
+            transfers=s["transfers"],
+            post_changes=s["post_changes"],
+            flags=s["flags"],
+            exceptions=s["exceptions"],
+        ),
         L("share_line").format(before=_pct(gs["before"]), after=_pct(gs["after"])),
-        L("allowance_line").format(before=s["allowance_monthly_total"]["before"],
-                                   after=s["allowance_monthly_total"]["after"]),
+        L("allowance_line").format(
+            before=s["allowance_monthly_total"]["before"],
+            after=s["allowance_monthly_total"]["after"],
+        ),
     ]
     for t in s["targets"]:
         mark = f"[green]{L('met')}[/]" if t["met_after"] else f"[red]{L('not_met')}[/]"
-        lines.append(L("target_line").format(id=_t(t["id"]), title=_t(t["title"]), before=_pct(t["value_before"]),
-                                             after=_pct(t["value_after"]), mark=mark))
+        lines.append(
+            L("target_line").format(
+                id=_t(t["id"]),
+                title=_t(t["title"]),
+                before=_pct(t["value_before"]),
+                after=_pct(t["value_after"]),
+                mark=mark,
+            )
+        )
     if s["exceptions_by_code"]:
-        lines.append(L("exceptions_by") + L("list_sep").join(
-            f"{code(k, lang)} {v}" for k, v in s["exceptions_by_code"].items()))
+        lines.append(
+            L("exceptions_by")
+            + L("list_sep").join(f"{code(k, lang)} {v}" for k, v in s["exceptions_by_code"].items())
+        )
     console.print(Panel("\n".join(lines), title=L("plan_summary"), expand=False))
     units = Table(title=L("units_title") if lang == "zh" else "units", show_lines=False)
     numeric = ("col_before", "col_after", "col_capacity", "col_min_staff")
@@ -59,9 +75,19 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
     for u in doc["units"]:
         if u["before"] == 0 and u["after"] == 0:
             continue
-        after = f"[red]{u['after']}[/]" if u["capacity"] is not None and u["after"] > u["capacity"] else str(u["after"])
-        units.add_row(_t(u["unit_id"]), _t(u["name"]), str(u["before"]), after,
-                      "" if u["capacity"] is None else str(u["capacity"]), str(u["min_staff"]))
+        after = (
+            f"[red]{u['after']}[/]"
+            if u["capacity"] is not None and u["after"] > u["capacity"]
+            else str(u["after"])
+        )
+        units.add_row(
+            _t(u["unit_id"]),
+            _t(u["name"]),
+            str(u["before"]),
+            after,
+            "" if u["capacity"] is None else str(u["capacity"]),
+            str(u["min_staff"]),
+        )
     console.print(units)
     by_rule: dict[str, list[dict]] = {}
     for t in doc["transfers"]:
@@ -76,15 +102,21 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
         for t in rows:
             a, b = term(t["from_post"], lang), term(t["to_post"], lang)
             post = a if t["from_post"] == t["to_post"] else f"{a} → {b}"
-            table.add_row(_t(t["officer_id"]), _t(t["name"]), _t(t["from_unit"]), _t(t["to_unit"]), _t(post),
-                          _t(reason(t["reason"], lang)))
+            table.add_row(
+                _t(t["officer_id"]),
+                _t(t["name"]),
+                _t(t["from_unit"]),
+                _t(t["to_unit"]),
+                _t(post),
+                _t(reason(t["reason"], lang)),
+            )
         console.print(table)
     _flags(doc["flags"], console, lang)
     _exceptions(doc["exceptions"], console, lang)
 
 
 def _flags(flags, console, lang: str = "en") -> None:
-    from ..i18n import code, label, reason
+    from placement.i18n import code, label, reason
 
     if not flags:
         return
@@ -92,41 +124,63 @@ def _flags(flags, console, lang: str = "en") -> None:
     for c in ("col_officer", "col_flag", "col_rule", "col_reason"):
         table.add_column(label(c, lang), overflow="fold")
     for f in flags:
-        table.add_row(_t(f["officer_id"]), _t(code(f["code"], lang)), _t(f["rule_id"]), _t(reason(f["reason"], lang)))
+        table.add_row(
+            _t(f["officer_id"]),
+            _t(code(f["code"], lang)),
+            _t(f["rule_id"]),
+            _t(reason(f["reason"], lang)),
+        )
     console.print(table)
 
 
 def _exceptions(items, console, lang: str = "en") -> None:
-    from ..i18n import code, field, label, translate
+    from placement.i18n import code, field, label, translate
 
     if not items:
         return
     counts = Counter(e["code"] for e in items)
-    table = Table(title=label("exceptions_by", lang) + label("list_sep", lang).join(
-        f"{code(k, lang)} {v}" for k, v in sorted(counts.items())), title_justify="left")
+    table = Table(
+        title=label("exceptions_by", lang)
+        + label("list_sep", lang).join(f"{code(k, lang)} {v}" for k, v in sorted(counts.items())),
+        title_justify="left",
+    )
     for c in ("col_officer", "col_row", "col_code", "col_rule", "col_field", "col_message"):
         table.add_column(label(c, lang), overflow="fold")
     for e in sorted(items, key=lambda e: (e["code"], e["officer_id"] or "")):
-        table.add_row(_t(e["officer_id"]), "" if e["row"] is None else str(e["row"]), _t(code(e["code"], lang)),
-                      _t(e["rule_id"] or ""), _t(field(e["field"], lang) if e["field"] else ""),
-                      _t(translate(e["message"], lang)))
+        table.add_row(
+            _t(e["officer_id"]),
+            "" if e["row"] is None else str(e["row"]),
+            _t(code(e["code"], lang)),
+            _t(e["rule_id"] or ""),
+            _t(field(e["field"], lang) if e["field"] else ""),
+            _t(translate(e["message"], lang)),
+        )
     console.print(table)
 
 
 def render_check(doc: dict, console: Console, lang: str = "en") -> None:
-    from ..i18n import action, label, reason
+    from placement.i18n import action, label, reason
 
     def L(key: str) -> str:
         return label(key, lang)
 
     by_rule = Counter(v["rule_id"] for v in doc["violations"])
-    lines = [L("check_counts").format(violations=len(doc["violations"]), flags=len(doc["flags"]),
-                                      exceptions=len(doc["exceptions"]))]
+    lines = [
+        L("check_counts").format(
+            violations=len(doc["violations"]),
+            flags=len(doc["flags"]),
+            exceptions=len(doc["exceptions"]),
+        )
+    ]
     for rule_id, n in sorted(by_rule.items()):
         lines.append(f"  {_t(rule_id)}: {n}")
     for t in doc["targets"]:
         mark = f"[green]{L('met')}[/]" if t["met"] else f"[red]{L('not_met')}[/]"
-        lines.append(L("target_now").format(id=_t(t["id"]), title=_t(t["title"]), value=_pct(t["value"]), mark=mark))
+        lines.append(
+            L("target_now").format(
+                id=_t(t["id"]), title=_t(t["title"]), value=_pct(t["value"]), mark=mark
+            )
+        )
     console.print(Panel("\n".join(lines), title=L("check_title"), expand=False))
     groups: dict[str, list[dict]] = {}
     for v in doc["violations"]:
@@ -136,7 +190,9 @@ def render_check(doc: dict, console: Console, lang: str = "en") -> None:
         for c in ("col_officer", "col_action", "col_reason"):
             table.add_column(L(c), overflow="fold")
         for v in rows:
-            table.add_row(_t(v["officer_id"]), _t(action(v["action"], lang)), _t(reason(v["reason"], lang)))
+            table.add_row(
+                _t(v["officer_id"]), _t(action(v["action"], lang)), _t(reason(v["reason"], lang))
+            )
         console.print(table)
     _flags(doc["flags"], console, lang)
     _exceptions(doc["exceptions"], console, lang)

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..problems import InputError, Problem
+from placement.problems import InputError, Problem
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,11 +24,19 @@ def guard(out: Path, inputs: list[str | Path]) -> Path:
     target = out.resolve()
     for p in inputs:
         if p and Path(p).exists() and Path(p).resolve() == target:
-            raise InputError(Problem(str(out), 0, 0, "output-is-input",
-                                     "refusing to overwrite an input file; choose another -o path"))
+            raise InputError(
+                Problem(
+                    str(out),
+                    0,
+                    0,
+                    "output-is-input",
+                    "refusing to overwrite an input file; choose another -o path",
+                )
+            )
     if not target.parent.exists():
-        raise InputError(Problem(str(out), 0, 0, "output-folder-missing",
-                                 f"folder {out.parent} does not exist"))
+        raise InputError(
+            Problem(str(out), 0, 0, "output-folder-missing", f"folder {out.parent} does not exist")
+        )
     return out
 
 

@@ -1,0 +1,114 @@
+"""`apply`: the roster after the plan — same rows, columns, order and encoding."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from placement.load.roster.load import Roster
+from placement.load.units import Units
+from placement.load.vocab import Vocabulary
+from placement.problems import InputError, Problem
+
+
+def load_plan(path: str) -> dict:
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise InputError(
+            Problem(path, 0, 0, "plan-unreadable", f"cannot read: {e.strerror}")
+        ) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        line = getattr(e, "lineno", 0)
+        raise InputError(
+            Problem(path, line, 0, "plan-invalid", f"not a plan JSON document: {e}")
+        ) from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("transfers"), list):
+        raise InputError(
+            Problem(path, 0, 0, "plan-invalid", "not a plan document (no transfers list)")
+        )
+    return doc
+
+
+def applied_rows(
+    plan: dict, roster: Roster, units: Units, vocab: Vocabulary, force: bool
+) -> list[list[str]]:
+    """Header plus data rows, as text cells, with unit and post updated."""
+    sha = plan.get("inputs", {}).get("roster", {}).get("sha256")
+    if sha != roster.sha256 and not force:
+        raise InputError(
+            Problem(
+                roster.path,
+                0,
+                0,
+                "plan-other-roster",
+                "the plan was made from a different roster (sha256 differs); "
+                "use --force to apply it anyway",
+            )
+        )
+    table = roster.table
+    ucol, pcol = roster.columns["unit"], roster.columns["post"]
+    idcol = roster.columns["officer_id"]
+    moves = {t["officer_id"]: t for t in plan["transfers"]}
+    rows = [list(table.headers)]
+    for cells in table.frame.iter_rows():
+        cells = ["" if c is None else c for c in cells]
+        t = moves.get(cells[idcol].strip())
+        if t is not None:
+            cells[ucol] = _unit_cell(cells[ucol], t["to_unit"], units)
+            cells[pcol] = _post_cell(cells[pcol], t["to_post"], vocab)
+        rows.append(cells)
+    return rows
+
+
+def _unit_cell(old: str, new_id: str, units: Units) -> str:
+    """Write the unit the way the roster wrote it: by name if it used names."""
+    if old.strip() in units.by_name and new_id in units.by_id:
+        return units.by_id[new_id].name
+    return new_id
+
+
+def _post_cell(old: str, new_term: str, vocab: Vocabulary) -> str:
+    old = old.strip()
+    for aliases in vocab.terms["post"].values():
+        if old in aliases:
+            k = aliases.index(old)
+            new_aliases = vocab.terms["post"].get(new_term, [])
+            return new_aliases[min(k, len(new_aliases) - 1)] if new_aliases else new_term
+    return new_term
+
+
+def serialise(rows: list[list[str]], roster: Roster) -> bytes:
+    table = roster.table
+    if table.format == "xlsx":
+        import xlsxwriter
+
+        buf = io.BytesIO()
+        book = xlsxwriter.Workbook(
+            buf,
+            {
+                "in_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        sheet = book.add_worksheet()
+        for i, r in enumerate(rows):
+            sheet.write_row(i, 0, r)
+        book.close()
+        return buf.getvalue()
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n" if b"\r\n" in _head(roster) else "\n").writerows(rows)
+    text = out.getvalue()
+    enc = table.encoding
+    if enc == "utf-8-sig":
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    return text.encode(enc)
+
+
+def _head(roster: Roster) -> bytes:
+    with open(roster.path, "rb") as fh:
+        return fh.read(4096)

@@ -1,0 +1,106 @@
+"""`placement check`: the roster as it is, judged by the rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from placement.evaluate.decide import DECIDED
+from placement.evaluate.measure import target_values
+from placement.load.inputs import Inputs, entry, rule_entries, sort_entries
+
+
+def check(inputs: Inputs) -> dict:
+    """The check document: violations, flags, exceptions and targets (SPEC §4)."""
+    j = inputs.judgement
+    f = j.frame
+    violations, keys = [], []
+    for i, r in enumerate(j.rules):
+        if not r.acts or r.keep:
+            continue
+        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
+        if r.set_post is not None and len(rows):
+            rows = rows[(f["post"].gather(rows) != r.set_post).to_numpy()]
+        if not len(rows):
+            continue
+        ids = f["officer_id"].gather(rows)
+        keys.append((ids, r.id))
+        action = r.action
+        violations += [
+            {"officer_id": oid, "rule_id": r.id, "action": action, "reason": why}
+            for oid, why in zip(ids.to_list(), j.reasons(i, rows), strict=True)
+        ]
+    flags = flag_entries(inputs)
+    values = target_values(f, inputs.ruleset)
+    targets = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "value": v,
+            "at_least": t.at_least,
+            "at_most": t.at_most,
+            "met": t.met(v),
+        }
+        for t, v in zip(inputs.ruleset.targets, values, strict=True)
+    ]
+    exceptions = list(inputs.roster.issues) + rule_entries(inputs)
+    for t in targets:
+        if not t["met"]:
+            exceptions.append(
+                entry(
+                    None,
+                    None,
+                    "target_unmet",
+                    None,
+                    None,
+                    f"target {t['id']} is not met: {share_text(t['value'])}",
+                )
+            )
+    return {
+        "violations": by_officer_and_rule(violations, keys),
+        "flags": flags,
+        "exceptions": sort_entries(exceptions),
+        "targets": targets,
+    }
+
+
+def flag_entries(inputs: Inputs) -> list[dict]:
+    j = inputs.judgement
+    by_rule: dict[int, list[int]] = {}
+    for k, i in j.flags:
+        by_rule.setdefault(i, []).append(k)
+    out, keys = [], []
+    for i, ks in by_rule.items():
+        r = j.rules[i]
+        ids = j.frame["officer_id"].gather(ks)
+        keys.append((ids, r.id))
+        out += [
+            {"officer_id": oid, "code": r.flag, "rule_id": r.id, "reason": why}
+            for oid, why in zip(ids.to_list(), j.reasons(i, ks), strict=True)
+        ]
+    return by_officer_and_rule(out, keys)
+
+
+def by_officer_and_rule(records: list[dict], keys: list[tuple[pl.Series, str]]) -> list[dict]:
+    """Records made rule by rule (`keys`: each rule's officer ids, in the records' order, and
+    its id), ordered by officer, then rule: one columnar sort instead of a Python one."""
+    if len(records) < 2:
+        return records
+    rank = {rid: k for k, rid in enumerate(sorted({rid for _i, rid in keys}))}
+    frame = pl.DataFrame(
+        {
+            "o": pl.concat([ids for ids, _r in keys]),
+            "r": np.repeat([rank[rid] for _i, rid in keys], [ids.len() for ids, _r in keys]),
+        }
+    )
+    order = frame.select(pl.arg_sort_by("o", "r", maintain_order=True))["o"].to_list()
+    return [records[k] for k in order]
+
+
+def check_failed(doc: dict) -> bool:
+    return bool(doc["violations"] or doc["flags"] or any(not t["met"] for t in doc["targets"]))
+
+
+def share_text(v) -> str:
+    """A target's value as messages print it."""
+    return "no officers counted" if v is None else f"{v:.1%}"

@@ -1,0 +1,212 @@
+"""`placement test`: run the `tests:` cases of a rule set, with coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from placement.commands.explain import explain
+from placement.evaluate.decide import APPLIES, CONFLICT, DECIDED, EXEMPT, NO, judge
+from placement.evaluate.frame import build_frame
+from placement.evaluate.truth import evaluate
+from placement.load.inputs import Inputs
+from placement.load.roster.load import map_headers, parse_roster
+from placement.load.roster.read import RawTable
+from placement.load.rules.conditions import Scope, compile_condition
+from placement.load.rules.model import RuleSet
+from placement.load.schema import UNIT_FIELDS
+from placement.load.units import Unit, Units
+from placement.problems import InputError, Problem
+
+
+@dataclass
+class CaseResult:
+    name: str
+    file: str
+    line: int
+    passed: bool
+    failures: list[str] = field(default_factory=list)
+    happened: str = ""
+    trace: dict | None = None
+
+
+@dataclass
+class Coverage:
+    """Per rule: seen applying, not applying, exempt, and applying despite an unless."""
+
+    seen: dict[str, set[str]] = field(default_factory=dict)
+
+    def items(self, rs: RuleSet) -> dict[str, list[tuple[str, bool]]]:
+        out = {}
+        for r in rs.rules:
+            wanted = ["applies", "not applied"] + (["exempt", "not exempt"] if r.unless else [])
+            got = self.seen.get(r.id, set())
+            out[r.id] = [(w, w in got) for w in wanted]
+        return out
+
+    def percent(self, rs: RuleSet) -> float:
+        items = [ok for v in self.items(rs).values() for _, ok in v]
+        return 100.0 if not items else round(100.0 * sum(items) / len(items), 1)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, list):
+        return ";".join(str(x) for x in v)
+    return str(v)
+
+
+def run_tests(
+    rs: RuleSet, units: Units, as_of_override: dt.date | None = None
+) -> tuple[list[CaseResult], Coverage]:
+    from placement.place.plan import make_plan
+
+    results, cov = [], Coverage()
+    for doc, index, case in rs.tests:
+        line = doc.where(("tests", index))[0]
+        res = CaseResult(case.name, doc.file, line, True)
+        results.append(res)
+        case_units = _unconstrained(units)
+        if case.units is not None:
+            try:
+                case_units = _unconstrained(
+                    Units([Unit.model_validate(u) for u in case.units], "test units")
+                )
+            except Exception as e:  # pydantic error: report as a failure
+                res.passed, res.failures = False, [f"bad units in test: {e}"]
+                continue
+        as_of = as_of_override or case.as_of or rs.as_of or dt.date.today()
+        officer = {"officer_id": "T1", "name": case.name[:20] or "test"} | case.officer
+        headers = list(officer)
+        frame = pl.DataFrame(
+            {f"c{i}": [_cell(officer[h])] for i, h in enumerate(headers)},
+            schema={f"c{i}": pl.String for i in range(len(headers))},
+        )
+        table = RawTable(headers, frame, "csv", "utf-8", {})
+        try:
+            columns = map_headers(f"{doc.file} test '{case.name}'", headers, rs.extras)
+        except InputError as e:
+            res.passed, res.failures = False, [p.message for p in e.problems]
+            continue
+        roster = parse_roster(doc.file, "", table, columns, case_units, rs.vocab, rs.extras, as_of)
+        if roster.issues:
+            res.passed = False
+            res.failures = [
+                "the test officer is not valid: " + "; ".join(i["message"] for i in roster.issues)
+            ]
+            continue
+        fr = build_frame(roster.officers, case_units, as_of)
+        j = judge(fr, rs, as_of)
+        inputs = Inputs(case_units, rs, roster, as_of, j)
+        plan = make_plan(inputs)
+        _cover(cov, j)
+        res.failures = _compare(case.expect, j, plan, rs, case_units, doc, index)
+        res.passed = not res.failures
+        res.happened = _happened(j, plan)
+        if not res.passed:
+            res.trace = explain(inputs, "T1", plan)
+    return results, cov
+
+
+def _unconstrained(units: Units) -> Units:
+    """A rule test is about what the rules decide: capacity and minimum staffing are lifted."""
+    return Units(
+        [u.model_copy(update={"capacity": None, "min_staff": 0}) for u in units.list], units.file
+    )
+
+
+def _cover(cov: Coverage, j) -> None:
+    for i, r in enumerate(j.rules):
+        st = int(j.status[0, i])
+        seen = cov.seen.setdefault(r.id, set())
+        if st == APPLIES:
+            seen.add("applies")
+            if r.unless is not None:
+                seen.add("not exempt")
+        elif st == EXEMPT:
+            seen.add("exempt")
+        elif st == NO:
+            seen.add("not applied")
+
+
+def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
+    fails = []
+    state = int(j.state[0])
+    decided = j.rules[j.decision[0]].id if state in (DECIDED, CONFLICT) else None
+    transfer = plan["transfers"][0] if plan["transfers"] else None
+    flags = sorted(f["code"] for f in plan["flags"])
+    if exp.rule is not None and (state != DECIDED or decided != exp.rule):
+        fails.append(f"expected rule {exp.rule} to decide; got {decided or 'no decision'}")
+    if exp.move_to is not None:
+        problems: list[Problem] = []
+        scope = Scope(
+            fields=dict(UNIT_FIELDS),
+            constants=rs.constants,
+            vocab=rs.vocab,
+            unit_ids=set(units.by_id),
+            unit_names={u.name: u.id for u in units.list},
+            officer_fields=rs.fields,
+            doc=doc,
+            problems=problems,
+        )
+        sel = compile_condition(exp.move_to, ("tests", index, "expect", "move_to"), scope)
+        if problems:
+            fails += [p.render() for p in problems]
+        elif transfer is None or transfer["from_unit"] == transfer["to_unit"]:
+            fails.append(f"expected a move to {exp.move_to}; no move was planned")
+        else:
+            u = units.by_id[transfer["to_unit"]]
+            rec = u.record()
+            if evaluate(sel, rec, {}) is not True:
+                fails.append(f"expected a move to {exp.move_to}; moved to {u.id}")
+    for post in (exp.post, exp.set_post):
+        if post is not None:
+            term = rs.vocab.lookup("post").get(post, post)
+            got = transfer["to_post"] if transfer else None
+            if got != term:
+                fails.append(f"expected post {term}; got {got or 'no change'}")
+    if exp.keep and (state != DECIDED or not j.rules[j.decision[0]].keep):
+        fails.append("expected keep; " + (f"{decided} decided" if decided else "no rule decided"))
+    if exp.flag is not None and exp.flag not in flags:
+        fails.append(f"expected flag {exp.flag}; got {flags or 'none'}")
+    if exp.flags is not None and sorted(exp.flags) != flags:
+        fails.append(f"expected flags {sorted(exp.flags)}; got {flags}")
+    if exp.exempt is not None and exp.exempt not in [j.rules[i].id for _, i in j.exempt]:
+        fails.append(f"expected exemption from {exp.exempt}; none")
+    if exp.missing_data is not None and exp.missing_data not in [
+        j.rules[i].id for _, i, _f in j.missing
+    ]:
+        fails.append(f"expected missing data for {exp.missing_data}; none")
+    if exp.conflict is not None:
+        got = sorted({decided, j.rules[j.other[0]].id}) if state == CONFLICT else []
+        if sorted(exp.conflict) != got:
+            fails.append(f"expected conflict {sorted(exp.conflict)}; got {got or 'none'}")
+    if exp.no_action and transfer is not None:
+        fails.append(
+            f"expected no action; got {transfer['rule_id']}: "
+            f"{transfer['from_unit']} → {transfer['to_unit']}, {transfer['to_post']}"
+        )
+    return fails
+
+
+def _happened(j, plan) -> str:
+    parts = []
+    if plan["transfers"]:
+        t = plan["transfers"][0]
+        parts.append(
+            f"{t['rule_id']}: {t['from_unit']} → {t['to_unit']} ({t['from_post']} → {t['to_post']})"
+        )
+    parts += [f"flag {f['code']} ({f['rule_id']})" for f in plan["flags"]]
+    parts += [
+        f"{e['code']} {e['rule_id'] or ''}".strip()
+        for e in plan["exceptions"]
+        if e["code"] != "target_unmet"
+    ]
+    return "; ".join(parts) or "no action"

@@ -1,0 +1,140 @@
+"""Load the three inputs and judge the roster: the common start of check, explain and plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from placement.evaluate.decide import Judgement, judge
+from placement.evaluate.frame import build_frame
+from placement.load.roster.fetch import Reading
+from placement.load.roster.load import Roster, read_roster
+from placement.load.rules.load import load_ruleset
+from placement.load.rules.model import RuleSet
+from placement.load.units import Units, load_units
+from placement.problems import InputError, Problem
+
+
+@dataclass
+class Inputs:
+    units: Units
+    ruleset: RuleSet
+    roster: Roster
+    as_of: dt.date
+    judgement: Judgement
+
+    @property
+    def frame(self):
+        return self.judgement.frame
+
+
+def default_path(value, default: str, option: str) -> Path:
+    """The path given, or the default one, which must exist."""
+    if value is not None:
+        return Path(value)
+    p = Path(default)
+    if not p.exists():
+        raise InputError(
+            Problem(default, 0, 0, "missing-default", f"no {default} here; give {option} PATH")
+        )
+    return p
+
+
+def load_inputs(
+    roster_path,
+    rules=None,
+    units=None,
+    as_of: dt.date | None = None,
+    keep_cells: bool = True,
+    reading: Reading | None = None,
+) -> Inputs:
+    """The three inputs, loaded and judged. The roster file is read in a worker thread while
+    the units and rules are loaded (`reading`: one the caller started even earlier); their
+    errors, if any, are reported first, as when the three are read one after the other."""
+    units_path = default_path(units, "data/units.yaml", "--units")
+    rules_path = default_path(rules, "rules", "--rules")
+    reading = reading or Reading(roster_path)
+    unit_set = load_units(units_path)
+    ruleset = load_ruleset([rules_path], unit_set)
+    file = reading.take()
+    as_of = as_of or ruleset.as_of or dt.date.today()
+    roster = read_roster(
+        roster_path, unit_set, ruleset.vocab, ruleset.extras, as_of, keep_cells, file
+    )
+    frame = build_frame(roster.officers, unit_set, as_of)
+    return Inputs(unit_set, ruleset, roster, as_of, judge(frame, ruleset, as_of))
+
+
+def rule_entries(inputs: Inputs) -> list[dict]:
+    """Exception entries the rules give: missing data, exemptions, conflicts."""
+    j = inputs.judgement
+    f = j.frame
+    conflicts = np.flatnonzero(j.state == 2).tolist()
+    needed = sorted({k for k, _i, _f in j.missing} | {k for k, _i in j.exempt} | set(conflicts))
+    sub = f.select("officer_id", "_row")[needed] if needed else None
+    ids = dict(zip(needed, sub["officer_id"].to_list(), strict=True)) if needed else {}
+    rows = dict(zip(needed, sub["_row"].to_list(), strict=True)) if needed else {}
+    out = []
+    for k, i, field in j.missing:
+        r = j.rules[i]
+        out.append(
+            entry(
+                ids[k],
+                rows[k],
+                "missing_data",
+                r.id,
+                field or None,
+                f"rule {r.id} cannot be decided: {field or 'a field'} is empty",
+            )
+        )
+    by_rule: dict[int, list[int]] = {}
+    for k, i in j.exempt:
+        by_rule.setdefault(i, []).append(k)
+    for i, ks in by_rule.items():
+        r = j.rules[i]
+        for k, why in zip(ks, j.reasons(i, ks, unless=True), strict=True):
+            out.append(
+                entry(
+                    ids[k], rows[k], "exempt", r.id, None, f"exempt from {r.id} ({r.title}): {why}"
+                )
+            )
+    for k in conflicts:
+        a, b = j.rules[j.decision[k]], j.rules[j.other[k]]
+        out.append(
+            entry(
+                ids[k],
+                rows[k],
+                "conflict",
+                a.id,
+                None,
+                f"rules {a.id} and {b.id} (priority {a.priority}) ask for different outcomes",
+            )
+        )
+    return out
+
+
+def entry(officer_id, row, code, rule_id=None, field=None, message="") -> dict:
+    return {
+        "officer_id": officer_id,
+        "row": row,
+        "code": code,
+        "rule_id": rule_id,
+        "field": field,
+        "message": message,
+    }
+
+
+def sort_entries(entries: list[dict]) -> list[dict]:
+    return sorted(
+        entries,
+        key=lambda e: (
+            e["officer_id"] or "",
+            e["row"] or 0,
+            e["code"],
+            e["rule_id"] or "",
+            e["field"] or "",
+        ),
+    )

@@ -1,0 +1,55 @@
+"""Manual decisions (`--pin pins.yaml`): `- {officer: ID, unit: UNIT}` or `- {officer: ID, stay: true}`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError
+
+from placement.load.pyderr import problems_from
+from placement.load.yamlsafe import load_yaml
+from placement.place.plan import Pin
+from placement.problems import InputError, Problem
+
+
+class PinFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    officer: str
+    unit: str | None = None
+    stay: StrictBool | None = None
+
+
+def load_pins(path: str) -> list[Pin]:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(
+            Problem(path, 0, 0, "pins-unreadable", f"cannot read: {e.strerror}")
+        ) from None
+    doc = load_yaml(raw, path)
+    if doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        raise InputError(
+            doc.problem(
+                (),
+                "pins-shape",
+                "a pins file is a list of {officer:, unit:} or {officer:, stay: true}",
+            )
+        )
+    pins, problems = [], []
+    for i, item in enumerate(doc.data):
+        try:
+            p = PinFile.model_validate(item)
+        except ValidationError as e:
+            problems += problems_from(e, doc, (i,), list(PinFile.model_fields), f"pin {i + 1}")
+            continue
+        if (p.unit is None) == (not p.stay):
+            problems.append(
+                doc.problem((i,), "pins-shape", f"pin {i + 1}: give either unit or stay: true")
+            )
+            continue
+        pins.append(Pin(str(p.officer), p.unit, doc.where((i,)), path))
+    if problems:
+        raise InputError(problems)
+    return pins

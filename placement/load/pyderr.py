@@ -1,0 +1,54 @@
+"""Pydantic validation errors as located problems (path → file:line:col)."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from placement.load.yamlsafe import YamlDoc
+from placement.problems import Problem, did_you_mean
+
+
+def problems_from(
+    err: ValidationError,
+    doc: YamlDoc,
+    base: tuple = (),
+    known: list[str] | None = None,
+    what: str = "",
+) -> list[Problem]:
+    """One problem per pydantic error, located through the YAML positions.
+
+    `known` names the valid keys, for a did-you-mean hint on an unknown key;
+    `what` prefixes each message (e.g. "unit PCS-HF").
+    """
+    out = []
+    prefix = f"{what}: " if what else ""
+    for e in err.errors():
+        rel = tuple(x for x in e["loc"] if not _is_union_tag(x))
+        loc = base + rel
+        kind = e["type"]
+        if kind == "extra_forbidden":
+            key = rel[-1]
+            hint = did_you_mean(key, known) if known else ""
+            out.append(
+                doc.problem(loc, "unknown-key", f"{prefix}unknown key '{key}'", hint, key=True)
+            )
+        elif kind == "missing":
+            out.append(doc.problem(loc[:-1], "missing-key", f"{prefix}'{rel[-1]}' is required"))
+        else:
+            got = e.get("input")
+            shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+            where = ".".join(str(x) for x in rel)
+            where = f"{where}: " if where else ""
+            out.append(
+                doc.problem(
+                    loc,
+                    "bad-value",
+                    f"{prefix}{where}{e['msg'][0].lower()}{e['msg'][1:]} (got {shown})",
+                )
+            )
+    return out
+
+
+def _is_union_tag(x) -> bool:
+    # pydantic puts union members and validator names into loc; they are not YAML keys
+    return isinstance(x, str) and ("[" in x or x.startswith("function-"))

@@ -1,0 +1,86 @@
+"""Reading a roster file: its cells as text and its SHA-256, in a worker thread if wished.
+
+`plan` and `check` start the reading first and import their modules (polars, numpy,
+pydantic: about half a second) and load the units and rules meanwhile: reading, hashing and
+the CSV reader let go of the GIL. This module imports nothing heavy for that reason, and the
+worker imports only `read.py` (polars and the problem types), which imports nothing else of
+the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from placement.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from placement.load.roster.read import RawTable
+
+MAX_ROSTER_BYTES = 2 * 1024**3
+
+
+def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
+    """The file's cells as text, and its SHA-256. Needs neither the units nor the rules."""
+    from placement.load.roster.read import read_table
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ROSTER_BYTES:
+            raise InputError(
+                Problem(str(path), 0, 0, "roster-too-large", "the file is larger than 2 GiB")
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), 0, 0, "roster-missing", "no such file")) from None
+    except IsADirectoryError:
+        raise InputError(
+            Problem(str(path), 0, 0, "roster-unreadable", "is a folder, not a roster file")
+        ) from None
+    except OSError as e:
+        raise InputError(
+            Problem(str(path), 0, 0, "roster-unreadable", f"cannot read: {e.strerror}")
+        ) from None
+    hasher = hashlib.sha256()  # hashed beside the parsing: hashlib lets go of the GIL
+    hashing = threading.Thread(target=hasher.update, args=(raw,), daemon=True)
+    hashing.start()
+    try:
+        table = read_table(path, raw)
+    finally:
+        hashing.join()
+    return table, hasher.hexdigest()
+
+
+class Reading:
+    """`read_roster_file(path)`, started now in a worker thread; its errors are raised where
+    the result is taken, and the result is given once (so its memory goes with its user).
+
+    The thread is a daemon: when the units or rules are bad, the command reports them and
+    exits at once, without waiting for a large (or never-ending) roster file."""
+
+    def __init__(self, path: str | Path):
+        self._result: tuple | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(path,), daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, path) -> None:
+        try:
+            self._result = read_roster_file(path)
+        except BaseException as e:  # handed to the caller by take()
+            self._error = e
+
+    def take(self):
+        if self._thread is None:
+            raise RuntimeError("a roster reading is taken once")
+        self._thread.join()
+        self._thread = None
+        result, error, self._result, self._error = self._result, self._error, None, None
+        if error is not None:
+            raise error
+        return result

@@ -1,0 +1,421 @@
+"""Load a roster: map headers, parse every column, and turn bad rows into exception entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from placement.load.roster import values as V
+from placement.load.roster.fetch import read_roster_file
+from placement.load.roster.read import RawTable
+from placement.load.schema import FALSE_WHEN_EMPTY, ROSTER_FIELDS, header_lookup, normalise_header
+from placement.load.units import Units
+from placement.load.vocab import APPRAISAL, SEX, Vocabulary
+from placement.problems import InputError, Problem
+
+ROW_OFFSET = 2  # sheet row of the first data row: the header is row 1
+
+
+@dataclass
+class Roster:
+    path: str
+    sha256: str
+    table: RawTable
+    columns: dict[str, int]  # field name -> column index in the file
+    officers: pl.DataFrame  # typed; `_row`, `_valid`, one column per known field
+    issues: list[dict] = field(default_factory=list)  # exception entries for bad rows
+
+    @property
+    def rows(self) -> int:
+        return self.officers.height
+
+
+def read_roster(
+    path: str | Path,
+    units: Units,
+    vocab: Vocabulary,
+    extras: dict,
+    as_of: dt.date | None = None,
+    keep_cells: bool = True,
+    file: tuple[RawTable, str] | None = None,
+) -> Roster:
+    """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
+
+    `file` is what `read_roster_file` gave, when the caller read the file beforehand.
+    Without keep_cells the file's text cells are let go once parsed (plan and check do not
+    write the roster back), which lowers the peak memory of a province-sized run."""
+    path = Path(path)
+    table, sha = file if file is not None else read_roster_file(path)
+    columns = map_headers(str(path), table.headers, extras)
+    roster = parse_roster(str(path), sha, table, columns, units, vocab, extras, as_of)
+    if not keep_cells:
+        table.frame = table.frame.clear()
+    return roster
+
+
+def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
+    lookup = header_lookup()
+    for name, (_t, aliases) in extras.items():
+        lookup[name.lower()] = name
+        for a in aliases:
+            lookup[normalise_header(a)] = name
+    columns: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    problems = []
+    for i, h in enumerate(headers):
+        key = normalise_header(h)
+        if not key:
+            continue
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    i + 1,
+                    "duplicate-header",
+                    f"header '{h}' appears twice (columns {seen[key] + 1} and {i + 1})",
+                )
+            )
+            continue
+        seen[key] = i
+        name = lookup.get(key)
+        if name is None:
+            continue
+        if name in columns:
+            j = columns[name]
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    i + 1,
+                    "duplicate-header",
+                    f"columns {j + 1} '{headers[j]}' and {i + 1} '{h}' both give {name}",
+                )
+            )
+            continue
+        columns[name] = i
+    missing = [n for n, (_t, req, _a) in ROSTER_FIELDS.items() if req and n not in columns]
+    if missing:
+        names = "; ".join(f"{n} ({'/'.join(ROSTER_FIELDS[n][2][:2])})" for n in missing)
+        problems.append(
+            Problem(
+                path, 1, 0, "missing-column", f"required column missing: {names}; is this a roster?"
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    return columns
+
+
+def parse_roster(
+    path, sha, table: RawTable, columns, units: Units, vocab: Vocabulary, extras, as_of
+) -> Roster:
+    """One query cleans and parses every column (on all cores) and computes every row check;
+    only the cells its fast paths could not read are looked at again."""
+    frame = table.frame
+    n = frame.height
+    names = {i: name for name, i in columns.items()}
+    others = [c for j, c in enumerate(frame.columns) if j not in names]
+    unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
+    specs = _specs(vocab, extras, unit_table)
+    kinds = {name: kind for name, kind, _t in specs}
+    tables = {name: t for name, _k, t in specs}
+
+    def cleaner(name: str) -> pl.Expr:  # text fields are trimmed; typed ones only on the slow path
+        return V.clean(
+            pl.col(f"c{columns[name]}"), table.fullwidth, kinds[name] in ("str", "units")
+        )
+
+    # A typed cell is read as it is (its parser fails on blanks, sent to the slow path); only
+    # text fields, and every field of a file with full-width characters, are cleaned first.
+    def direct(name: str, kind: str) -> bool:
+        return name in columns and kind in TYPED and not table.fullwidth
+
+    lazy = frame.lazy().with_columns(
+        [
+            (cleaner(name) if name in columns else pl.lit(None, pl.String)).alias(f"raw:{name}")
+            for name, kind, _t in specs
+            if not direct(name, kind)
+        ]
+    )
+    # every column the query makes has a name no roster field can have (':' in it): values are
+    # made as `value:X` beside the file's `cN` columns, then named X by the last step
+    names = ["_row", *[name for name, _k, _t in specs]]
+    values, masks = (
+        [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("value:_row")],
+        [],
+    )
+    for name, kind, table_ in specs:
+        if direct(name, kind):
+            raw = pl.col(f"c{columns[name]}")
+            empty = raw.is_null() | (raw.str.len_bytes() == 0)
+        else:
+            raw = pl.col(f"raw:{name}")
+            empty = raw.is_null()
+        values.append(_value(raw, kind, table_).alias(f"value:{name}"))
+        masks.append(empty.alias(f"empty:{name}"))
+        if kind in TYPED:
+            value = pl.col(f"value:{name}")
+            ok = V.date_ok(value) if kind == "date" else value.is_not_null()
+            masks.append((~empty & ~ok).alias(f"fail:{name}"))
+    known = [pl.col(f"empty:{name}") for name in columns]
+    others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
+    oid = pl.col("value:officer_id")
+    rows = [
+        pl.col("value:wishes")
+        .list.eval(pl.element().is_null())
+        .list.any()
+        .fill_null(False)
+        .alias("bad:wishes"),
+        (oid.is_not_null() & ~oid.hash().is_first_distinct()).alias("check:dup"),  # exact below
+        pl.all_horizontal(known + others_blank or [pl.lit(False)]).alias("check:blank"),
+        pl.all_horizontal(others_blank or [pl.lit(True)]).alias("check:blank_others"),
+    ]
+    out = (
+        lazy.with_columns(values)
+        .with_columns(masks)
+        .with_columns(rows)  # each step reads the one before
+        .select([_finished(name) for name in names] + [m.meta.output_name() for m in masks + rows])
+        .collect()
+    )
+    # columns of unequal chunking make every select copy them all: take Series, align once
+    col = out.get_column
+    officers = pl.DataFrame([col(name) for name in names]).rechunk()
+    cells = _Cells(frame, columns, cleaner)
+
+    blank = col("check:blank") if columns else _nowhere(n)
+    maybe = officers["officer_id"].is_null() & ~blank
+    if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
+        idx = maybe.arg_true()
+        spaces = pl.Series(np.logical_and.reduce([cells.blank(name, idx) for name in columns]))
+        spaces = spaces & col("check:blank_others").gather(idx)
+        blank = blank.scatter(idx.filter(spaces), True)
+
+    empty, invalid_cells, fixes = {}, {}, {}
+    for name, kind, _t in specs:
+        empty[name] = col(f"empty:{name}")
+        if kind not in TYPED or not col(f"fail:{name}").any():
+            invalid_cells[name] = col(f"fail:{name}") if kind in TYPED else None
+            continue
+        idx = col(f"fail:{name}").arg_true()
+        sub = cells.text(name, idx).str.strip_chars()
+        spaces = pl.Series((sub == "").to_numpy())
+        if spaces.any():  # cells of blanks only: empty, not bad
+            empty[name] = empty[name].scatter(idx.filter(spaces), True)
+        slow = (
+            V.date_slow(sub, table.format == "xlsx")
+            if kind == "date"
+            else V.bool_slow(sub)
+            if kind == "bool"
+            else V.number_slow(sub)
+            if kind == "number"
+            else V.choice_slow(sub, tables[name])
+        )
+        fixes[name] = officers[name].scatter(
+            idx, slow.fill_null(False) if name in FALSE_WHEN_EMPTY else slow
+        )
+        invalid_cells[name] = _nowhere(n).scatter(idx, slow.is_null() & ~spaces)
+    if fixes:
+        officers = officers.with_columns(list(fixes.values()))
+
+    bad: list[
+        tuple[str | None, pl.Series, str, object]
+    ] = []  # field (None: the row), mask, code, message
+    for name, kind, _table in specs:
+        if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
+            bad.append((name, empty[name], "invalid_row", f"{name} is empty"))
+        if kind == "units":
+            bad.append(
+                (
+                    name,
+                    col(f"bad:{name}"),
+                    "unknown_unit",
+                    "wishes '{raw}' name a unit not in the units file",
+                )
+            )
+        elif kind == "unit":
+            bad.append(
+                (name, invalid_cells[name], "unknown_unit", "unit '{raw}' is not in the units file")
+            )
+        elif kind != "str":
+            bad.append(
+                (name, invalid_cells[name], "invalid_row", _message(name, kind, vocab, extras))
+            )
+    if as_of is not None:
+        bad.append(
+            (
+                "birth_date",
+                (officers["birth_date"] > as_of).fill_null(False),
+                "invalid_row",
+                f"birth_date '{{raw}}' is after the as-of date {as_of}",
+            )
+        )
+    dup = col("check:dup")
+    if dup.any():  # a repeated hash: compare the ids themselves (a collision is not a duplicate)
+        ids = officers["officer_id"]
+        dup = ids.is_not_null() & ~ids.is_first_distinct()
+    bad.append(("officer_id", dup, "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
+    if "id_number" in columns:
+        ids, shape_bad, conflict = V.id_numbers(officers["id_number"], officers["birth_date"])
+        officers = officers.with_columns(ids.alias("id_number"))
+        bad.append(
+            ("id_number", shape_bad, "invalid_row", "id_number '{raw}' is not a valid resident ID")
+        )
+        bad.append(
+            (
+                "id_number",
+                conflict,
+                "data_conflict",
+                "id_number's birth date does not agree with birth_date",
+            )
+        )
+    for r, width in table.ragged.items():
+        bad.append(
+            (
+                None,
+                _nowhere(n).scatter(r, True),
+                "invalid_row",
+                f"row has {width} cells, the header has {len(table.headers)}",
+            )
+        )
+    keep = ~blank
+    issues, invalid = _collect(bad, officers, cells, keep)
+    officers = officers.with_columns(_valid=~invalid).filter(keep)
+    issues.sort(key=lambda e: (e["officer_id"] or "", e["row"]))
+    return Roster(path, sha, table, columns, officers, issues)
+
+
+TYPED = ("date", "bool", "number", "choice", "unit")
+
+
+def _finished(name: str) -> pl.Expr:
+    """A parsed column as officers hold it, once the checks have read it: wishes without the
+    units not found (reported), flags that are false when empty."""
+    value = pl.col(f"value:{name}")
+    if name == "wishes":
+        value = value.list.drop_nulls()
+    elif name in FALSE_WHEN_EMPTY:
+        value = value.fill_null(False)
+    return value.alias(name)
+
+
+def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
+    """The fast path of a field's parser."""
+    if kind == "date":
+        return V.date_fast(raw)
+    if kind == "bool":
+        return V.bool_expr(raw)
+    if kind == "number":
+        return V.number_expr(raw)
+    if kind in ("choice", "unit"):
+        return V.choice_expr(raw, table)
+    if kind == "units":
+        return V.split_wishes(raw).list.eval(
+            pl.element().replace_strict(table, default=None, return_dtype=pl.String)
+        )
+    return raw
+
+
+def _nowhere(n: int) -> pl.Series:
+    """A mask of n rows, none set."""
+    return pl.Series(np.zeros(n, dtype=bool))
+
+
+class _Cells:
+    """The file's cells of a field, cleaned as the query cleans them, for a few rows at a time."""
+
+    def __init__(self, frame: pl.DataFrame, columns: dict[str, int], cleaner):
+        self.frame, self.columns, self.cleaner = frame, columns, cleaner
+
+    def text(self, name: str, idx) -> pl.Series:
+        if name not in self.columns:
+            return pl.Series([None] * len(idx), dtype=pl.String)
+        sub = self.frame.select(pl.col(f"c{self.columns[name]}").gather(idx))
+        return sub.select(self.cleaner(name).alias(name))[name]
+
+    def blank(self, name: str, idx) -> np.ndarray:
+        t = self.text(name, idx)
+        return (t.is_null() | (t.str.strip_chars() == "")).to_numpy()
+
+
+def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str, str, dict | None]]:
+    """(field, how to parse it, lookup table) for every known field."""
+    out = []
+    for name, (ftype, _r, _a) in ROSTER_FIELDS.items():
+        k = ftype.kind
+        if k == "term":
+            out.append((name, "choice", vocab.lookup(ftype.vocab)))
+        elif name == "sex":
+            out.append((name, "choice", {a: t for t, al in SEX.items() for a in [t, *al]}))
+        elif name == "appraisal":
+            out.append((name, "choice", {a: t for t, al in APPRAISAL.items() for a in [t, *al]}))
+        elif k in ("unit", "units"):
+            out.append((name, k, unit_table))
+        elif k in ("date", "bool", "number"):
+            out.append((name, k, None))
+        else:
+            out.append((name, "str", None))
+    for name, (ftype, _aliases) in extras.items():
+        k = ftype.kind
+        if k == "enum":
+            out.append((name, "choice", {x: x for x in ftype.values}))
+        elif k in ("date", "bool", "number"):
+            out.append((name, k, None))
+        else:
+            out.append((name, "str", None))
+    return out
+
+
+def _message(name: str, kind: str, vocab: Vocabulary, extras: dict):
+    if kind == "date":
+        return f"{name} '{{raw}}' is not a date"
+    if kind == "bool":
+        return f"{name} '{{raw}}' is not yes/no"
+    if kind == "number":
+        return f"{name} '{{raw}}' is not a number ≥ 0"
+    if name in ("post", "rank"):
+
+        def term(raw, name=name):
+            return f"{name} '{raw}' is not in the vocabulary ({vocab.hint(name, raw)})"
+
+        return term
+    if name == "sex":
+        return "sex '{raw}' is not M/F (男/女)"
+    if name == "appraisal":
+        return "appraisal '{raw}' is not excellent/competent/basically_competent/incompetent"
+    values = "/".join(extras[name][0].values) if name in extras else ""
+    return f"{name} '{{raw}}' is not one of {values}"
+
+
+def _collect(bad, officers, cells: _Cells, keep):
+    n = officers.height
+    invalid = _nowhere(n)
+    issues = []
+    ids = officers["officer_id"]
+    rows = officers["_row"]
+    for name, mask, code, template in bad:
+        mask = mask.fill_null(False) & keep
+        if not mask.any():
+            continue
+        invalid = invalid | mask
+        idx = mask.arg_true()
+        raws = cells.text(name, idx).to_list() if name is not None else [None] * len(idx)
+        for oid, row, raw in zip(
+            ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True
+        ):
+            text = template(raw) if callable(template) else template.replace("{raw}", str(raw))
+            issues.append(
+                {
+                    "officer_id": oid,
+                    "row": row,
+                    "code": code,
+                    "rule_id": None,
+                    "field": name,
+                    "message": f"row {row}: {text}",
+                }
+            )
+    return issues, invalid

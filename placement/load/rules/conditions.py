@@ -1,0 +1,390 @@
+"""Conditions: a small typed tree, built and checked when the rule set loads.
+
+A condition over officers uses roster fields, derived fields and `unit.X`; a
+selector uses unit fields without the prefix. Literals are coerced to the field's
+type here, so evaluation never meets a type it did not expect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from placement.load.schema import FieldType
+from placement.problems import Problem, did_you_mean
+
+OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "between", "contains", "is_null")
+ORDERED_OPS = ("lt", "le", "gt", "ge", "between")
+SYMBOL = {
+    "eq": "=",
+    "ne": "≠",
+    "lt": "<",
+    "le": "≤",
+    "gt": ">",
+    "ge": "≥",
+    "in": "in",
+    "not_in": "not in",
+    "between": "in",
+    "contains": "contains",
+}
+NEGATED = {
+    "=": "≠",
+    "≠": "=",
+    "<": "≥",
+    "≤": ">",
+    ">": "≤",
+    "≥": "<",
+    "in": "not in",
+    "not in": "in",
+}
+
+
+@dataclass(frozen=True)
+class Test:
+    field: str
+    op: str
+    ftype: FieldType
+    value: object = None  # literal (tuple for in/not_in/between)
+    ref: str | None = None  # `$officer.FIELD`: compare with the officer's own value
+    where: tuple = field(default=(), compare=False)  # (line, col)
+
+
+@dataclass(frozen=True)
+class All:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    part: object
+
+
+TRUE = All(())
+
+Node = Test | All | AnyOf | Not
+
+
+@dataclass
+class Scope:
+    """What a condition may name, and what it resolves literals against."""
+
+    fields: dict[str, FieldType]
+    constants: dict
+    vocab: object  # Vocabulary
+    unit_ids: set[str] | None  # None: no units file, unit ids are not checked
+    unit_names: dict[str, str] = field(default_factory=dict)
+    officer_fields: dict[str, FieldType] | None = None  # for `$officer.X` in selectors
+    doc: object = None  # YamlDoc for positions
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path, code, message, hint="", key=False):
+        self.problems.append(self.doc.problem(path, code, message, hint, key=key))
+
+
+def compile_condition(raw, path: tuple, scope: Scope) -> Node:
+    """Build the tree for `raw` (a mapping or a list meaning all), collecting problems."""
+    if raw is None:
+        return TRUE
+    if isinstance(raw, list):
+        return All(tuple(compile_condition(x, path + (i,), scope) for i, x in enumerate(raw)))
+    if not isinstance(raw, dict):
+        scope.error(path, "bad-condition", f"a condition is a mapping, not {_kind(raw)}")
+        return TRUE
+    parts = []
+    for key, value in raw.items():
+        p = path + (key,)
+        if key in ("all", "any"):
+            if not isinstance(value, list):
+                scope.error(p, "bad-condition", f"'{key}' takes a list of conditions")
+                continue
+            subs = tuple(compile_condition(x, p + (i,), scope) for i, x in enumerate(value))
+            parts.append(All(subs) if key == "all" else AnyOf(subs))
+        elif key == "not":
+            parts.append(Not(compile_condition(value, p, scope)))
+        else:
+            parts.append(_compile_field(str(key), value, p, scope))
+    return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+
+def _compile_field(name: str, test, path: tuple, scope: Scope) -> Node:
+    ftype = scope.fields.get(name)
+    if ftype is None:
+        scope.error(path, "unknown-field", name, did_you_mean(name, scope.fields), key=True)
+        return TRUE
+    if isinstance(test, dict):
+        tests = []
+        for op, value in test.items():
+            if op not in OPS:
+                scope.error(
+                    path + (op,),
+                    "unknown-operator",
+                    f"{op} on {name}",
+                    did_you_mean(op, OPS),
+                    key=True,
+                )
+                continue
+            t = _compile_test(name, ftype, op, value, path + (op,), scope)
+            if t is not None:
+                tests.append(t)
+        return tests[0] if len(tests) == 1 else All(tuple(tests))
+    if isinstance(test, list):  # a list literal reads as membership
+        t = _compile_test(
+            name,
+            ftype,
+            "in" if ftype.kind not in ("tags", "units") else "contains",
+            test if ftype.kind not in ("tags", "units") else test,
+            path,
+            scope,
+        )
+        return t or TRUE
+    t = _compile_test(
+        name, ftype, "contains" if ftype.kind in ("tags", "units") else "eq", test, path, scope
+    )
+    return t or TRUE
+
+
+def _compile_test(name, ftype: FieldType, op, value, path, scope: Scope) -> Test | None:
+    where = scope.doc.where(path) if scope.doc else (0, 0)
+    is_list = ftype.kind in ("tags", "units")
+    if op == "is_null":
+        if not isinstance(value, bool):
+            scope.error(path, "bad-literal", f"is_null takes true or false, not {value!r}")
+            return None
+        return Test(name, op, ftype, value, where=where)
+    if op in ORDERED_OPS and not ftype.ordered:
+        scope.error(
+            path,
+            "bad-operator",
+            f"{op} needs a number or a date; {name} is {_tname(ftype)}",
+            key=True,
+        )
+        return None
+    if op == "contains" and not is_list:
+        scope.error(
+            path,
+            "bad-operator",
+            f"contains needs a list field; {name} is {_tname(ftype)}",
+            "use eq or in",
+            key=True,
+        )
+        return None
+    if is_list and op not in ("contains", "is_null"):
+        scope.error(
+            path, "bad-operator", f"{op} on the list field {name}", "use contains", key=True
+        )
+        return None
+    elem = _element_type(ftype)
+    if (
+        isinstance(value, str)
+        and value.startswith("$officer.")
+        and op not in ("in", "not_in", "between")
+    ):
+        return _compile_ref(name, ftype, op, value, path, scope, where)
+    value = _resolve_constant(value, path, scope)
+    if value is _BAD:
+        return None
+    if op in ("in", "not_in", "between"):
+        if not isinstance(value, list):
+            scope.error(path, "bad-literal", f"{op} takes a list, not {value!r}")
+            return None
+        if op == "between" and len(value) != 2:
+            scope.error(path, "bad-literal", f"between takes [low, high], not {len(value)} values")
+            return None
+        items = []
+        for i, v in enumerate(value):
+            v = _resolve_constant(v, path + (i,), scope)
+            if v is _BAD:
+                return None
+            c = _coerce(v, elem, name, path + (i,), scope)
+            if c is _BAD:
+                return None
+            items.append(c)
+        return Test(name, op, ftype, tuple(items), where=where)
+    c = _coerce(value, elem, name, path, scope)
+    if c is _BAD:
+        return None
+    return Test(name, op, ftype, c, where=where)
+
+
+def _compile_ref(name, ftype, op, value, path, scope: Scope, where) -> Test | None:
+    other = value[len("$officer.") :]
+    pool = scope.officer_fields if scope.officer_fields is not None else scope.fields
+    otype = pool.get(other)
+    if otype is None:
+        scope.error(path, "unknown-field", f"$officer.{other}", did_you_mean(other, pool))
+        return None
+    if otype.kind in ("tags", "units"):
+        scope.error(
+            path, "bad-literal", f"$officer.{other} is a list; compare {name} with a single value"
+        )
+        return None
+    if ftype.kind in ("tags", "units") and op != "contains":
+        scope.error(path, "bad-literal", f"{name} is a list; use contains: $officer.{other}")
+        return None
+    a, b = _element_type(ftype), _element_type(otype)
+    comparable = a.kind == b.kind or {a.kind, b.kind} <= {"str", "unit", "enum", "term"}
+    if not comparable:
+        scope.error(
+            path,
+            "bad-literal",
+            f"{name} ({_tname(ftype)}) cannot be compared with $officer.{other} ({_tname(otype)})",
+        )
+        return None
+    return Test(name, op, ftype, None, ref=other, where=where)
+
+
+_BAD = object()
+
+
+def _resolve_constant(value, path, scope: Scope):
+    if isinstance(value, str) and value.startswith("$") and not value.startswith("$officer."):
+        key = value[1:]
+        if key not in scope.constants:
+            scope.error(
+                path,
+                "unknown-constant",
+                value,
+                did_you_mean("$" + key, ["$" + k for k in scope.constants]),
+            )
+            return _BAD
+        return scope.constants[key]
+    return value
+
+
+def _element_type(ftype: FieldType) -> FieldType:
+    if ftype.kind == "tags":
+        return FieldType("str")
+    if ftype.kind == "units":
+        return FieldType("unit")
+    return ftype
+
+
+def _coerce(v, ftype: FieldType, name, path, scope: Scope):
+    k = ftype.kind
+    bad = f"{name} is {_tname(ftype)}, not {v!r}"
+    if v is None:
+        scope.error(path, "bad-literal", f"{name}: null is not a value; use is_null: true")
+        return _BAD
+    if k == "number":
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            scope.error(path, "bad-literal", bad)
+            return _BAD
+        return v
+    if k == "bool":
+        if not isinstance(v, bool):
+            scope.error(path, "bad-literal", bad)
+            return _BAD
+        return v
+    if k == "date":
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, dt.date):
+            return v
+        try:
+            return dt.date.fromisoformat(str(v))
+        except ValueError:
+            scope.error(path, "bad-literal", bad + " (dates are YYYY-MM-DD)")
+            return _BAD
+    if isinstance(v, (bool, list, dict)) or isinstance(v, dt.date):
+        scope.error(path, "bad-literal", bad)
+        return _BAD
+    v = str(v)
+    if k == "enum":
+        if v not in ftype.values:
+            scope.error(
+                path,
+                "bad-literal",
+                f"{name} is one of {', '.join(ftype.values)}, not '{v}'",
+                did_you_mean(v, ftype.values),
+            )
+            return _BAD
+        return v
+    if k == "term":
+        term = scope.vocab.lookup(ftype.vocab).get(v) or scope.vocab.lookup(ftype.vocab).get(
+            v.lower()
+        )
+        if term is None:
+            scope.error(
+                path,
+                "unknown-term",
+                f"{ftype.vocab} '{v}' is not in the vocabulary",
+                scope.vocab.hint(ftype.vocab, v),
+            )
+            return _BAD
+        return term
+    if k == "unit":
+        if scope.unit_ids is None:
+            return v
+        if v in scope.unit_ids:
+            return v
+        if v in scope.unit_names:
+            return scope.unit_names[v]
+        scope.error(
+            path,
+            "unknown-unit",
+            f"unit '{v}' is not in the units file",
+            did_you_mean(v, sorted(scope.unit_ids)),
+        )
+        return _BAD
+    return v
+
+
+def _tname(ftype: FieldType) -> str:
+    return {
+        "str": "text",
+        "number": "a number",
+        "date": "a date",
+        "bool": "yes/no",
+        "enum": "a choice",
+        "term": "a vocabulary term",
+        "unit": "a unit",
+        "units": "a list of units",
+        "tags": "a list of tags",
+    }[ftype.kind]
+
+
+def _kind(v) -> str:
+    return type(v).__name__
+
+
+def fields_of(node: Node, known_only: bool = False) -> list[str]:
+    """Every field a condition reads, in order, `$officer` references included.
+
+    With known_only, leave out fields read only by `is_null` (never unknown)."""
+    out: list[str] = []
+
+    def visit(n):
+        if isinstance(n, Test) and not (known_only and n.op == "is_null"):
+            for f in (n.field, n.ref):
+                if f and f not in out:
+                    out.append(f)
+        elif isinstance(n, (All, AnyOf)):
+            for p in n.parts:
+                visit(p)
+        elif isinstance(n, Not):
+            visit(n.part)
+
+    visit(node)
+    return out
+
+
+def refs_of(node: Node) -> list[str]:
+    """Officer fields a selector refers to with `$officer.X`."""
+    out: list[str] = []
+
+    def visit(n):
+        if isinstance(n, Test) and n.ref and n.ref not in out:
+            out.append(n.ref)
+        elif isinstance(n, (All, AnyOf)):
+            for p in n.parts:
+                visit(p)
+        elif isinstance(n, Not):
+            visit(n.part)
+
+    visit(node)
+    return out

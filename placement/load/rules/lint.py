@@ -1,0 +1,114 @@
+"""Warnings for a rule set that loads: shadowed rules, empty destinations, actions
+that would not end the condition that fired them."""
+
+from __future__ import annotations
+
+from placement.evaluate.truth import evaluate
+from placement.load.rules.conditions import All, Node, Test, fields_of
+from placement.load.rules.model import Rule, RuleSet
+from placement.load.units import Units
+from placement.problems import Problem
+
+
+def conjuncts(node: Node) -> list:
+    if isinstance(node, All):
+        out = []
+        for p in node.parts:
+            out += conjuncts(p)
+        return out
+    return [node]
+
+
+def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
+    out: list[Problem] = []
+    acting = [r for r in rs.rules if r.acts]
+    for r in acting:
+        mine = set(conjuncts(r.when))
+        for h in acting:
+            if (
+                h.priority > r.priority
+                and h.unless is None
+                and set(conjuncts(h.when)) <= mine
+                and h.effective_from is None
+                and h.effective_until is None
+            ):
+                out.append(
+                    _warn(
+                        r,
+                        "shadowed-rule",
+                        f"rule {r.id} never decides: rule {h.id} (priority {h.priority}) "
+                        "always applies first",
+                    )
+                )
+                break
+    if units is None:
+        return out
+    kept = [u for u in units.list if not u.dissolved]
+    for r in rs.rules:
+        if r.move is None:
+            continue
+        dests = [u for u in kept if _could(r.move.to, u.record())]
+        if not dests:
+            out.append(_warn(r, "no-destination", f"rule {r.id}: no unit matches its destination"))
+            continue
+        stays = [u.id for u in dests if _still_applies(r, u)]
+        if stays:
+            out.append(
+                _warn(
+                    r,
+                    "action-not-ending",
+                    f"rule {r.id} would still apply after a move to {', '.join(stays[:3])}"
+                    + (" ..." if len(stays) > 3 else ""),
+                )
+            )
+    for r in rs.rules:
+        if r.set_post is None:
+            continue
+        post_tests = [
+            t for t in conjuncts(r.when) if isinstance(t, Test) and t.field == "post" and not t.ref
+        ]
+        if not post_tests or all(
+            evaluate(t, {"post": r.set_post}) is not False for t in post_tests
+        ):
+            out.append(
+                _warn(
+                    r,
+                    "action-not-ending",
+                    f"rule {r.id} would still apply after set_post {r.set_post}",
+                )
+            )
+    return out
+
+
+def _could(node: Node, rec: dict) -> bool:
+    """True unless the selector is false for this unit, `$officer` tests counting as maybe."""
+    return evaluate(node, rec, {}) is not False
+
+
+def _still_applies(r: Rule, u) -> bool:
+    """Could the rule's `when` still hold for an officer who moved to unit `u`?"""
+    rec = {f"unit.{k}": v for k, v in u.record().items()}
+    if r.move.post:
+        rec["post"] = r.move.post
+    settled = {k for k in rec}
+    for c in conjuncts(r.when):
+        names = fields_of(c)
+        if isinstance(c, Test) and c.ref:
+            sel = [
+                s
+                for s in conjuncts(r.move.to)
+                if isinstance(s, Test)
+                and s.ref == c.ref
+                and f"unit.{s.field}" == c.field
+                and s.op == "eq"
+            ]
+            if sel and c.op == "ne":
+                return False
+            continue
+        if names and set(names) <= settled and evaluate(c, rec) is False:
+            return False
+    return True
+
+
+def _warn(r: Rule, code: str, message: str) -> Problem:
+    return Problem(r.file, r.line, 0, code, message, severity="warning")

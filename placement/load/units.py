@@ -1,0 +1,173 @@
+"""Units (`data/units.yaml`, SPEC §1.2): load, check, resolve merges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from placement.load.pyderr import problems_from
+from placement.load.schema import UNIT_FIELDS
+from placement.load.yamlsafe import YamlDoc, load_yaml
+from placement.problems import InputError, Problem, did_you_mean
+
+
+class Unit(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    kind: Literal["organ", "frontline", "station"]
+    area: Literal["urban", "rural"] | None = None
+    district: str | None = None
+    capacity: int | None = Field(default=None, ge=0)
+    min_staff: int = Field(default=0, ge=0)
+    tags: tuple[str, ...] = ()
+    merged_into: str | None = None
+
+    @property
+    def tier(self) -> str:
+        return "organ" if self.kind == "organ" else "grassroots"
+
+    @property
+    def dissolved(self) -> bool:
+        return self.merged_into is not None
+
+    def value(self, field: str):
+        """A unit field as rules see it (`tier` included)."""
+        return self.tier if field == "tier" else getattr(self, field)
+
+    def record(self) -> dict:
+        """Every field a selector may read, for the per-record evaluator."""
+        return {f: self.value(f) for f in UNIT_FIELDS}
+
+
+class UnitsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    units: list[dict]
+
+
+class Units:
+    """The checked units, by id, with merges resolved to their final unit."""
+
+    def __init__(self, units: list[Unit], file: str = "", sha256: str = ""):
+        self.file = file
+        self.sha256 = sha256
+        self.list = units
+        self.by_id = {u.id: u for u in units}
+        self.by_name = {u.name: u for u in units}
+        self.final = {u.id: self._follow(u.id) for u in units}
+
+    def _follow(self, uid: str) -> str:
+        seen = set()
+        while self.by_id[uid].merged_into and uid not in seen:
+            seen.add(uid)
+            uid = self.by_id[uid].merged_into
+        return uid
+
+    def resolve(self, text: str) -> str | None:
+        """A unit id for an id or an exact name, or None."""
+        if text in self.by_id:
+            return text
+        unit = self.by_name.get(text)
+        return unit.id if unit else None
+
+    @property
+    def kept(self) -> list[Unit]:
+        return [u for u in self.list if not u.dissolved]
+
+
+def load_units(path: str | Path) -> Units:
+    """Load and check a units file; raise InputError listing every problem."""
+    import hashlib
+
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(
+            Problem(str(path), 0, 0, "units-unreadable", f"cannot read units file: {e.strerror}")
+        ) from None
+    doc = load_yaml(raw, str(path))
+    units, problems = parse_units(doc)
+    if problems:
+        raise InputError(problems)
+    return Units(units, str(path), hashlib.sha256(raw).hexdigest())
+
+
+def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
+    problems: list[Problem] = []
+    if not isinstance(doc.data, dict):
+        return [], [
+            doc.problem((), "units-shape", "a units file is a mapping with a 'units:' list")
+        ]
+    try:
+        UnitsFile.model_validate(doc.data)
+    except ValidationError as e:
+        return [], problems_from(e, doc, (), ["units"])
+    units: list[Unit] = []
+    rows: dict[int, int] = {}  # id(unit) -> index in the file
+    known = list(Unit.model_fields)
+    for i, raw in enumerate(doc.data["units"]):
+        if not isinstance(raw, dict):
+            problems.append(doc.problem(("units", i), "units-shape", "each unit is a mapping"))
+            continue
+        try:
+            unit = Unit.model_validate(raw)
+        except ValidationError as e:
+            uid = raw.get("id", f"#{i + 1}")
+            problems += problems_from(e, doc, ("units", i), known, f"unit {uid}")
+            continue
+        rows[id(unit)] = i
+        units.append(unit)
+    index = {}
+    for i, u in enumerate(units):
+        path = ("units", rows[id(u)], "id")
+        if u.id in index:
+            problems.append(
+                doc.problem(path, "duplicate-unit", f"unit id '{u.id}' is defined twice")
+            )
+        index.setdefault(u.id, i)
+    ids = list(index)
+    for u in units:
+        i = rows[id(u)]
+        if u.merged_into is not None and u.merged_into not in index:
+            problems.append(
+                doc.problem(
+                    ("units", i, "merged_into"),
+                    "unknown-unit",
+                    f"unit {u.id}: merged_into '{u.merged_into}' is not a unit",
+                    did_you_mean(u.merged_into, ids),
+                )
+            )
+        if u.capacity is not None and u.min_staff > u.capacity:
+            problems.append(
+                doc.problem(
+                    ("units", i, "min_staff"),
+                    "min-staff-above-capacity",
+                    f"unit {u.id}: min_staff {u.min_staff} is above capacity {u.capacity}",
+                )
+            )
+    by_id = {u.id: u for u in units}
+    reported = set()
+    for u in units:
+        seen = [u.id]
+        cur = u
+        while cur.merged_into and cur.merged_into in by_id:
+            if cur.merged_into in seen:
+                cycle = seen[seen.index(cur.merged_into) :] + [cur.merged_into]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    problems.append(
+                        doc.problem(
+                            ("units", rows[id(u)], "merged_into"),
+                            "merge-cycle",
+                            f"unit {u.id}: merges form a cycle: {' -> '.join(cycle)}",
+                        )
+                    )
+                break
+            seen.append(cur.merged_into)
+            cur = by_id[cur.merged_into]
+    return units, problems
