@@ -1,0 +1,93 @@
+"""The registry of codes: every problem and exception code, declared once.
+
+A `Code` is the declaration (as mypy's `errorcodes.py`): the code, its kind and
+severity, a one-line summary, an English and a Chinese template with named
+fields, an example of those fields and the fix. The core never writes a finished
+sentence: it raises and collects `Message(code, fields)` values (inside
+`Problem`s and plan exceptions) and the edge renders them with `render(code,
+fields, lang)`. `placement codes [CODE]` lists the registry; a test checks
+that every code the core uses is declared and that both templates use the same
+fields.
+
+Templates use `str.format` slots: `{name}` for a field, `{name:conv}` for a field
+shown through a converter of `placement.messages.render` (e.g. `field` gives a
+roster field's Chinese name in zh, `term` a vocabulary term's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """Where a code appears."""
+
+    PROBLEM = (
+        "problem"  # a problem in an input file: file:line:col, stops the command when an error
+    )
+    EXCEPTION = "exception"  # an entry of the plan's `exceptions`: something a person must decide
+    NOTE = "note"  # a sentence the reports show (a reason, a status line)
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One declared code. `en` and `zh` are templates over the same named fields."""
+
+    code: str
+    kind: Kind
+    severity: Severity
+    summary: str
+    summary_zh: str
+    en: str
+    zh: str
+    example: Mapping[str, object] = field(default_factory=dict)
+    fix: str = ""
+    fix_zh: str = ""
+
+
+REGISTRY: dict[str, Code] = {}
+
+
+def define(
+    code: str,
+    kind: Kind,
+    severity: Severity,
+    *,
+    summary: str,
+    summary_zh: str,
+    en: str,
+    zh: str,
+    example: Mapping[str, object] | None = None,
+    fix: str = "",
+    fix_zh: str = "",
+) -> Code:
+    """Declare a code once; a second declaration of the same code raises ValueError."""
+    if code in REGISTRY:
+        raise ValueError(f"code {code!r} is declared twice")
+    entry = Code(
+        code, kind, severity, summary, summary_zh, en, zh, dict(example or {}), fix, fix_zh
+    )
+    REGISTRY[code] = entry
+    return entry
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as a value: a declared code and the fields its templates name."""
+
+    code: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` ('en' or 'zh'), rendered from the code's template."""
+        from placement.messages.render import render
+
+        return render(self.code, self.fields, lang)
