@@ -10,6 +10,8 @@ import difflib
 from dataclasses import dataclass
 from enum import IntEnum
 
+from placement.messages.registry import Message
+
 
 class Exit(IntEnum):
     OK = 0
@@ -23,7 +25,7 @@ class Problem:
     line: int
     col: int
     code: str
-    message: str
+    message: str | Message  # a Message renders in the reader's language at the edge
     hint: str = ""
     severity: str = "error"  # error | warning
 
@@ -45,9 +47,19 @@ class Problem:
             "col": self.col,
             "severity": self.severity,
             "code": self.code,
-            "message": self.message,
+            "message": str(self.message),
             "hint": self.hint,
         }
+
+
+def problem(
+    code: str, file: str, line: int = 0, col: int = 0, *, hint: str = "", **fields: object
+) -> Problem:
+    """A Problem whose message is the declared `code` rendered over `fields` (see messages)."""
+    from placement.messages import REGISTRY
+
+    severity = str(REGISTRY[code].severity)
+    return Problem(file, line, col, code, Message(code, fields), hint, severity)
 
 
 class PlacementError(Exception):

@@ -29,6 +29,7 @@ from placement.i18n.help import HELP_ZH, OPTION_ZH, SHORT_ZH, TEXT_ZH, option_he
 from placement.i18n.labels import LABELS, action, boolean, code, field, label, term, word
 from placement.i18n.reasons import _reason, _value
 from placement.i18n.words import CODES, COVERAGE, DECISIONS, PHRASES, STATUS, TRUTH
+from placement.messages.registry import Message
 
 __all__ = [
     "CODES",
@@ -130,6 +131,8 @@ def _happened_part(p: str) -> str:
 
 def translate(text, lang: str = "zh") -> str:
     """An English message or reason of the core, in Chinese when lang is zh; else unchanged."""
+    if isinstance(text, Message):
+        return text.text(lang)
     if lang != "zh" or text is None:
         return "" if text is None else text
     text = str(text)
@@ -141,6 +144,8 @@ def translate(text, lang: str = "zh") -> str:
 
 def reason(text, lang: str = "zh") -> str:
     """A reason (facts; to UNIT: how; merges) in Chinese when lang is zh."""
+    if isinstance(text, Message):
+        return text.text(lang)
     if lang != "zh" or text is None:
         return "" if text is None else text
     text = str(text)
@@ -163,8 +168,10 @@ def happened(text, lang: str = "zh") -> str:
 _BARE = {"unknown-field": "未知字段 {}", "unknown-constant": "未知常量 {}"}
 
 
-def problem_message(code_: str, message: str, lang: str = "zh") -> str:
+def problem_message(code_: str, message, lang: str = "zh") -> str:
     """A Problem's message: bare names (unknown-field: agee) get a Chinese lead."""
+    if isinstance(message, Message):
+        return message.text(lang)
     if lang != "zh":
         return message
     if code_ in _BARE and " " not in message:

@@ -79,9 +79,14 @@ def define(
     return entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class Message:
-    """A message as a value: a declared code and the fields its templates name."""
+    """A message as a value: a declared code and the fields its templates name.
+
+    It stands wherever a message string stood: `str(m)` is the English text (what
+    JSON and CSV carry), it orders and hashes by that text, and the human-facing
+    edge calls `m.text(lang)` (or `i18n.translate(m, lang)`) for its language.
+    """
 
     code: str
     fields: Mapping[str, object] = field(default_factory=dict)
@@ -91,3 +96,15 @@ class Message:
         from placement.messages.render import render
 
         return render(self.code, self.fields, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __hash__(self) -> int:
+        return hash((self.code, str(self)))
+
+    def __lt__(self, other: object) -> bool:
+        return str(self) < str(other)
+
+    def __gt__(self, other: object) -> bool:
+        return str(self) > str(other)

@@ -67,4 +67,8 @@ def to_json(doc) -> bytes:
         import orjson
     except ImportError:  # pragma: no cover - orjson is a dependency; stay usable without it
         return (json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE, default=str)
+    return orjson.dumps(
+        doc,
+        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE | orjson.OPT_PASSTHROUGH_DATACLASS,
+        default=str,
+    )
