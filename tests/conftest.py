@@ -15,7 +15,7 @@ units:
   - {id: PCS-HF, name: 匯豐派出所, kind: station, area: rural, district: 東郊, tags: [complex, hardship]}
   - {id: PCS-XX, name: 西郊派出所, kind: station}
   - {id: OLD, name: 舊科, kind: organ, merged_into: BGS}
-"""
+"""  # noqa: E501
 
 
 @pytest.fixture(autouse=True)

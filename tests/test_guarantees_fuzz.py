@@ -81,7 +81,7 @@ def spell(draw, field: str) -> str:
 
 @st.composite
 def rosters(draw):
-    """(csv bytes, [None for a blank row | (officer_id or None, required fields made unreadable)])."""
+    """(csv bytes, per row: None if blank, else (officer_id or None, fields made unreadable))."""
     fields = REQUIRED + draw(
         st.lists(st.sampled_from(OPTIONAL), unique=True, max_size=len(OPTIONAL))
     )

@@ -112,7 +112,8 @@ def test_reasons_and_values():
         "unit.tier organ; rank deputy_section (副科); age 38 ≤ 40; "
         "unit.district 城區 ≠ $officer.home_district (東郊); long_term_illness yes; "
         "unit.tags contains complex; discipline_date empty; post station_head (所長) in "
-        "[station_head (所長), instructor (教導員)]; to PCS-HF: wish 2 honoured (after ZHS merged into BGS)"
+        "[station_head (所長), instructor (教導員)]; "
+        "to PCS-HF: wish 2 honoured (after ZHS merged into BGS)"
     )
     out = i18n.reason(r, "zh")
     assert out == (
@@ -243,7 +244,8 @@ def test_diff_and_failing_rule_tests_in_chinese(here):
     with (rules / "40-welfare.yaml").open("a", encoding="utf-8") as fh:
         fh.write(
             "  - name: deliberately failing\n"
-            "    officer: {birth_date: 1987-03-01, rank: deputy_section, post: officer, unit: BGS}\n"
+            "    officer: {birth_date: 1987-03-01, rank: deputy_section, post: officer,"
+            " unit: BGS}\n"
             "    expect: {rule: long-illness-near-home, move_to: {tier: organ}, post: 所长,"
             " flag: promotion_ineligible, keep: true, exempt: long-illness-near-home}\n"
         )

@@ -1,4 +1,7 @@
-"""Roster loading: encodings, XLSX, value forms, bad rows as entries, bad files as errors (SPEC §1.1)."""
+"""Roster loading (SPEC §1.1).
+
+Encodings, XLSX, value forms, bad rows as entries, bad files as errors.
+"""
 
 from __future__ import annotations
 
@@ -454,7 +457,8 @@ def test_bad_rows_become_entries_and_others_load(load):
             7,
             "invalid_row",
             "rank",
-            "row 7: rank 'deputy_sectoin' is not in the vocabulary (did you mean 'deputy_section' or 'deputy_division'?)",
+            "row 7: rank 'deputy_sectoin' is not in the vocabulary "
+            "(did you mean 'deputy_section' or 'deputy_division'?)",
         ),
     ]
     o = roster.officers
@@ -635,7 +639,8 @@ def test_typed_cells_of_blanks_only_are_empty_not_bad(load):
 def test_padded_typed_cells_read_by_the_slow_path(load):
     roster = load(
         "p.csv",
-        f"{MINIMAL},joined_police,exam_passed\nA1,n, 1980-01-01 ,BGS, officer ,staff, 2000-02-03 , Yes \n",
+        f"{MINIMAL},joined_police,exam_passed\n"
+        "A1,n, 1980-01-01 ,BGS, officer ,staff, 2000-02-03 , Yes \n",
     )
     assert roster.issues == []
     row = roster.officers.row(0, named=True)

@@ -59,7 +59,8 @@ def test_clean_rule_set(rules):
         (
             "{age: {contains: 3}}",
             "flag: x",
-            "r.yaml:3:18: bad-operator: contains needs a list field; age is a number (use eq or in)",
+            "r.yaml:3:18: bad-operator: contains needs a list field; "
+            "age is a number (use eq or in)",
         ),
         (
             "{unit.tags: {eq: x}}",
@@ -76,7 +77,8 @@ def test_clean_rule_set(rules):
         (
             "{appraisal: great}",
             "flag: x",
-            "r.yaml:3:23: bad-literal: appraisal is one of excellent, competent, basically_competent, "
+            "r.yaml:3:23: bad-literal: appraisal is one of "
+            "excellent, competent, basically_competent, "
             "incompetent, not 'great'",
         ),
         (
@@ -104,7 +106,8 @@ def test_clean_rule_set(rules):
         (
             "{age: {eq: $officer.birth_date}}",
             "flag: x",
-            "r.yaml:3:22: bad-literal: age (a number) cannot be compared with $officer.birth_date (a date)",
+            "r.yaml:3:22: bad-literal: age (a number) cannot be compared with "
+            "$officer.birth_date (a date)",
         ),
         (
             "{unit.id: PCS-HG}",
@@ -127,7 +130,8 @@ def test_clean_rule_set(rules):
             "{age: 3}",
             "set_post: chief",
             "r.yaml:4:22: unknown-term: post 'chief' is not in the vocabulary (known terms: "
-            "station_head, instructor, deputy_head, brigade_chief, deputy_brigade_chief, squad_leader, "
+            "station_head, instructor, deputy_head, brigade_chief, deputy_brigade_chief, "
+            "squad_leader, "
             "section_chief, deputy_section_chief, community_officer, officer)",
         ),
         (
@@ -215,7 +219,9 @@ def test_duplicate_rule_id_across_files(rules):
     problems, rs = rules(
         {
             "a.yaml": one_rule("{age: 3}"),
-            "b.yaml": "rules:\n  - id: other\n    then: {flag: y}\n  - id: r1\n    then: {flag: z}\n",
+            "b.yaml": (
+                "rules:\n  - id: other\n    then: {flag: y}\n  - id: r1\n    then: {flag: z}\n"
+            ),
         }
     )
     assert problems == ["b.yaml:4:9: duplicate-rule: rule id 'r1' is already used at a.yaml:2"]

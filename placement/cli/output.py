@@ -69,7 +69,7 @@ def emit(
             console = Console(highlight=False)
             (render_plan if kind == "plan" else render_check)(doc, console, lang)
             return
-        console = Console(record=True, width=160, file=open("/dev/null", "w"), highlight=False)  # noqa: SIM115
+        console = Console(record=True, width=160, file=open("/dev/null", "w"), highlight=False)
         (render_plan if kind == "plan" else render_check)(doc, console, lang)
         data = console.export_text().encode("utf-8")
     if output is None:

@@ -88,11 +88,13 @@ def diff_markdown(d: dict, lang: str = "en") -> str:
     s = d["summary"]
     for k, v in s.items():
         out.append(
-            f"- **{k}**: {v['old']} → {v['new']} ({'+' if (v['delta'] or 0) >= 0 else ''}{v['delta']})"
+            f"- **{k}**: {v['old']} → {v['new']} "
+            f"({'+' if (v['delta'] or 0) >= 0 else ''}{v['delta']})"
         )
     for t in d["targets"]:
         out.append(
-            f"- target **{t['id']}**: {t['old']} → {t['new']} (met: {t['old_met']} → {t['new_met']})"
+            f"- target **{t['id']}**: {t['old']} → {t['new']} "
+            f"(met: {t['old_met']} → {t['new_met']})"
         )
     out.append("")
     for title, rows, fmt in (

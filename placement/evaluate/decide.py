@@ -1,4 +1,7 @@
-"""What the rules decide for every officer: flags, exemptions, missing data, conflicts, decisions."""
+"""What the rules decide for every officer.
+
+Flags, exemptions, missing data, conflicts and decisions, column by column over the frame.
+"""
 
 from __future__ import annotations
 

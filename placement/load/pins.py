@@ -1,4 +1,7 @@
-"""Manual decisions (`--pin pins.yaml`): `- {officer: ID, unit: UNIT}` or `- {officer: ID, stay: true}`."""
+"""Manual decisions (`--pin pins.yaml`).
+
+Each entry is `- {officer: ID, unit: UNIT}` or `- {officer: ID, stay: true}`.
+"""
 
 from __future__ import annotations
 

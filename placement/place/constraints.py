@@ -103,7 +103,8 @@ def min_staffing(inputs, mv: pl.DataFrame, count) -> tuple[pl.DataFrame, list[di
                     "min_staffing",
                     r.id,
                     None,
-                    f"moving would leave {origin} below its minimum staff {min_staff.get(origin, 0)}",
+                    f"moving would leave {origin} below its minimum staff "
+                    f"{min_staff.get(origin, 0)}",
                 )
             )
     kept = mv.filter(pl.col("pos") < pl.col("allow")).drop("pos", "allow").sort("row")

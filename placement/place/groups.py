@@ -67,7 +67,10 @@ def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tu
 
 
 def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tuple]:
-    """Count each pool's wishes by (unit, wish index); return row -> wishes of the movers who have any."""
+    """Count each pool's wishes by (unit, wish index).
+
+    Returns frame position -> wishes, for the movers who have any.
+    """
     w = mv.filter(pl.col("wishes").list.len() > 0)
     if not w.height:
         return {}

@@ -51,7 +51,10 @@ class Group:
 
 @dataclass
 class Result:
-    """How many of each group are placed, and each pool's arrivals: (unit, wish index or None) -> n."""
+    """How many of each group are placed, and each pool's arrivals.
+
+    Arrivals are keyed (unit, wish index or None) -> number of officers.
+    """
 
     placed: list[int]
     arrivals: list[dict[tuple[int, int | None], int]]

@@ -118,7 +118,9 @@ LABELS = {
         "message": "说明",
         "flag": "标记",
         "none": "无。",
-        "units_note": "灰色:调前;蓝色:调后(超编为红色);橙色竖线:编制。调前调后均无人员的单位不列出。",
+        "units_note": (
+            "灰色:调前;蓝色:调后(超编为红色);橙色竖线:编制。调前调后均无人员的单位不列出。"
+        ),
         "in_rules": "规则",
         "in_units": "单位",
     },
@@ -186,7 +188,7 @@ tr,.kpis,svg.chart,table.kv{break-inside:avoid}
 #units{break-before:page}
 .kpi b{font-size:16pt}
 }
-"""
+"""  # noqa: E501 (one CSS rule per line)
 
 
 def mask(text) -> str:
@@ -502,7 +504,8 @@ def render_html(doc: dict, lang: str = "en", ages: dict | None = None) -> str:
     parts += [_transfers(doc, L, lang), _exceptions(doc, L, lang), _flags(doc, L, lang)]
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-Hans" if lang == "zh" else "en"}"><head>'
-        f'<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{L['title']} — {esc(doc.get('ruleset'))} ({esc(doc.get('as_of'))})</title>"
         f'<style>{CSS}</style></head><body><main class="page">{"".join(parts)}</main>'
         "</body></html>\n"

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from placement.load.rules.conditions import TRUE, Node
+from placement.load.rules.files import RuleTestFile
 from placement.load.schema import FieldType
 from placement.load.vocab import Vocabulary
+from placement.load.yamlsafe import YamlDoc
 
 
 @dataclass
@@ -104,7 +106,8 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     allowances: list[Allowance] = field(default_factory=list)
-    tests: list = field(default_factory=list)  # (file, index, RuleTestFile, YamlDoc)
+    # (YAML document, index of the case in its file, the case): `placement test rules`
+    tests: list[tuple[YamlDoc, int, RuleTestFile]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     sha256: str = ""
 
