@@ -10,16 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from placement.evaluate.decide import (
-    APPLIES,
-    CONFLICT,
-    DECIDED,
-    EXEMPT,
-    NO,
-    NONE,
-    UNKNOWN,
-    WITHHELD,
-)
+from placement.evaluate.decide import State, Status
 from placement.load.inputs import Inputs, load_inputs, rule_entries
 
 AS_OF = dt.date(2026, 10, 1)
@@ -30,8 +21,13 @@ REQUIRED = {
     "post": "officer",
     "rank": "staff",
 }
-STATUS = {APPLIES: "T", NO: "F", UNKNOWN: "U", EXEMPT: "E"}
-STATE = {NONE: "none", DECIDED: "decided", CONFLICT: "conflict", WITHHELD: "withheld"}
+STATUS = {Status.APPLIES: "T", Status.NO: "F", Status.UNKNOWN: "U", Status.EXEMPT: "E"}
+STATE = {
+    State.NONE: "none",
+    State.DECIDED: "decided",
+    State.CONFLICT: "conflict",
+    State.WITHHELD: "withheld",
+}
 
 
 def roster_csv(rows: list[dict]) -> str:

@@ -15,16 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from placement.evaluate.decide import (
-    APPLIES,
-    CONFLICT,
-    DECIDED,
-    EXEMPT,
-    NO,
-    NONE,
-    UNKNOWN,
-    WITHHELD,
-)
+from placement.evaluate.decide import State, Status
 from placement.load.inputs import load_inputs
 from placement.load.roster.load import read_roster
 from placement.load.rules.load import check_ruleset
@@ -194,10 +185,10 @@ def reference_status(when, unless, record) -> int:
     u = reference(unless, record) if unless is not None else False
     applies = k_and([w, k_not(u)])
     if applies is True:
-        return APPLIES
+        return Status.APPLIES
     if w is True and u is True:
-        return EXEMPT
-    return UNKNOWN if applies is None else NO
+        return Status.EXEMPT
+    return Status.UNKNOWN if applies is None else Status.NO
 
 
 def completed_years(born: dt.date, on: dt.date) -> int:
@@ -423,9 +414,9 @@ def reference_decision(statuses: list[int], rules: list[dict]) -> tuple[int, int
     acting = [i for i, r in enumerate(rules) if "flag" not in ACTIONS[r["action"]]]
     for level in sorted({rules[i]["priority"] for i in acting}, reverse=True):
         at = [i for i in acting if rules[i]["priority"] == level]
-        if any(statuses[i] == UNKNOWN for i in at):
-            return WITHHELD, -1, -1
-        applying = [i for i in at if statuses[i] == APPLIES]
+        if any(statuses[i] == Status.UNKNOWN for i in at):
+            return State.WITHHELD, -1, -1
+        applying = [i for i in at if statuses[i] == Status.APPLIES]
         if applying:
             first = applying[0]
             differ = [
@@ -434,9 +425,9 @@ def reference_decision(statuses: list[int], rules: list[dict]) -> tuple[int, int
                 if ACTIONS[rules[i]["action"]] != ACTIONS[rules[first]["action"]]
             ]
             if differ:
-                return CONFLICT, first, differ[0]
-            return DECIDED, first, -1
-    return NONE, -1, -1
+                return State.CONFLICT, first, differ[0]
+            return State.DECIDED, first, -1
+    return State.NONE, -1, -1
 
 
 @SETTINGS
@@ -456,14 +447,14 @@ def test_engine_matches_reference(people, rules):
         assert got == want, (k, record)
         state, decision, other = reference_decision(want, rules)
         assert (int(j.state[k]), int(j.decision[k])) == (state, decision), (k, want)
-        if state == CONFLICT:
+        if state == State.CONFLICT:
             assert int(j.other[k]) == other
         flags |= {
             (k, i)
             for i, r in enumerate(rules)
-            if want[i] == APPLIES and "flag" in ACTIONS[r["action"]]
+            if want[i] == Status.APPLIES and "flag" in ACTIONS[r["action"]]
         }
-        exempt |= {(k, i) for i in range(len(rules)) if want[i] == EXEMPT}
+        exempt |= {(k, i) for i in range(len(rules)) if want[i] == Status.EXEMPT}
     assert set(j.flags) == flags
     assert set(j.exempt) == exempt
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from placement.evaluate.decide import DECIDED
+from placement.evaluate.decide import State
 from placement.evaluate.measure import target_values
 from placement.load.inputs import Inputs, entry, rule_entries, sort_entries
 
@@ -18,7 +18,7 @@ def check(inputs: Inputs) -> dict:
     for i, r in enumerate(j.rules):
         if not r.acts or r.keep:
             continue
-        rows = np.flatnonzero((j.state == DECIDED) & (j.decision == i))
+        rows = np.flatnonzero((j.state == State.DECIDED) & (j.decision == i))
         if r.set_post is not None and len(rows):
             rows = rows[(f["post"].gather(rows) != r.set_post).to_numpy()]
         if not len(rows):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from placement.evaluate.decide import APPLIES, CONFLICT, DECIDED, EXEMPT, UNKNOWN, WITHHELD
+from placement.evaluate.decide import State, Status
 from placement.evaluate.truth import describe, evaluate
 from placement.load.inputs import Inputs
 from placement.problems import InputError, Problem, did_you_mean
@@ -62,20 +62,20 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
             item["unless"] = _truth(u)
             item["unless_tests"] = [_step(s, vocab) for s in ut]
         item["status"] = {
-            APPLIES: "applies",
-            EXEMPT: "exempt",
-            UNKNOWN: "unknown (missing data)",
+            Status.APPLIES: "applies",
+            Status.EXEMPT: "exempt",
+            Status.UNKNOWN: "unknown (missing data)",
         }.get(st, "does not apply")
-        if st == 0 and w is not True:
+        if st == Status.NO and w is not True:
             first = next((s for s in trace if s.result is False), None)
             if first is not None:
                 item["why_not"] = describe(first, vocab)
         rules.append(item)
     state = int(j.state[k])
     decision = {
-        DECIDED: "decided",
-        CONFLICT: "conflict",
-        WITHHELD: "withheld for missing data",
+        State.DECIDED: "decided",
+        State.CONFLICT: "conflict",
+        State.WITHHELD: "withheld for missing data",
     }.get(state, "no action")
     out = {
         "officer_id": officer_id,
@@ -88,9 +88,9 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
         "decision": decision,
         "row_issues": issues,
     }
-    if state in (DECIDED, CONFLICT):
+    if state in (State.DECIDED, State.CONFLICT):
         out["deciding_rule"] = j.rules[j.decision[k]].id
-    if state == CONFLICT:
+    if state == State.CONFLICT:
         out["conflicting_rule"] = j.rules[j.other[k]].id
     if plan is not None:
         t = next((t for t in plan["transfers"] if t["officer_id"] == officer_id), None)

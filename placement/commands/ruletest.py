@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from placement.commands.explain import explain
-from placement.evaluate.decide import APPLIES, CONFLICT, DECIDED, EXEMPT, NO, judge
+from placement.evaluate.decide import State, Status, judge
 from placement.evaluate.frame import build_frame
 from placement.evaluate.truth import evaluate
 from placement.load.inputs import Inputs
@@ -126,23 +126,23 @@ def _cover(cov: Coverage, j) -> None:
     for i, r in enumerate(j.rules):
         st = int(j.status[0, i])
         seen = cov.seen.setdefault(r.id, set())
-        if st == APPLIES:
+        if st == Status.APPLIES:
             seen.add("applies")
             if r.unless is not None:
                 seen.add("not exempt")
-        elif st == EXEMPT:
+        elif st == Status.EXEMPT:
             seen.add("exempt")
-        elif st == NO:
+        elif st == Status.NO:
             seen.add("not applied")
 
 
 def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
     fails = []
     state = int(j.state[0])
-    decided = j.rules[j.decision[0]].id if state in (DECIDED, CONFLICT) else None
+    decided = j.rules[j.decision[0]].id if state in (State.DECIDED, State.CONFLICT) else None
     transfer = plan["transfers"][0] if plan["transfers"] else None
     flags = sorted(f["code"] for f in plan["flags"])
-    if exp.rule is not None and (state != DECIDED or decided != exp.rule):
+    if exp.rule is not None and (state != State.DECIDED or decided != exp.rule):
         fails.append(f"expected rule {exp.rule} to decide; got {decided or 'no decision'}")
     if exp.move_to is not None:
         problems: list[Problem] = []
@@ -172,7 +172,7 @@ def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
             got = transfer["to_post"] if transfer else None
             if got != term:
                 fails.append(f"expected post {term}; got {got or 'no change'}")
-    if exp.keep and (state != DECIDED or not j.rules[j.decision[0]].keep):
+    if exp.keep and (state != State.DECIDED or not j.rules[j.decision[0]].keep):
         fails.append("expected keep; " + (f"{decided} decided" if decided else "no rule decided"))
     if exp.flag is not None and exp.flag not in flags:
         fails.append(f"expected flag {exp.flag}; got {flags or 'none'}")
@@ -185,7 +185,7 @@ def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
     ]:
         fails.append(f"expected missing data for {exp.missing_data}; none")
     if exp.conflict is not None:
-        got = sorted({decided, j.rules[j.other[0]].id}) if state == CONFLICT else []
+        got = sorted({decided, j.rules[j.other[0]].id}) if state == State.CONFLICT else []
         if sorted(exp.conflict) != got:
             fails.append(f"expected conflict {sorted(exp.conflict)}; got {got or 'none'}")
     if exp.no_action and transfer is not None:

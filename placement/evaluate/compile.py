@@ -1,10 +1,27 @@
-"""Conditions as polars expressions (Kleene logic: null is unknown) and their reasons."""
+"""Conditions as polars expressions (Kleene logic: null is unknown) and their reasons.
+
+The column evaluator for `plan` and `check`; `placement.evaluate.truth` is the record
+evaluator for `explain`, rule tests and unit selectors, with the same semantics (SPEC §1.4).
+`tests/test_engine_property.py` pins both to a reference evaluator written in the test.
+"""
 
 from __future__ import annotations
 
 import polars as pl
 
-from placement.load.rules.conditions import NEGATED, SYMBOL, All, AnyOf, Node, Not, Test
+from placement.evaluate.show import show_value
+from placement.load.rules.conditions import (
+    NEGATED,
+    SYMBOL,
+    All,
+    AnyOf,
+    Broken,
+    BrokenConditionError,
+    Node,
+    Not,
+    Test,
+)
+from placement.load.vocab import Vocabulary
 
 
 def column(node: Node) -> pl.Expr:
@@ -13,6 +30,9 @@ def column(node: Node) -> pl.Expr:
 
 
 def expr(node: Node) -> pl.Expr:
+    """A Boolean expression over the frame's columns: true, false or null (unknown) per officer.
+
+    Raises BrokenConditionError for a condition that did not compile."""
     if isinstance(node, Test):
         return _test(node)
     if isinstance(node, All):
@@ -33,10 +53,12 @@ def expr(node: Node) -> pl.Expr:
         )
     if isinstance(node, Not):
         return ~expr(node.part)
+    if isinstance(node, Broken):
+        raise BrokenConditionError(node)
     raise TypeError(node)
 
 
-def _lit(v):
+def _lit(v: object) -> pl.Expr:
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return pl.lit(float(v), pl.Float64)
     return pl.lit(v)
@@ -52,6 +74,7 @@ def _test(t: Test) -> pl.Expr:
             return pl.when(other.is_not_null()).then(c.list.contains(other))
         return c.list.contains(pl.lit(t.value))
     if t.op in ("in", "not_in"):
+        assert isinstance(t.value, tuple)
         vals = list(t.value)
         if t.ftype.kind == "number":
             vals = [float(v) for v in vals]
@@ -62,21 +85,27 @@ def _test(t: Test) -> pl.Expr:
         )
         return ~e if t.op == "not_in" else e
     if t.op == "between":
+        assert isinstance(t.value, tuple)
         lo, hi = t.value
         return (c >= _lit(lo)) & (c <= _lit(hi))
     rhs = other if other is not None else _lit(t.value)
-    return {
-        "eq": c.__eq__,
-        "ne": c.__ne__,
-        "lt": c.__lt__,
-        "le": c.__le__,
-        "gt": c.__gt__,
-        "ge": c.__ge__,
-    }[t.op](rhs)
+    if t.op == "eq":
+        return c == rhs
+    if t.op == "ne":
+        return c != rhs
+    if t.op == "lt":
+        return c < rhs
+    if t.op == "le":
+        return c <= rhs
+    if t.op == "gt":
+        return c > rhs
+    if t.op == "ge":
+        return c >= rhs
+    raise ValueError(t.op)
 
 
 def shown(t_field: str, kind: str, labels: dict[str, str] | None = None) -> pl.Expr:
-    """An officer's value as reasons print it."""
+    """An officer's value as reasons print it: the column form of `show_value`."""
     c = pl.col(t_field)
     if kind == "number":
         return (
@@ -91,19 +120,11 @@ def shown(t_field: str, kind: str, labels: dict[str, str] | None = None) -> pl.E
     return c.cast(pl.String)
 
 
-def _text(v, t: Test, vocab) -> str:
-    if isinstance(v, tuple):
-        return "[" + ", ".join(_text(x, t, vocab) for x in v) + "]"
-    if t.ftype.kind == "term" and vocab is not None:
-        return vocab.label(t.ftype.vocab, v)
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+def _text(v: object, t: Test, vocab: Vocabulary | None) -> str:
+    return show_value(v, t.ftype, vocab)
 
 
-def facts(node: Node, vocab) -> list[tuple[pl.Expr, pl.Expr]]:
+def facts(node: Node, vocab: Vocabulary | None) -> list[tuple[pl.Expr, pl.Expr]]:
     """(holds, text) per leaf that can make the condition true: the reason's parts."""
     out: list[tuple[pl.Expr, pl.Expr]] = []
     if isinstance(node, Test):
@@ -118,7 +139,7 @@ def facts(node: Node, vocab) -> list[tuple[pl.Expr, pl.Expr]]:
     return out
 
 
-def _fact_text(t: Test, vocab, negated: bool) -> pl.Expr:
+def _fact_text(t: Test, vocab: Vocabulary | None, negated: bool) -> pl.Expr:
     labels = None
     if t.ftype.kind == "term" and vocab is not None:
         labels = {term: vocab.label(t.ftype.vocab, term) for term in vocab.terms[t.ftype.vocab]}
@@ -135,6 +156,7 @@ def _fact_text(t: Test, vocab, negated: bool) -> pl.Expr:
     if negated:
         sym = NEGATED[sym]
     if t.op == "between":
+        assert isinstance(t.value, tuple)
         lo, hi = t.value
         word = "not in" if negated else "in"
         return pl.format(
@@ -147,7 +169,9 @@ def _fact_text(t: Test, vocab, negated: bool) -> pl.Expr:
     return pl.format(f"{t.field} {{}} {sym} {_text(t.value, t, vocab)}", value)
 
 
-def reason_expr(node: Node, vocab) -> pl.Expr:
+def reason_expr(node: Node, vocab: Vocabulary | None) -> pl.Expr:
+    """Per officer, the facts (leaves) that hold, joined by "; " ("always" for a condition
+    without tests): the reason text of a decision, flag or exemption."""
     parts = [pl.when(h).then(txt) for h, txt in facts(node, vocab)]
     if not parts:
         return pl.when(pl.col("_row").is_not_null()).then(pl.lit("always"))

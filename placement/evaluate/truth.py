@@ -6,9 +6,26 @@ column by column in `placement.evaluate`, with the same semantics.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from placement.load.rules.conditions import NEGATED, SYMBOL, All, AnyOf, Node, Not, Test
+from placement.evaluate.show import show_value
+from placement.load.rules.conditions import (
+    NEGATED,
+    SYMBOL,
+    All,
+    AnyOf,
+    Broken,
+    BrokenConditionError,
+    Node,
+    Not,
+    Test,
+)
+from placement.load.schema import FieldType
+from placement.load.vocab import Vocabulary
+
+Record = Mapping[str, Any]
 
 
 @dataclass
@@ -16,14 +33,20 @@ class Step:
     """One test of a trace: what was compared and how it came out."""
 
     test: Test
-    actual: object
-    expected: object
+    actual: Any
+    expected: Any
     result: bool | None
 
 
 def evaluate(
-    node: Node, record: dict, officer: dict | None = None, trace: list[Step] | None = None
+    node: Node, record: Record, officer: Record | None = None, trace: list[Step] | None = None
 ) -> bool | None:
+    """True, False or None (unknown) for one record: field name -> value (None = empty;
+    numbers as float, dates as `datetime.date`, list fields as lists).
+
+    `officer` resolves `$officer.X` references (a unit selector judged for an officer); by
+    default the record itself. Every test met is appended to `trace` when one is given.
+    Raises BrokenConditionError for a condition that did not compile."""
     if isinstance(node, Test):
         return _test(node, record, officer if officer is not None else record, trace)
     if isinstance(node, All):
@@ -39,10 +62,12 @@ def evaluate(
     if isinstance(node, Not):
         r = evaluate(node.part, record, officer, trace)
         return None if r is None else not r
+    if isinstance(node, Broken):
+        raise BrokenConditionError(node)
     raise TypeError(node)
 
 
-def _test(t: Test, record: dict, officer: dict, trace) -> bool | None:
+def _test(t: Test, record: Record, officer: Record, trace: list[Step] | None) -> bool | None:
     actual = record.get(t.field)
     expected = officer.get(t.ref) if t.ref else t.value
     result = compare(t.op, actual, expected)
@@ -51,7 +76,9 @@ def _test(t: Test, record: dict, officer: dict, trace) -> bool | None:
     return result
 
 
-def compare(op: str, actual, expected) -> bool | None:
+def compare(op: str, actual: Any, expected: Any) -> bool | None:
+    """One operator of SPEC §1.4 on one value: None when either side is empty (unknown),
+    except `is_null`, which is never unknown."""
     if op == "is_null":
         return (actual is None) == expected
     if actual is None or expected is None:
@@ -79,20 +106,12 @@ def compare(op: str, actual, expected) -> bool | None:
     raise ValueError(op)
 
 
-def describe(step: Step, vocab=None) -> str:
+def describe(step: Step, vocab: Vocabulary | None = None) -> str:
     """'age 38 ≤ 40', 'rank deputy_section (副科)', 'unit.tags contains complex'."""
     t = step.test
 
-    def show(v, ftype=t.ftype):
-        if isinstance(v, tuple) and t.op != "between":
-            return "[" + ", ".join(show(x) for x in v) + "]"
-        if ftype.kind == "term" and vocab is not None and isinstance(v, str):
-            return vocab.label(ftype.vocab, v)
-        if isinstance(v, bool):
-            return "yes" if v else "no"
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        return str(v)
+    def show(v: object, ftype: FieldType = t.ftype) -> str:
+        return show_value(v, ftype, vocab)
 
     if t.op == "is_null":
         return f"{t.field} {'empty' if step.actual is None else 'given'}"

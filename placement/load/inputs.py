@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from placement.evaluate.decide import Judgement, judge
+from placement.evaluate.decide import Judgement, State, judge
 from placement.evaluate.frame import build_frame
 from placement.load.roster.fetch import Reading
 from placement.load.roster.load import Roster, read_roster
@@ -72,7 +72,7 @@ def rule_entries(inputs: Inputs) -> list[dict]:
     """Exception entries the rules give: missing data, exemptions, conflicts."""
     j = inputs.judgement
     f = j.frame
-    conflicts = np.flatnonzero(j.state == 2).tolist()
+    conflicts = np.flatnonzero(j.state == State.CONFLICT).tolist()
     needed = sorted({k for k, _i, _f in j.missing} | {k for k, _i in j.exempt} | set(conflicts))
     sub = f.select("officer_id", "_row")[needed] if needed else None
     ids = dict(zip(needed, sub["officer_id"].to_list(), strict=True)) if needed else {}

@@ -7,7 +7,7 @@ from collections import defaultdict
 import numpy as np
 import polars as pl
 
-from placement.evaluate.decide import DECIDED
+from placement.evaluate.decide import State
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
@@ -35,7 +35,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     pinned = apply_pins(inputs, pins or [], count, cap, moves, deciding, why)
 
     parts: list[pl.DataFrame] = []
-    decided = j.state == DECIDED
+    decided = j.state == State.DECIDED
     if pinned:
         decided[np.fromiter(pinned, dtype=np.int64)] = False
     for i, r in enumerate(j.rules):

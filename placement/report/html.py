@@ -8,13 +8,11 @@ numbers inside it are masked (`110105********1234`).
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
 
 from placement.load.vocab import POST
+from placement.report.mask import mask
 from placement.report.svg import age_bars, unit_bars
-
-_ID = re.compile(r"(?<![0-9])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9])")
 
 LABELS = {
     "en": {
@@ -189,11 +187,6 @@ tr,.kpis,svg.chart,table.kv{break-inside:avoid}
 .kpi b{font-size:16pt}
 }
 """  # noqa: E501 (one CSS rule per line)
-
-
-def mask(text) -> str:
-    """Resident ID numbers (17 digits + digit or X) → first 6, 8 stars, last 4."""
-    return _ID.sub(lambda m: m.group(1) + "********" + m.group(2)[-4:], str(text))
 
 
 def esc(value) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from rich.console import Console
@@ -10,11 +9,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-_ID = re.compile(r"\b(\d{6})(\d{8})(\d{3}[\dXx])\b")
-
-
-def mask(text) -> str:
-    return _ID.sub(lambda m: m.group(1) + "********" + m.group(3)[-4:], str(text))
+from placement.report.mask import mask
 
 
 def _t(v) -> str:

@@ -51,22 +51,40 @@ class Test:
 
 @dataclass(frozen=True)
 class All:
-    parts: tuple
+    parts: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
-    parts: tuple
+    parts: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Not:
-    part: object
+    part: Node
+
+
+@dataclass(frozen=True)
+class Broken:
+    """Where a condition failed to compile; its problem is in the scope's list.
+
+    Evaluating it (by column or by record) raises BrokenConditionError, so a rule set with
+    errors cannot be judged by mistake as if the broken part were true."""
+
+    path: tuple[str | int, ...]
+
+
+class BrokenConditionError(Exception):
+    """A condition that did not compile was evaluated: the caller ignored its problems."""
+
+    def __init__(self, node: Broken) -> None:
+        super().__init__(f"the condition at {'.'.join(map(str, node.path))} did not compile")
+        self.node = node
 
 
 TRUE = All(())
 
-Node = Test | All | AnyOf | Not
+Node = Test | All | AnyOf | Not | Broken
 
 
 @dataclass
@@ -94,13 +112,14 @@ def compile_condition(raw, path: tuple, scope: Scope) -> Node:
         return All(tuple(compile_condition(x, path + (i,), scope) for i, x in enumerate(raw)))
     if not isinstance(raw, dict):
         scope.error(path, "bad-condition", f"a condition is a mapping, not {_kind(raw)}")
-        return TRUE
-    parts = []
+        return Broken(path)
+    parts: list[Node] = []
     for key, value in raw.items():
         p = path + (key,)
         if key in ("all", "any"):
             if not isinstance(value, list):
                 scope.error(p, "bad-condition", f"'{key}' takes a list of conditions")
+                parts.append(Broken(p))
                 continue
             subs = tuple(compile_condition(x, p + (i,), scope) for i, x in enumerate(value))
             parts.append(All(subs) if key == "all" else AnyOf(subs))
@@ -115,9 +134,9 @@ def _compile_field(name: str, test, path: tuple, scope: Scope) -> Node:
     ftype = scope.fields.get(name)
     if ftype is None:
         scope.error(path, "unknown-field", name, did_you_mean(name, scope.fields), key=True)
-        return TRUE
+        return Broken(path)
     if isinstance(test, dict):
-        tests = []
+        tests: list[Node] = []
         for op, value in test.items():
             if op not in OPS:
                 scope.error(
@@ -127,10 +146,10 @@ def _compile_field(name: str, test, path: tuple, scope: Scope) -> Node:
                     did_you_mean(op, OPS),
                     key=True,
                 )
+                tests.append(Broken(path + (op,)))
                 continue
             t = _compile_test(name, ftype, op, value, path + (op,), scope)
-            if t is not None:
-                tests.append(t)
+            tests.append(t if t is not None else Broken(path + (op,)))
         return tests[0] if len(tests) == 1 else All(tuple(tests))
     if isinstance(test, list):  # a list literal reads as membership
         t = _compile_test(
@@ -141,11 +160,11 @@ def _compile_field(name: str, test, path: tuple, scope: Scope) -> Node:
             path,
             scope,
         )
-        return t or TRUE
+        return t or Broken(path)
     t = _compile_test(
         name, ftype, "contains" if ftype.kind in ("tags", "units") else "eq", test, path, scope
     )
-    return t or TRUE
+    return t or Broken(path)
 
 
 def _compile_test(name, ftype: FieldType, op, value, path, scope: Scope) -> Test | None:
