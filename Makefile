@@ -16,8 +16,7 @@ demo: $(STAMP)
 	$(BIN)/placement validate
 	$(BIN)/placement plan data/roster.csv
 
-test: $(STAMP) browser
-	$(BIN)/ruff check placement tests scripts
+test: lint browser
 	$(BIN)/placement test rules --min-coverage 100
 	$(BIN)/pytest
 
@@ -28,8 +27,11 @@ browser:
 		(apt-get update -qq && apt-get install -y -qq chromium chromium-driver fonts-noto-cjk) >/dev/null 2>&1; } || \
 		echo "chromium is not installed: the browser test will be skipped"
 
+# the same checks as .pre-commit-config.yaml; `make test` (what CI calls) runs them first
 lint: $(STAMP)
 	$(BIN)/ruff check placement tests scripts
+	$(BIN)/ruff format --check placement tests scripts bench
+	$(BIN)/mypy
 
 # benchmark (issue 6): bench/README.md; inputs regenerated when the generator or the scenario changes
 BENCH_DATA := bench/out/.generated

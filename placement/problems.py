@@ -7,6 +7,7 @@ the problems that stop a command (exit code 2) and is caught in one place, the C
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -76,13 +77,13 @@ class InputError(PlacementError):
         super().__init__("\n".join(p.render() for p in self.problems))
 
 
-def closest(word: str, candidates, n: int = 3) -> list[str]:
+def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """Candidates that look like `word`, best first."""
     pool = [str(c) for c in candidates]
     return difflib.get_close_matches(str(word), pool, n=n, cutoff=0.6)
 
 
-def did_you_mean(word: str, candidates) -> str:
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     names = closest(word, candidates)
     if not names:
         return ""

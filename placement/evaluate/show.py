@@ -14,7 +14,8 @@ def show_value(v: object, ftype: FieldType, vocab: Vocabulary | None = None) -> 
     """A literal or an officer's value as a reason prints it.
 
     A tuple (the literal of in/not_in) as `[a, b]`; a vocabulary term as its label
-    (`deputy_section (副科)`) when a vocabulary is given; booleans as yes/no; whole floats without `.0` (`38`, not `38.0`);
+    (`deputy_section (副科)`) when a vocabulary is given; booleans as yes/no; whole floats
+    without `.0` (`38`, not `38.0`);
     dates ISO (YYYY-MM-DD); anything else as `str`.
     """
     if isinstance(v, tuple):

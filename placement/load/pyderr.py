@@ -28,7 +28,7 @@ def problems_from(
         kind = e["type"]
         if kind == "extra_forbidden":
             key = rel[-1]
-            hint = did_you_mean(key, known) if known else ""
+            hint = did_you_mean(str(key), known) if known else ""
             out.append(
                 doc.problem(loc, "unknown-key", f"{prefix}unknown key '{key}'", hint, key=True)
             )
@@ -49,6 +49,6 @@ def problems_from(
     return out
 
 
-def _is_union_tag(x) -> bool:
+def _is_union_tag(x: str | int) -> bool:
     # pydantic puts union members and validator names into loc; they are not YAML keys
     return isinstance(x, str) and ("[" in x or x.startswith("function-"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -34,7 +34,7 @@ class Unit(BaseModel):
     def dissolved(self) -> bool:
         return self.merged_into is not None
 
-    def value(self, field: str):
+    def value(self, field: str) -> Any:
         """A unit field as rules see it (`tier` included)."""
         return self.tier if field == "tier" else getattr(self, field)
 
@@ -61,9 +61,9 @@ class Units:
 
     def _follow(self, uid: str) -> str:
         seen = set()
-        while self.by_id[uid].merged_into and uid not in seen:
+        while (nxt := self.by_id[uid].merged_into) and uid not in seen:
             seen.add(uid)
-            uid = self.by_id[uid].merged_into
+            uid = nxt
         return uid
 
     def resolve(self, text: str) -> str | None:
@@ -121,7 +121,7 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
             continue
         rows[id(unit)] = i
         units.append(unit)
-    index = {}
+    index: dict[str, int] = {}
     for i, u in enumerate(units):
         path = ("units", rows[id(u)], "id")
         if u.id in index:

@@ -38,7 +38,7 @@ SEX: dict[str, list[str]] = {"M": ["男", "m", "male"], "F": ["女", "f", "femal
 class Vocabulary:
     """Terms per kind (post, rank, ...) and an alias → term lookup."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.terms: dict[str, dict[str, list[str]]] = {
             "post": {k: list(v) for k, v in POST.items()},
             "rank": {k: list(v) for k, v in RANK.items()},

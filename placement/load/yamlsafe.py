@@ -10,10 +10,12 @@ is bounded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from yaml.nodes import ScalarNode
 
+from placement.messages.registry import Message
 from placement.problems import InputError, Problem
 
 MAX_DEPTH = 40
@@ -51,7 +53,7 @@ class YamlDoc:
         self,
         path: Path,
         code: str,
-        message: str,
+        message: str | Message,
         hint: str = "",
         key: bool = False,
         severity: str = "error",
@@ -63,7 +65,7 @@ class YamlDoc:
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _mark(obj) -> tuple[int, int]:
+def _mark(obj: Any) -> tuple[int, int]:  # a yaml Node or Event
     return obj.start_mark.line + 1, obj.start_mark.column + 1
 
 
@@ -119,10 +121,10 @@ def _tab_at(text: str, line: int) -> bool:
 class _Frame:
     __slots__ = ("value", "path", "key", "key_mark", "is_map")
 
-    def __init__(self, value, path, is_map):
+    def __init__(self, value: Any, path: Path, is_map: bool) -> None:
         self.value, self.path, self.is_map = value, path, is_map
-        self.key = _NO_KEY
-        self.key_mark = None
+        self.key: Any = _NO_KEY
+        self.key_mark: tuple[int, int] | None = None
 
 
 _NO_KEY = object()
@@ -133,7 +135,7 @@ _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _SKIP = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
 
 
-def _build(loader, doc: YamlDoc):
+def _build(loader: Any, doc: YamlDoc) -> object:
     """Build the value from the event stream. Dispatch is on the event's class, most
     frequent first: a 2,000-unit file has tens of thousands of scalars."""
     problems: list[Problem] = []
@@ -240,7 +242,9 @@ def _child_path(parent: _Frame | None) -> tuple:
     return parent.path + (len(parent.value),)
 
 
-def _place_key(parent: _Frame, value, path: tuple, doc: YamlDoc, problems) -> None:
+def _place_key(
+    parent: _Frame, value: Any, path: Path, doc: YamlDoc, problems: list[Problem]
+) -> None:
     key = parent.key
     parent.key = _NO_KEY
     if key in parent.value:
@@ -248,7 +252,7 @@ def _place_key(parent: _Frame, value, path: tuple, doc: YamlDoc, problems) -> No
         problems.append(
             Problem(
                 doc.file,
-                *parent.key_mark,
+                *(parent.key_mark or (0, 0)),
                 "duplicate-key",
                 f"key '{key}' appears twice (first at line {first})",
             )
@@ -262,7 +266,13 @@ def _place_key(parent: _Frame, value, path: tuple, doc: YamlDoc, problems) -> No
 _MAYBE_TYPED = frozenset("yYnNtTfFoO-+0123456789.<~=")
 
 
-def _scalar(loader, event, doc: YamlDoc, problems, as_key=False):
+def _scalar(
+    loader: Any,
+    event: Any,
+    doc: YamlDoc,
+    problems: list[Problem],
+    as_key: bool = False,
+) -> object:
     tag, value = event.tag, event.value
     if tag is None:  # the common cases without the resolver's regular expressions
         if not event.implicit[0] or (value and value[0] not in _MAYBE_TYPED):

@@ -62,20 +62,20 @@ class Reading:
     exits at once, without waiting for a large (or never-ending) roster file."""
 
     def __init__(self, path: str | Path):
-        self._result: tuple | None = None
+        self._result: tuple[RawTable, str] | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = threading.Thread(
             target=self._run, args=(path,), daemon=True
         )
         self._thread.start()
 
-    def _run(self, path) -> None:
+    def _run(self, path: str | Path) -> None:
         try:
             self._result = read_roster_file(path)
         except BaseException as e:  # handed to the caller by take()
             self._error = e
 
-    def take(self):
+    def take(self) -> tuple[RawTable, str]:
         if self._thread is None:
             raise RuntimeError("a roster reading is taken once")
         self._thread.join()
@@ -83,4 +83,5 @@ class Reading:
         result, error, self._result, self._error = self._result, self._error, None, None
         if error is not None:
             raise error
+        assert result is not None
         return result

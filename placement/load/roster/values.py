@@ -146,7 +146,7 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
     bad = (s.is_not_null() & ~sized).to_numpy().copy()
     conflict = np.zeros(n, dtype=bool)
     every = bool(sized.all())
-    idx = None if every else np.flatnonzero(sized.to_numpy())
+    idx = np.flatnonzero(sized.to_numpy())
     good = s if every else s.gather(idx)
     if good.len():
         cells = np.frombuffer(good.str.join("").item().encode("utf-8"), dtype=np.uint8).reshape(

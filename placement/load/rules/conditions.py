@@ -7,11 +7,22 @@ type here, so evaluation never meets a type it did not expect.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from placement.load.schema import FieldType
+from placement.messages.registry import Message
 from placement.problems import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from placement.load.vocab import Vocabulary
+    from placement.load.yamlsafe import YamlDoc
+
+# where a value sits in its YAML document: keys and list indices from the root
+YamlPath = tuple[str | int, ...]
 
 OPS = ("eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "between", "contains", "is_null")
 ORDERED_OPS = ("lt", "le", "gt", "ge", "between")
@@ -46,7 +57,7 @@ class Test:
     ftype: FieldType
     value: object = None  # literal (tuple for in/not_in/between)
     ref: str | None = None  # `$officer.FIELD`: compare with the officer's own value
-    where: tuple = field(default=(), compare=False)  # (line, col)
+    where: tuple[int, int] | tuple[()] = dataclasses.field(default=(), compare=False)  # line, col
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,7 @@ class Broken:
     Evaluating it (by column or by record) raises BrokenConditionError, so a rule set with
     errors cannot be judged by mistake as if the broken part were true."""
 
-    path: tuple[str | int, ...]
+    path: YamlPath
 
 
 class BrokenConditionError(Exception):
@@ -92,20 +103,27 @@ class Scope:
     """What a condition may name, and what it resolves literals against."""
 
     fields: dict[str, FieldType]
-    constants: dict
-    vocab: object  # Vocabulary
+    constants: Mapping[str, Any]  # `$name` -> its value, from the rule set's constants
+    vocab: Vocabulary
     unit_ids: set[str] | None  # None: no units file, unit ids are not checked
     unit_names: dict[str, str] = field(default_factory=dict)
     officer_fields: dict[str, FieldType] | None = None  # for `$officer.X` in selectors
-    doc: object = None  # YamlDoc for positions
+    doc: YamlDoc | None = None  # for positions
     problems: list[Problem] = field(default_factory=list)
 
-    def error(self, path, code, message, hint="", key=False):
+    def error(
+        self, path: YamlPath, code: str, message: str | Message, hint: str = "", key: bool = False
+    ) -> None:
+        """Collect an error at `path` (of the key with key=True)."""
+        assert self.doc is not None, "conditions are compiled from a YAML document"
         self.problems.append(self.doc.problem(path, code, message, hint, key=key))
 
 
-def compile_condition(raw, path: tuple, scope: Scope) -> Node:
-    """Build the tree for `raw` (a mapping or a list meaning all), collecting problems."""
+def compile_condition(raw: object, path: YamlPath, scope: Scope) -> Node:
+    """Build the tree for `raw` (a mapping, or a list meaning all; None is always true).
+
+    Errors go to `scope.problems` and leave a `Broken` node where they are, which raises
+    BrokenConditionError if evaluated: a caller must check the problems before judging."""
     if raw is None:
         return TRUE
     if isinstance(raw, list):
@@ -130,7 +148,7 @@ def compile_condition(raw, path: tuple, scope: Scope) -> Node:
     return parts[0] if len(parts) == 1 else All(tuple(parts))
 
 
-def _compile_field(name: str, test, path: tuple, scope: Scope) -> Node:
+def _compile_field(name: str, test: object, path: YamlPath, scope: Scope) -> Node:
     ftype = scope.fields.get(name)
     if ftype is None:
         scope.error(path, "unknown-field", name, did_you_mean(name, scope.fields), key=True)
@@ -167,7 +185,9 @@ def _compile_field(name: str, test, path: tuple, scope: Scope) -> Node:
     return t or Broken(path)
 
 
-def _compile_test(name, ftype: FieldType, op, value, path, scope: Scope) -> Test | None:
+def _compile_test(
+    name: str, ftype: FieldType, op: str, value: object, path: YamlPath, scope: Scope
+) -> Test | None:
     where = scope.doc.where(path) if scope.doc else (0, 0)
     is_list = ftype.kind in ("tags", "units")
     if op == "is_null":
@@ -230,7 +250,15 @@ def _compile_test(name, ftype: FieldType, op, value, path, scope: Scope) -> Test
     return Test(name, op, ftype, c, where=where)
 
 
-def _compile_ref(name, ftype, op, value, path, scope: Scope, where) -> Test | None:
+def _compile_ref(
+    name: str,
+    ftype: FieldType,
+    op: str,
+    value: str,
+    path: YamlPath,
+    scope: Scope,
+    where: tuple[int, int] | tuple[()],
+) -> Test | None:
     other = value[len("$officer.") :]
     pool = scope.officer_fields if scope.officer_fields is not None else scope.fields
     otype = pool.get(other)
@@ -260,7 +288,7 @@ def _compile_ref(name, ftype, op, value, path, scope: Scope, where) -> Test | No
 _BAD = object()
 
 
-def _resolve_constant(value, path, scope: Scope):
+def _resolve_constant(value: object, path: YamlPath, scope: Scope) -> object:
     if isinstance(value, str) and value.startswith("$") and not value.startswith("$officer."):
         key = value[1:]
         if key not in scope.constants:
@@ -283,7 +311,7 @@ def _element_type(ftype: FieldType) -> FieldType:
     return ftype
 
 
-def _coerce(v, ftype: FieldType, name, path, scope: Scope):
+def _coerce(v: object, ftype: FieldType, name: str, path: YamlPath, scope: Scope) -> object:
     k = ftype.kind
     bad = f"{name} is {_tname(ftype)}, not {v!r}"
     if v is None:
@@ -367,7 +395,7 @@ def _tname(ftype: FieldType) -> str:
     }[ftype.kind]
 
 
-def _kind(v) -> str:
+def _kind(v: object) -> str:
     return type(v).__name__
 
 
@@ -377,7 +405,7 @@ def fields_of(node: Node, known_only: bool = False) -> list[str]:
     With known_only, leave out fields read only by `is_null` (never unknown)."""
     out: list[str] = []
 
-    def visit(n):
+    def visit(n: Node) -> None:
         if isinstance(n, Test) and not (known_only and n.op == "is_null"):
             for f in (n.field, n.ref):
                 if f and f not in out:
@@ -396,7 +424,7 @@ def refs_of(node: Node) -> list[str]:
     """Officer fields a selector refers to with `$officer.X`."""
     out: list[str] = []
 
-    def visit(n):
+    def visit(n: Node) -> None:
         if isinstance(n, Test) and n.ref and n.ref not in out:
             out.append(n.ref)
         elif isinstance(n, (All, AnyOf)):
