@@ -1,0 +1,244 @@
+"""The documents the commands produce (SPEC §4): plan, check, explain and diff.
+
+They are TypedDicts, not pydantic models: a 1,000,000-officer plan has hundreds of thousands
+of transfers, and building a model object for each costs seconds; a TypedDict is a plain dict
+at run time that mypy checks where it is built. `placement schema plan|check|explain|diff`
+publishes the JSON Schema of these types (pydantic's TypeAdapter), and
+`tests/test_documents_schema.py` validates every produced document against it.
+
+Units: shares and target values are fractions in [0, 1] (6 decimals); allowance totals are
+yuan per month; `row` is the roster's sheet row (1 = the header), never a frame position.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, NotRequired
+
+from pydantic import ConfigDict, PlainValidator, TypeAdapter, WithJsonSchema
+from typing_extensions import TypedDict
+
+from placement.messages.registry import Message
+
+# a message is a Message value inside the program and its English text in JSON
+Text = Annotated[str | Message, PlainValidator(lambda v: v), WithJsonSchema({"type": "string"})]
+
+# -- shared parts ---------------------------------------------------------------------------
+
+
+class Entry(TypedDict):
+    """One item of `exceptions` (or `row_issues`): what a person must look at."""
+
+    officer_id: str | None
+    row: int | None  # sheet row of the roster, None when not about one row
+    code: str  # an exception code of the registry: invalid_row, missing_data, exempt, ...
+    rule_id: str | None
+    field: str | None  # roster field name
+    message: Text
+
+
+class FlagEntry(TypedDict):
+    officer_id: str
+    code: str  # the rule's `flag`
+    rule_id: str
+    reason: str
+
+
+class Transfer(TypedDict):
+    officer_id: str
+    name: str
+    from_unit: str
+    to_unit: str  # equal to from_unit for a post change only
+    from_post: str
+    to_post: str
+    rule_id: str  # a rule id, `unit_merge` or `pin`
+    rule_title: str
+    reason: str
+
+
+# -- plan -----------------------------------------------------------------------------------
+
+
+class FileRef(TypedDict):
+    path: NotRequired[str | None]
+    sha256: str
+    rows: NotRequired[int | None]
+
+
+class PlanInputs(TypedDict):
+    roster: FileRef
+    rules: FileRef
+    units: FileRef
+
+
+class Share(TypedDict):
+    before: float | None  # None for an empty roster
+    after: float | None
+
+
+class TargetResult(TypedDict):
+    id: str
+    title: str
+    value_before: float | None
+    value_after: float | None
+    met_after: bool
+
+
+class Money(TypedDict):
+    before: float  # yuan per month (an int when whole)
+    after: float
+
+
+class Summary(TypedDict):
+    officers: int
+    transfers: int
+    post_changes: int
+    flags: int
+    exceptions: int
+    exceptions_by_code: dict[str, int]
+    grassroots_share: Share
+    targets: list[TargetResult]
+    allowance_monthly_total: Money
+
+
+class UnitCount(TypedDict):
+    unit_id: str
+    name: str
+    before: int
+    after: int
+    capacity: int | None
+    min_staff: int
+
+
+class PlanDocument(TypedDict):
+    ruleset: str
+    as_of: str  # YYYY-MM-DD
+    inputs: PlanInputs
+    summary: Summary
+    transfers: list[Transfer]
+    flags: list[FlagEntry]
+    exceptions: list[Entry]
+    units: list[UnitCount]
+
+
+# -- check ----------------------------------------------------------------------------------
+
+
+class Violation(TypedDict):
+    officer_id: str
+    rule_id: str
+    action: str  # move | set_post | keep
+    reason: str
+
+
+class TargetValue(TypedDict):
+    id: str
+    title: str
+    value: float | None
+    at_least: float | None
+    at_most: float | None
+    met: bool
+
+
+class CheckDocument(TypedDict):
+    violations: list[Violation]
+    flags: list[FlagEntry]
+    exceptions: list[Entry]
+    targets: list[TargetValue]
+
+
+# -- explain --------------------------------------------------------------------------------
+
+
+class TestStep(TypedDict):
+    test: str  # `field op literal`, as the rule file reads
+    value: Any  # the officer's value (dates ISO, lists as lists)
+    result: Literal["true", "false", "unknown"]
+    text: str
+
+
+class RuleExplained(TypedDict):
+    rule_id: str
+    title: str
+    priority: int
+    action: str
+    status: str
+    note: NotRequired[str]
+    when: NotRequired[Literal["true", "false", "unknown"]]
+    tests: NotRequired[list[TestStep]]
+    unless: NotRequired[Literal["true", "false", "unknown"]]
+    unless_tests: NotRequired[list[TestStep]]
+    why_not: NotRequired[str]
+
+
+class ExplainDocument(TypedDict):
+    officer_id: str
+    name: NotRequired[str]
+    row: NotRequired[int]
+    unit: NotRequired[str]
+    post: NotRequired[str]
+    age: NotRequired[float | None]  # completed years on as_of
+    rules: list[RuleExplained]
+    decision: str
+    row_issues: list[Entry]
+    deciding_rule: NotRequired[str]
+    conflicting_rule: NotRequired[str]
+    transfer: NotRequired[Transfer]
+    exceptions: NotRequired[list[Entry]]
+
+
+# -- diff -----------------------------------------------------------------------------------
+
+
+class TransferChange(TypedDict):
+    officer_id: str
+    name: str
+    old_to_unit: str
+    new_to_unit: str
+    old_to_post: str
+    new_to_post: str
+    old_rule_id: str
+    new_rule_id: str
+
+
+class Change(TypedDict):
+    old: Any
+    new: Any
+    delta: float | None  # new - old, when both are numbers
+
+
+class TargetChange(TypedDict):
+    id: str
+    old: float | None
+    new: float | None
+    old_met: bool | None
+    new_met: bool | None
+
+
+class DiffDocument(TypedDict):
+    transfers_added: list[Transfer]
+    transfers_removed: list[Transfer]
+    transfers_changed: list[TransferChange]
+    exceptions_appeared: list[Entry]
+    exceptions_gone: list[Entry]
+    summary: dict[str, Change]
+    targets: list[TargetChange]
+
+
+# every key is declared: the published schema says additionalProperties: false
+for _t in list(globals().values()):
+    if isinstance(_t, type) and issubclass(_t, dict) and hasattr(_t, "__required_keys__"):
+        setattr(_t, "__pydantic_config__", ConfigDict(extra="forbid"))  # noqa: B010
+
+DOCUMENTS: dict[str, type] = {
+    "plan": PlanDocument,
+    "check": CheckDocument,
+    "explain": ExplainDocument,
+    "diff": DiffDocument,
+}
+
+
+def json_schema(which: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document kind: plan, check, explain or diff."""
+    schema: dict[str, Any] = TypeAdapter(DOCUMENTS[which]).json_schema()
+    schema["title"] = f"placement {which} document"
+    return schema
