@@ -114,7 +114,7 @@ def shown(t_field: str, kind: str, labels: dict[str, str] | None = None) -> pl.E
             .otherwise(c.cast(pl.String))
         )
     if kind == "bool":
-        return pl.when(c).then(pl.lit("yes")).otherwise(pl.lit("no"))
+        return pl.when(c).then(pl.lit("yes")).when(~c).then(pl.lit("no"))  # empty stays empty
     if kind == "term" and labels:
         return c.replace_strict(labels, default=c)
     return c.cast(pl.String)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import polars as pl
 
-from placement.load.inputs import entry
+from placement.documents import Entry
+from placement.load.inputs import Inputs, entry
 from placement.problems import InputError, Problem
 
 
@@ -14,18 +17,35 @@ from placement.problems import InputError, Problem
 class Pin:
     officer: str
     unit: str | None  # None with stay
-    where: tuple = (0, 0)
+    where: tuple[int, int] = (0, 0)
     file: str = ""
 
 
-def apply_pins(inputs, pins, count, cap, moves, deciding, why) -> set[int]:
-    """Obey the pins; frame rows they settle. A pin that breaks a capacity is an error."""
+@dataclass(frozen=True)
+class Pinned:
+    """What the pins settle, by frame position k (not sheet row)."""
+
+    settled: frozenset[int] = frozenset()  # every pinned officer, moved or staying
+    moves: dict[int, str] = field(default_factory=dict)  # k -> the unit the pin puts them in
+    count: dict[str, int] = field(default_factory=dict)  # unit -> officers after the pins
+
+
+def apply_pins(
+    inputs: Inputs, pins: list[Pin], count: Mapping[str, int], cap: Mapping[str, int | None]
+) -> Pinned:
+    """Obey the pins: the officers they settle, where they go, and the unit counts after.
+
+    `count` (unit -> officers now) and `cap` (unit -> capacity, None for none) are read, not
+    changed. Raises InputError for a pin naming an officer not planned or a unit that cannot
+    receive, and for pins that put a unit above its capacity."""
+    count = defaultdict(int, count)
     if not pins:
-        return set()
+        return Pinned(count=count)
     f = inputs.frame
     index = {oid: k for k, oid in enumerate(f["officer_id"].to_list())}
     problems = []
     done = set()
+    moves: dict[int, str] = {}
     for p in pins:
         k = index.get(p.officer)
         if k is None:
@@ -57,31 +77,31 @@ def apply_pins(inputs, pins, count, cap, moves, deciding, why) -> set[int]:
             count[now] -= 1
             count[uid] += 1
             moves[k] = uid
-            deciding[k] = "pin"
-            why[k] = "pinned by a manual decision"
     for uid, c in count.items():
-        if (
-            cap.get(uid) is not None
-            and c > cap[uid]
-            and any(moves.get(k) == uid and deciding.get(k) == "pin" for k in done)
-        ):
+        limit = cap.get(uid)
+        if limit is not None and c > limit and any(moves.get(k) == uid for k in done):
             problems.append(
                 Problem(
                     pins[0].file,
                     0,
                     0,
                     "pin-capacity",
-                    f"pins put {c} officers in {uid}, above its capacity {cap[uid]}",
+                    f"pins put {c} officers in {uid}, above its capacity {limit}",
                 )
             )
     if problems:
         raise InputError(problems)
-    return done
+    return Pinned(frozenset(done), moves, count)
 
 
-def min_staffing(inputs, mv: pl.DataFrame, count) -> tuple[pl.DataFrame, list[dict]]:
+def min_staffing(
+    inputs: Inputs, mv: pl.DataFrame, count: Mapping[str, int]
+) -> tuple[pl.DataFrame, list[Entry]]:
     """Movers whose departure would leave a unit below min_staff stay (lowest priority,
-    then later officer_id first), as min_staffing exceptions. Returns (movers kept, entries)."""
+    then later officer_id first), as min_staffing exceptions.
+
+    `mv` has a row per mover (officer_id, origin, wishes, k = frame position, rule, level);
+    `count` is unit -> officers. Returns (the movers kept, sorted by k; the entries)."""
     min_staff = {u.id: u.min_staff for u in inputs.units.list}
     allowed = {u: max(0, count[u] - min_staff.get(u, 0)) for u in count}
     mv = mv.sort(["origin", "level", "officer_id"], descending=[False, True, False]).with_columns(

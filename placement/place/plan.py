@@ -27,17 +27,19 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
         u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
         for u in units.list
     }
-    moves: dict[int, str] = {}  # frame row -> final unit, where a rule or pin moves the officer
-    posts: dict[int, str] = {}  # frame row -> final post, where it changes
-    deciding: dict[int, str] = {}  # frame row -> rule id
-    why: dict[int, str] = {}
+    # keyed by frame position k (not the sheet row `_row`)
+    pinned = apply_pins(inputs, pins or [], count, cap)
+    count = defaultdict(int, pinned.count)
+    moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
+    posts: dict[int, str] = {}  # k -> final post, where it changes
+    deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
+    why: dict[int, str] = dict.fromkeys(pinned.moves, "pinned by a manual decision")
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
-    pinned = apply_pins(inputs, pins or [], count, cap, moves, deciding, why)
 
     parts: list[pl.DataFrame] = []
     decided = j.state == State.DECIDED
-    if pinned:
-        decided[np.fromiter(pinned, dtype=np.int64)] = False
+    if pinned.settled:
+        decided[np.fromiter(pinned.settled, dtype=np.int64)] = False
     for i, r in enumerate(j.rules):
         rows = np.flatnonzero(decided & (j.decision == i))
         if not len(rows):

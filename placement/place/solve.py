@@ -146,11 +146,20 @@ class Network:
                 size = -(-free // FILL_BUCKETS) if secondary else free
                 left, b = free, 0
                 while left > 0:
-                    t.append(S), h.append(u), c.append(min(size, left)), w.append(b)
+                    t.append(S)
+                    h.append(u)
+                    c.append(min(size, left))
+                    w.append(b)
                     left -= size
                     b += 1
-            t.append(u), h.append(T), c.append(_BIG), w.append(0)
-        t.append(T), h.append(S), c.append(_BIG), w.append(0)
+            t.append(u)
+            h.append(T)
+            c.append(_BIG)
+            w.append(0)
+        t.append(T)
+        h.append(S)
+        c.append(_BIG)
+        w.append(0)
         parts.append((t, h, c, w))
         # units -> pools
         pool_size = np.bincount(
@@ -190,7 +199,9 @@ class Network:
         for p, pool in enumerate(self.pools):
             for (u, i), n in pool.wishes.items():
                 wish_arcs.append((p, u, i))
-                wt.append(u), wh.append(nu + p), wc.append(n)
+                wt.append(u)
+                wh.append(nu + p)
+                wc.append(n)
                 ww.append(pool.rank_of[u] * fb - (self.max_wishes - i) * step)
         parts.append((wt, wh, wc, ww))
         tails = np.concatenate([np.asarray(p[0], dtype=np.int32) for p in parts])
