@@ -101,6 +101,6 @@ def check_failed(doc: dict) -> bool:
     return bool(doc["violations"] or doc["flags"] or any(not t["met"] for t in doc["targets"]))
 
 
-def share_text(v) -> str:
+def share_text(v: float | None) -> str:
     """A target's value as messages print it."""
     return "no officers counted" if v is None else f"{v:.1%}"

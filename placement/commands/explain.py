@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 
 from placement.evaluate.decide import State, Status
-from placement.evaluate.truth import describe, evaluate
+from placement.documents import TestStep
+from placement.evaluate.truth import Step, describe, evaluate
+from placement.load.vocab import Vocabulary
 from placement.load.inputs import Inputs
 from placement.problems import InputError, Problem, did_you_mean
 
-_TRUTH = {True: "true", False: "false", None: "unknown"}
+_TRUTH: dict[bool | None, Literal["true", "false", "unknown"]] = {
+    True: "true",
+    False: "false",
+    None: "unknown",
+}
 
 
 def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
@@ -65,7 +73,7 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
             Status.APPLIES: "applies",
             Status.EXEMPT: "exempt",
             Status.UNKNOWN: "unknown (missing data)",
-        }.get(st, "does not apply")
+        }.get(Status(st), "does not apply")
         if st == Status.NO and w is not True:
             first = next((s for s in trace if s.result is False), None)
             if first is not None:
@@ -76,7 +84,7 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
         State.DECIDED: "decided",
         State.CONFLICT: "conflict",
         State.WITHHELD: "withheld for missing data",
-    }.get(state, "no action")
+    }.get(State(state), "no action")
     out = {
         "officer_id": officer_id,
         "name": record["name"],
@@ -100,11 +108,11 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
     return out
 
 
-def _truth(v) -> str:
+def _truth(v: bool | None) -> Literal["true", "false", "unknown"]:
     return _TRUTH[v]
 
 
-def _step(s, vocab) -> dict:
+def _step(s: Step, vocab: Vocabulary) -> TestStep:
     actual = s.actual
     if isinstance(actual, float) and actual.is_integer():
         actual = int(actual)

@@ -8,16 +8,19 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from placement.commands.explain import explain
-from placement.evaluate.decide import State, Status, judge
+from placement.documents import PlanDocument
+from placement.evaluate.decide import Judgement, State, Status, judge
 from placement.evaluate.frame import build_frame
 from placement.evaluate.truth import evaluate
 from placement.load.inputs import Inputs
 from placement.load.roster.load import map_headers, parse_roster
 from placement.load.roster.read import RawTable
 from placement.load.rules.conditions import Scope, compile_condition
+from placement.load.rules.files import ExpectFile
 from placement.load.rules.model import RuleSet
 from placement.load.schema import UNIT_FIELDS
 from placement.load.units import Unit, Units
+from placement.load.yamlsafe import YamlDoc
 from placement.problems import InputError, Problem
 
 
@@ -51,7 +54,7 @@ class Coverage:
         return 100.0 if not items else round(100.0 * sum(items) / len(items), 1)
 
 
-def _cell(v) -> str:
+def _cell(v: object) -> str:
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -122,7 +125,7 @@ def _unconstrained(units: Units) -> Units:
     )
 
 
-def _cover(cov: Coverage, j) -> None:
+def _cover(cov: Coverage, j: Judgement) -> None:
     for i, r in enumerate(j.rules):
         st = int(j.status[0, i])
         seen = cov.seen.setdefault(r.id, set())
@@ -136,7 +139,15 @@ def _cover(cov: Coverage, j) -> None:
             seen.add("not applied")
 
 
-def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
+def _compare(
+    exp: ExpectFile,
+    j: Judgement,
+    plan: PlanDocument,
+    rs: RuleSet,
+    units: Units,
+    doc: YamlDoc,
+    index: int,
+) -> list[str]:
     fails = []
     state = int(j.state[0])
     decided = j.rules[j.decision[0]].id if state in (State.DECIDED, State.CONFLICT) else None
@@ -196,7 +207,7 @@ def _compare(exp, j, plan, rs: RuleSet, units: Units, doc, index) -> list[str]:
     return fails
 
 
-def _happened(j, plan) -> str:
+def _happened(j: Judgement, plan: PlanDocument) -> str:
     parts = []
     if plan["transfers"]:
         t = plan["transfers"][0]

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 
+from placement.documents import Entry
 from placement.evaluate.decide import Judgement, State, judge
 from placement.evaluate.frame import build_frame
 from placement.load.roster.fetch import Reading
@@ -15,6 +17,7 @@ from placement.load.roster.load import Roster, read_roster
 from placement.load.rules.load import load_ruleset
 from placement.load.rules.model import RuleSet
 from placement.load.units import Units, load_units
+from placement.messages.registry import Message
 from placement.problems import InputError, Problem
 
 
@@ -27,11 +30,11 @@ class Inputs:
     judgement: Judgement
 
     @property
-    def frame(self):
+    def frame(self) -> pl.DataFrame:
         return self.judgement.frame
 
 
-def default_path(value, default: str, option: str) -> Path:
+def default_path(value: str | Path | None, default: str, option: str) -> Path:
     """The path given, or the default one, which must exist."""
     if value is not None:
         return Path(value)
@@ -44,9 +47,9 @@ def default_path(value, default: str, option: str) -> Path:
 
 
 def load_inputs(
-    roster_path,
-    rules=None,
-    units=None,
+    roster_path: str | Path,
+    rules: str | Path | None = None,
+    units: str | Path | None = None,
     as_of: dt.date | None = None,
     keep_cells: bool = True,
     reading: Reading | None = None,
@@ -68,13 +71,13 @@ def load_inputs(
     return Inputs(unit_set, ruleset, roster, as_of, judge(frame, ruleset, as_of))
 
 
-def rule_entries(inputs: Inputs) -> list[dict]:
+def rule_entries(inputs: Inputs) -> list[Entry]:
     """Exception entries the rules give: missing data, exemptions, conflicts."""
     j = inputs.judgement
     f = j.frame
     conflicts = np.flatnonzero(j.state == State.CONFLICT).tolist()
     needed = sorted({k for k, _i, _f in j.missing} | {k for k, _i in j.exempt} | set(conflicts))
-    sub = f.select("officer_id", "_row")[needed] if needed else None
+    sub = f.select("officer_id", "_row")[needed] if needed else f.select("officer_id", "_row")
     ids = dict(zip(needed, sub["officer_id"].to_list(), strict=True)) if needed else {}
     rows = dict(zip(needed, sub["_row"].to_list(), strict=True)) if needed else {}
     out = []
@@ -116,7 +119,15 @@ def rule_entries(inputs: Inputs) -> list[dict]:
     return out
 
 
-def entry(officer_id, row, code, rule_id=None, field=None, message="") -> dict:
+def entry(
+    officer_id: str | None,
+    row: int | None,
+    code: str,
+    rule_id: str | None = None,
+    field: str | None = None,
+    message: str | Message = "",
+) -> Entry:
+    """One item of a plan's `exceptions`; `row` is the roster's sheet row (1 = the header)."""
     return {
         "officer_id": officer_id,
         "row": row,
@@ -127,7 +138,7 @@ def entry(officer_id, row, code, rule_id=None, field=None, message="") -> dict:
     }
 
 
-def sort_entries(entries: list[dict]) -> list[dict]:
+def sort_entries(entries: list[Entry]) -> list[Entry]:
     return sorted(
         entries,
         key=lambda e: (

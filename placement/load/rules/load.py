@@ -48,8 +48,16 @@ def load_ruleset(paths: list[str | Path], units: Units | None) -> RuleSet:
     return ruleset
 
 
-def check_ruleset(paths, units: Units | None) -> tuple[RuleSet, list[Problem]]:
-    """Load what can be loaded; return the rule set and every problem (errors and none else)."""
+def check_ruleset(paths: list[str | Path], units: Units | None) -> tuple[RuleSet, list[Problem]]:
+    """Load what can be loaded; return the rule set and every problem found in the files.
+
+    `paths` are rule files or folders of `*.yaml`; `units` (None: no units file) checks unit
+    ids. A file that cannot be read or parsed is a problem in the list, and so is every
+    error of a rule; conditions with errors are `Broken` and raise if evaluated, so judge the
+    rule set only when no problem is an error (as `load_ruleset` does).
+
+    Raises InputError (`rules-missing`) when a path does not exist or no rule file is found:
+    then there is nothing to check."""
     problems: list[Problem] = []
     docs: list[tuple[YamlDoc, dict]] = []
     digest = hashlib.sha256()
