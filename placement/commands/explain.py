@@ -6,11 +6,11 @@ from typing import Literal
 
 import numpy as np
 
-from placement.evaluate.decide import State, Status
 from placement.documents import TestStep
+from placement.evaluate.decide import State, Status
 from placement.evaluate.truth import Step, describe, evaluate
-from placement.load.vocab import Vocabulary
 from placement.load.inputs import Inputs
+from placement.load.vocab import Vocabulary
 from placement.problems import InputError, Problem, did_you_mean
 
 _TRUTH: dict[bool | None, Literal["true", "false", "unknown"]] = {

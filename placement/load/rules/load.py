@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,7 +20,7 @@ from placement.load.yamlsafe import YamlDoc, load_yaml
 from placement.problems import InputError, Problem, did_you_mean
 
 
-def rule_files(paths: list[str | Path]) -> list[Path]:
+def rule_files(paths: Sequence[str | Path]) -> list[Path]:
     """The YAML files named, folders expanded; ordered by file name."""
     out: list[Path] = []
     for p in paths:
@@ -48,7 +49,9 @@ def load_ruleset(paths: list[str | Path], units: Units | None) -> RuleSet:
     return ruleset
 
 
-def check_ruleset(paths: list[str | Path], units: Units | None) -> tuple[RuleSet, list[Problem]]:
+def check_ruleset(
+    paths: Sequence[str | Path], units: Units | None
+) -> tuple[RuleSet, list[Problem]]:
     """Load what can be loaded; return the rule set and every problem found in the files.
 
     `paths` are rule files or folders of `*.yaml`; `units` (None: no units file) checks unit
