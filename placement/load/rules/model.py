@@ -102,6 +102,7 @@ class RuleSet:
     extras: dict[str, tuple[FieldType, tuple[str, ...]]]  # declared columns: type, aliases
     vocab: Vocabulary
     rules: list[Rule] = field(default_factory=list)
+    appointments: list = field(default_factory=list)  # appointments.Policy, file order
     targets: list[Target] = field(default_factory=list)
     allowances: list[Allowance] = field(default_factory=list)
     tests: list = field(default_factory=list)  # (file, index, RuleTestFile, YamlDoc)
