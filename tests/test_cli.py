@@ -62,7 +62,7 @@ def test_check_exits_1_on_the_seed_and_json_shape(seed_dir):
     r = run("check", "data/roster.csv", "--format", "json")
     assert r.exit_code == 1
     doc = json.loads(r.output)
-    assert set(doc) == {"violations", "flags", "exceptions", "targets"}
+    assert set(doc) == {"violations", "flags", "exceptions", "targets", "posts"}
     assert set(doc["violations"][0]) == {"officer_id", "rule_id", "action", "reason"}
 
 

@@ -104,6 +104,7 @@ def _summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:
             ("violations", len(doc["violations"])),
             ("flags", len(doc["flags"])),
             ("exceptions", len(doc["exceptions"])),
+            ("posts", len(doc.get("posts", []))),
         ]
     s = doc["summary"]
     pairs = [("ruleset", doc["ruleset"]), ("as_of", doc["as_of"])]

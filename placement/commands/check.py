@@ -7,6 +7,7 @@ import polars as pl
 
 from placement.evaluate.decide import State
 from placement.evaluate.measure import target_values
+from placement.evaluate.posts import count_posts
 from placement.load.inputs import Inputs, entry, rule_entries, sort_entries
 
 
@@ -61,7 +62,29 @@ def check(inputs: Inputs) -> dict:
         "flags": flags,
         "exceptions": sort_entries(exceptions),
         "targets": targets,
+        "posts": post_status(inputs),
     }
+
+
+def post_status(inputs: Inputs) -> list[dict]:
+    """Every established post that is vacant or over its establishment in the roster as it is,
+    after the merges (SPEC §1.2, §4): unit_id, post, establishment, holders (a number), status
+    (`vacant` or `over`), by unit_id and post. Not repeated under the exceptions."""
+    counts = count_posts(inputs.frame, inputs.units).filter(
+        (pl.col("vacancies") > 0) | (pl.col("over") > 0)
+    )
+    return [
+        {
+            "unit_id": unit_id,
+            "post": post,
+            "establishment": n,
+            "holders": held,
+            "status": "vacant" if vacant else "over",
+        }
+        for unit_id, post, n, held, vacant in counts.select(
+            "unit_id", "post", "establishment", "holders", "vacancies"
+        ).iter_rows()
+    ]
 
 
 def flag_entries(inputs: Inputs) -> list[dict]:
@@ -98,7 +121,12 @@ def by_officer_and_rule(records: list[dict], keys: list[tuple[pl.Series, str]]) 
 
 
 def check_failed(doc: dict) -> bool:
-    return bool(doc["violations"] or doc["flags"] or any(not t["met"] for t in doc["targets"]))
+    return bool(
+        doc["violations"]
+        or doc["flags"]
+        or any(not t["met"] for t in doc["targets"])
+        or doc.get("posts")
+    )
 
 
 def share_text(v: float | None) -> str:

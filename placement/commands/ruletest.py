@@ -11,6 +11,7 @@ from placement.commands.explain import explain
 from placement.documents import PlanDocument
 from placement.evaluate.decide import Judgement, State, Status, judge
 from placement.evaluate.frame import build_frame
+from placement.evaluate.posts import eligibility
 from placement.evaluate.truth import evaluate
 from placement.load.inputs import Inputs
 from placement.load.roster.load import map_headers, parse_roster
@@ -21,6 +22,7 @@ from placement.load.rules.model import RuleSet
 from placement.load.schema import UNIT_FIELDS
 from placement.load.units import Unit, Units
 from placement.load.yamlsafe import YamlDoc
+from placement.messages import Message
 from placement.problems import InputError, Problem
 
 
@@ -42,11 +44,16 @@ class Coverage:
     seen: dict[str, set[str]] = field(default_factory=dict)
 
     def items(self, rs: RuleSet) -> dict[str, list[tuple[str, bool]]]:
+        """Per rule (applies, not applied, exempt, not exempt) and per appointment policy
+        (eligible, not eligible — unknown counts as not eligible): each outcome seen or not."""
         out = {}
         for r in rs.rules:
             wanted = ["applies", "not applied"] + (["exempt", "not exempt"] if r.unless else [])
             got = self.seen.get(r.id, set())
             out[r.id] = [(w, w in got) for w in wanted]
+        for p in rs.appointments:
+            got = self.seen.get(p.id, set())
+            out[p.id] = [(w, w in got) for w in ("eligible", "not eligible")]
         return out
 
     def percent(self, rs: RuleSet) -> float:
@@ -110,7 +117,9 @@ def run_tests(
         inputs = Inputs(case_units, rs, roster, as_of, j)
         plan = make_plan(inputs)
         _cover(cov, j)
+        eligible = _eligibility(fr, rs, as_of, cov)
         res.failures = _compare(case.expect, j, plan, rs, case_units, doc, index)
+        res.failures += _compare_eligible(case.expect, eligible)
         res.passed = not res.failures
         res.happened = _happened(j, plan)
         if not res.passed:
@@ -121,8 +130,57 @@ def run_tests(
 def _unconstrained(units: Units) -> Units:
     """A rule test is about what the rules decide: capacity and minimum staffing are lifted."""
     return Units(
-        [u.model_copy(update={"capacity": None, "min_staff": 0}) for u in units.list], units.file
+        [u.model_copy(update={"capacity": None, "min_staff": 0}) for u in units.list],
+        units.file,
+        post_defaults=units.post_defaults,
     )
+
+
+def _eligibility(fr: pl.DataFrame, rs: RuleSet, as_of, cov: Coverage) -> dict:
+    """Per appointment policy: (eligible True/False/None, the empty fields when None) for the
+    test officer; a policy outside its effective dates is not eligible. Records coverage."""
+    out = {}
+    for p in rs.appointments:
+        e = eligibility(fr, p)
+        value, unknown = e["eligible"][0], e["unknown"][0].to_list()
+        if not p.in_force(as_of):
+            value, unknown = False, []
+        out[p.id] = (value, unknown)
+        cov.seen.setdefault(p.id, set()).add("eligible" if value else "not eligible")
+    return out
+
+
+def _compare_eligible(exp, eligible: dict) -> list:
+    def got(policy: str) -> str:
+        value, unknown = eligible[policy]
+        if value is None:
+            return "unknown: " + ", ".join(unknown) + " empty"
+        return "eligible" if value else "not eligible"
+
+    fails: list = []
+    if exp.eligible is not None:
+        if exp.eligible not in eligible:
+            fails.append(Message("test-unknown-policy", {"policy": exp.eligible}))
+        elif eligible[exp.eligible][0] is not True:
+            fails.append(
+                Message("test-eligible-failed", {"policy": exp.eligible, "got": got(exp.eligible)})
+            )
+    if exp.not_eligible is not None:
+        pid = exp.not_eligible
+        if pid not in eligible:
+            fails.append(Message("test-unknown-policy", {"policy": pid}))
+            return fails
+        value, unknown = eligible[pid]
+        if exp.unknown is not None:
+            want = "unknown: " + ", ".join(exp.unknown) + " empty"
+            ok = value is None and sorted(unknown) == sorted(exp.unknown)
+        else:
+            want, ok = "not eligible", value is False
+        if not ok:
+            fails.append(
+                Message("test-not-eligible-failed", {"policy": pid, "want": want, "got": got(pid)})
+            )
+    return fails
 
 
 def _cover(cov: Coverage, j: Judgement) -> None:

@@ -115,7 +115,14 @@ DECISIONS = {
 
 TRUTH = {"true": "成立", "false": "不成立", "unknown": "未知"}
 
-COVERAGE = {"applies": "适用", "not applied": "不适用", "exempt": "豁免", "not exempt": "未豁免"}
+COVERAGE = {
+    "applies": "适用",
+    "not applied": "不适用",
+    "exempt": "豁免",
+    "not exempt": "未豁免",
+    "eligible": "符合任职条件",
+    "not eligible": "不符合任职条件",
+}
 
 TYPE_NAMES = {
     "text": "文本",

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from placement.load.posts import PostTable, resolve_posts
 from placement.load.pyderr import problems_from
 from placement.load.schema import UNIT_FIELDS
 from placement.load.yamlsafe import YamlDoc, load_yaml
-from placement.problems import InputError, Problem, did_you_mean
+from placement.problems import InputError, Problem, did_you_mean, problem
 
 
 class Unit(BaseModel):
@@ -25,6 +26,16 @@ class Unit(BaseModel):
     min_staff: int = Field(default=0, ge=0)
     tags: tuple[str, ...] = ()
     merged_into: str | None = None
+    # the unit's own leadership establishment as written (term or alias, count), merged over
+    # the kind's post_defaults by `Units.resolve_posts`; a tuple so that the unit stays hashable
+    posts: tuple[tuple[str, object], ...] | None = None
+
+    @field_validator("posts", mode="before")
+    @classmethod
+    def _posts_pairs(cls, v):
+        if isinstance(v, dict):
+            return tuple((str(k), n) for k, n in v.items())
+        return v
 
     @property
     def tier(self) -> str:
@@ -46,18 +57,40 @@ class Unit(BaseModel):
 class UnitsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     units: list[dict]
+    post_defaults: dict[str, dict[str, object] | None] | None = None
 
 
 class Units:
     """The checked units, by id, with merges resolved to their final unit."""
 
-    def __init__(self, units: list[Unit], file: str = "", sha256: str = ""):
+    def __init__(
+        self,
+        units: list[Unit],
+        file: str = "",
+        sha256: str = "",
+        post_defaults: dict | None = None,
+        doc: YamlDoc | None = None,
+    ):
         self.file = file
         self.sha256 = sha256
         self.list = units
         self.by_id = {u.id: u for u in units}
         self.by_name = {u.name: u for u in units}
         self.final = {u.id: self._follow(u.id) for u in units}
+        self.post_defaults = dict(post_defaults or {})  # kind -> {term or alias: count}, raw
+        self.doc = doc
+        # unit id -> {post term: establishment}, for kept units with an establishment; resolved
+        # against the built-in vocabulary until `resolve_posts` is given the rule set's
+        self.posts: PostTable = {}
+        self.post_problems: list[Problem] = self.resolve_posts(None)
+
+    def resolve_posts(self, vocab) -> list[Problem]:
+        """Resolve every unit's `posts` over its kind's `post_defaults` with `vocab` (the rule
+        set's; None: the built-in one, an unknown term then a warning asking for --rules).
+        Sets `self.posts` and returns the problems (errors: unknown term, bad count)."""
+        self.posts, problems = resolve_posts(self, vocab)
+        self.post_problems = problems
+        return problems
 
     def _follow(self, uid: str) -> str:
         seen = set()
@@ -93,7 +126,12 @@ def load_units(path: str | Path) -> Units:
     units, problems = parse_units(doc)
     if problems:
         raise InputError(problems)
-    return Units(units, str(path), hashlib.sha256(raw).hexdigest())
+    defaults = doc.data.get("post_defaults") or {}
+    out = Units(units, str(path), hashlib.sha256(raw).hexdigest(), defaults, doc)
+    errors = [p for p in out.post_problems if p.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    return out
 
 
 def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
@@ -139,6 +177,16 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
                     "unknown-unit",
                     f"unit {u.id}: merged_into '{u.merged_into}' is not a unit",
                     did_you_mean(u.merged_into, ids),
+                )
+            )
+        if u.merged_into is not None and u.posts is not None:
+            problems.append(
+                problem(
+                    "posts-on-dissolved",
+                    doc.file,
+                    *doc.where(("units", i, "posts"), key=True),
+                    unit=u.id,
+                    into=u.merged_into,
                 )
             )
         if u.capacity is not None and u.min_staff > u.capacity:

@@ -23,6 +23,7 @@ EXC_COLS = ["officer_id", "row", "code", "rule_id", "field", "message"]
 UNIT_COLS = ["unit_id", "name", "before", "after", "capacity", "min_staff"]
 VIOLATION_COLS = ["officer_id", "rule_id", "action", "reason"]
 TARGET_COLS = ["id", "title", "value", "at_least", "at_most", "met"]
+POST_COLS = ["unit_id", "post", "establishment", "holders", "status"]
 
 
 def plan_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
@@ -40,6 +41,7 @@ def check_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
         "flags": (FLAG_COLS, doc["flags"]),
         "exceptions": (EXC_COLS, doc["exceptions"]),
         "targets": (TARGET_COLS, doc["targets"]),
+        "posts": (POST_COLS, doc.get("posts", [])),
     }
 
 
@@ -93,7 +95,7 @@ def _zh_cell(col: str, v, table: str):
         return i18n.reason(v)
     if col == "message":
         return i18n.translate(v)
-    if col in ("from_post", "to_post"):
+    if col in ("from_post", "to_post", "post"):
         return i18n.term(v)
     if col == "code":
         return i18n.code(v)
@@ -101,6 +103,8 @@ def _zh_cell(col: str, v, table: str):
         return i18n.field(v)
     if col == "action":
         return i18n.action(v)
+    if col == "status" and table == "posts":
+        return i18n.label(f"post_{v}", "zh")
     if col == "rule_title" and isinstance(v, str) and v in ("unit merge", "manual decision"):
         return i18n.code("unit_merge" if v == "unit merge" else "pin")
     if isinstance(v, bool):

@@ -154,7 +154,7 @@ def _exceptions(items, console, lang: str = "en") -> None:
 
 
 def render_check(doc: dict, console: Console, lang: str = "en") -> None:
-    from placement.i18n import action, label, reason
+    from placement.i18n import action, label, reason, term
 
     def L(key: str) -> str:
         return label(key, lang)
@@ -174,6 +174,17 @@ def render_check(doc: dict, console: Console, lang: str = "en") -> None:
         lines.append(
             L("target_now").format(
                 id=_t(t["id"]), title=_t(t["title"]), value=_pct(t["value"]), mark=mark
+            )
+        )
+    for post in doc.get("posts", []):
+        colour = "yellow" if post["status"] == "vacant" else "red"
+        lines.append(
+            L("posts_now").format(
+                unit=_t(post["unit_id"]),
+                post=_t(term(post["post"], lang) if lang == "zh" else post["post"]),
+                holders=post["holders"],
+                establishment=post["establishment"],
+                status=f"[{colour}]{L('post_' + post['status'])}[/]",
             )
         )
     console.print(Panel("\n".join(lines), title=L("check_title"), expand=False))

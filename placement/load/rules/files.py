@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from placement.load.rules.appointments import AppointmentFile
+
 Condition = dict[str, Any] | list[Any]
 
 
@@ -76,6 +78,11 @@ class ExpectFile(_Strict):
     missing_data: str | None = None
     conflict: list[str] | None = None
     no_action: StrictBool | None = None
+    eligible: str | None = Field(default=None, description="an appointment policy id")
+    not_eligible: str | None = Field(default=None, description="an appointment policy id")
+    unknown: list[str] | None = Field(
+        default=None, description="with not_eligible: eligibility unknown for lack of these fields"
+    )
 
 
 class RuleTestFile(_Strict):
@@ -97,6 +104,7 @@ class RuleSetFile(_Strict):
     targets: list[TargetFile] | None = None
     allowances: list[AllowanceFile] | None = None
     rules: list[RuleFile] | None = None
+    appointments: list[AppointmentFile] | None = None
     tests: list[RuleTestFile] | None = None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from placement.evaluate.truth import evaluate
 from placement.load.rules.conditions import All, Node, Test, fields_of
+from placement.load.rules.lint_posts import lint_posts
 from placement.load.rules.model import Rule, RuleSet
 from placement.load.units import Units
 from placement.problems import Problem
@@ -20,6 +21,11 @@ def conjuncts(node: Node) -> list:
 
 
 def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
+    """Every warning of `validate` (SPEC §3): the rules' and the posts' (`lint_posts`)."""
+    return _lint_rules(rs, units) + lint_posts(rs, units)
+
+
+def _lint_rules(rs: RuleSet, units: Units | None) -> list[Problem]:
     out: list[Problem] = []
     acting = [r for r in rs.rules if r.acts]
     for r in acting:

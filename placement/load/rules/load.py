@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from placement.load.pyderr import problems_from
 from placement.load.rules import files as F
+from placement.load.rules.appointments import AppointmentFile, assemble_policies
 from placement.load.rules.conditions import Scope, compile_condition
 from placement.load.rules.model import Allowance, Move, Rule, RuleSet, Target
 from placement.load.schema import DERIVED_FIELDS, EXTRA_TYPES, ROSTER_FIELDS, UNIT_FIELDS, FieldType
@@ -112,6 +113,7 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
         "tests": F.RuleTestFile,
         "targets": F.TargetFile,
         "allowances": F.AllowanceFile,
+        "appointments": AppointmentFile,
     }
     for key, model in items.items():
         value = data.pop(key, None)
@@ -288,6 +290,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             for part in ("when", "unless"):
                 if isinstance(raw.get(part), (dict, list)):
                     compile_condition(raw[part], ("rules", i, part), scope(doc))
+    assemble_policies(docs, rs, units, scope, problems)
     return rs
 
 

@@ -104,6 +104,7 @@ class RuleSet:
     extras: dict[str, tuple[FieldType, tuple[str, ...]]]  # declared columns: type, aliases
     vocab: Vocabulary
     rules: list[Rule] = field(default_factory=list)
+    appointments: list = field(default_factory=list)  # appointments.Policy, file order
     targets: list[Target] = field(default_factory=list)
     allowances: list[Allowance] = field(default_factory=list)
     # (YAML document, index of the case in its file, the case): `placement test rules`

@@ -1,0 +1,281 @@
+"""The rule set's `appointments:` section (SPEC §1.4): shape, typing and the compiled policies.
+
+An appointment policy says how the vacancies of one post are filled (選配幹部): at which units
+(`at`, a selector over unit fields only), from which candidates (`eligible`, a condition typed
+like a rule's `when`, and `where`, a per-candidate selector that may read `$officer.`), in which
+order of merit (`merit`), with which preference between units (`prefer`), how many candidates
+are shown per vacancy (`slate`, 差額) and which rank the appointee takes (`rank`, 提拔).
+Everything is checked when the rule set loads; problems carry file:line:col and a hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
+
+from placement.load.rules.conditions import (
+    TRUE,
+    All,
+    AnyOf,
+    Node,
+    Not,
+    Test,
+    compile_condition,
+)
+from placement.load.schema import FieldType
+from placement.load.vocab import Vocabulary
+from placement.load.yamlsafe import YamlDoc
+from placement.problems import Problem, did_you_mean, problem
+
+_Condition = dict[str, Any] | list[Any]
+
+RESERVED_IDS = ("unit_merge", "pin")  # rule ids of merge-only transfers and of pins in plans
+
+
+class AppointmentFile(BaseModel):
+    """One appointment policy as written (the source of `placement schema rules`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.\-]+$")
+    title: str = ""
+    source: str = ""
+    priority: StrictInt = 0
+    post: str = Field(
+        min_length=1, description="the post (vocabulary term) whose vacancies this fills"
+    )
+    at: _Condition | None = Field(default=None, description="SELECTOR over unit fields only")
+    where: _Condition | None = Field(
+        default=None, description="SELECTOR per candidate; may reference $officer.FIELD"
+    )
+    rank: str | None = Field(default=None, description="the appointee's rank afterwards")
+    eligible: _Condition | None = Field(default=None, description="CONDITION over the candidate")
+    merit: list[str | dict[str, str]] = Field(
+        default_factory=list, description="fields, best first: FIELD (desc) or {FIELD: asc|desc}"
+    )
+    prefer: list[_Condition] = Field(default_factory=list)
+    slate: StrictInt = Field(default=1, ge=1, description="candidates shown per vacancy (差額)")
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class MeritKey:
+    """One `merit` field: larger first when `descending` (the default), in the field's order."""
+
+    field: str
+    descending: bool
+    ftype: FieldType
+
+
+@dataclass
+class Policy:
+    """A compiled appointment policy. `order` is its place in file order (ties of priority)."""
+
+    id: str
+    title: str
+    source: str
+    priority: int
+    order: int
+    file: str
+    line: int
+    post: str
+    at: Node = TRUE
+    where: Node | None = None
+    rank: str | None = None
+    eligible: Node = TRUE
+    merit: tuple[MeritKey, ...] = ()
+    prefer: tuple[Node, ...] = ()
+    slate: int = 1
+    effective_from: dt.date | None = None
+    effective_until: dt.date | None = None
+    id_at: tuple[int, int] = (0, 0)  # line, col of the id, for problems naming it
+
+    def in_force(self, as_of: dt.date) -> bool:
+        if self.effective_from and as_of < self.effective_from:
+            return False
+        return not (self.effective_until and as_of > self.effective_until)
+
+
+def rank_order(vocab: Vocabulary) -> list[str]:
+    """Rank terms best first (SPEC §1.3: chief_division > ... > staff); terms a rule set adds
+    that the built-in order does not place come after, in the order declared."""
+    return list(vocab.terms.get("rank", {}))
+
+
+def compile_policies(
+    items: list[tuple[int, AppointmentFile]],
+    doc: YamlDoc,
+    scope,
+    vocab: Vocabulary,
+    fields: dict[str, FieldType],
+    order: int,
+    problems: list[Problem],
+) -> list[Policy]:
+    """Type-check and compile one file's policies (`items`: (index in the file, shape)).
+
+    `scope(doc, officer_side)` makes the condition scope, as for rules; problems are appended
+    to `problems` (which the scope shares). Returns the policies in file order."""
+    out = []
+    for k, (i, a) in enumerate(items):
+        out.append(_compile(a, ("appointments", i), doc, scope, vocab, fields, order + k, problems))
+    return out
+
+
+def _compile(a: AppointmentFile, path, doc: YamlDoc, scope, vocab, fields, order, problems):
+    line = doc.where(path)[0]
+    pol = Policy(
+        a.id,
+        a.title,
+        a.source,
+        a.priority,
+        order,
+        doc.file,
+        line,
+        _term(a.post, "post", path + ("post",), doc, vocab, problems) or a.post,
+        slate=a.slate,
+        id_at=doc.where(path + ("id",)),
+        effective_from=a.effective_from,
+        effective_until=a.effective_until,
+    )
+    if a.rank is not None:
+        pol.rank = _term(a.rank, "rank", path + ("rank",), doc, vocab, problems)
+    pol.at = compile_condition(a.at, path + ("at",), scope(doc, officer_side=False))
+    for t in _tests(pol.at):
+        if t.ref:
+            line_, col = t.where or doc.where(path + ("at",))
+            problems.append(
+                problem("officer-in-at", doc.file, line_, col, policy=a.id, field=t.ref)
+            )
+    if a.where is not None:
+        pol.where = compile_condition(a.where, path + ("where",), scope(doc, officer_side=False))
+    pol.eligible = compile_condition(a.eligible, path + ("eligible",), scope(doc))
+    pol.prefer = tuple(
+        compile_condition(p, path + ("prefer", k), scope(doc, officer_side=False))
+        for k, p in enumerate(a.prefer)
+    )
+    pol.merit = tuple(
+        m
+        for k, entry in enumerate(a.merit)
+        if (m := _merit(entry, path + ("merit", k), a.id, doc, fields, problems)) is not None
+    )
+    if a.effective_from and a.effective_until and a.effective_from > a.effective_until:
+        problems.append(
+            problem(
+                "bad-policy",
+                doc.file,
+                *doc.where(path + ("effective_until",)),
+                policy=a.id,
+                what="effective_until is before effective_from",
+            )
+        )
+    return pol
+
+
+def _term(value: str, kind: str, path, doc: YamlDoc, vocab: Vocabulary, problems) -> str | None:
+    table = vocab.lookup(kind)
+    term = table.get(value) or table.get(str(value).lower())
+    if term is None:
+        problems.append(
+            doc.problem(
+                path,
+                "unknown-term",
+                f"{kind} '{value}' is not in the vocabulary",
+                vocab.hint(kind, value),
+            )
+        )
+    return term
+
+
+ORDERED_KINDS = ("number", "date", "bool", "enum")
+
+
+def _merit(entry, path, policy: str, doc: YamlDoc, fields, problems) -> MeritKey | None:
+    if isinstance(entry, str):
+        name, direction, fpath = entry, "desc", path
+    elif len(entry) == 1:
+        ((name, direction),) = entry.items()
+        fpath = path + (name,)
+    else:
+        name, direction, fpath = None, None, path
+    if name is None or direction not in ("asc", "desc"):
+        shown = ", ".join(f"{k}: {v}" for k, v in entry.items())
+        problems.append(
+            problem("merit-direction", doc.file, *doc.where(path), policy=policy, entry=shown)
+        )
+        return None
+    ftype = fields.get(name)
+    if ftype is None:
+        line, col = doc.where(fpath, key=isinstance(entry, dict))
+        problems.append(
+            problem(
+                "merit-unknown-field",
+                doc.file,
+                line,
+                col,
+                hint=did_you_mean(name, fields),
+                policy=policy,
+                field=name,
+            )
+        )
+        return None
+    orderable = ftype.kind in ORDERED_KINDS or (ftype.kind == "term" and ftype.vocab == "rank")
+    if not orderable:
+        line, col = doc.where(fpath, key=isinstance(entry, dict))
+        problems.append(problem("merit-unordered", doc.file, line, col, policy=policy, field=name))
+        return None
+    return MeritKey(name, direction == "desc", ftype)
+
+
+def _tests(node: Node):
+    if isinstance(node, Test):
+        yield node
+    elif isinstance(node, Not):
+        yield from _tests(node.part)
+    elif isinstance(node, (All, AnyOf)):
+        for p in node.parts:
+            yield from _tests(p)
+
+
+def check_ids(
+    policies: list[Policy], taken: dict[str, tuple[str, int]], problems: list[Problem]
+) -> list[Policy]:
+    """Policies whose id is free (`taken`: id -> (file, line) of rules and targets so far;
+    updated). A duplicate or reserved id is an error naming the first place."""
+    out = []
+    for p in policies:
+        if p.id in RESERVED_IDS:
+            problems.append(problem("reserved-id", p.file, *p.id_at, id=p.id))
+            continue
+        if p.id in taken:
+            file, line = taken[p.id]
+            problems.append(
+                problem("duplicate-id", p.file, *p.id_at, id=p.id, place=f"{file}:{line}")
+            )
+            continue
+        taken[p.id] = (p.file, p.line)
+        out.append(p)
+    return out
+
+
+def assemble_policies(docs, rs, units, scope, problems: list[Problem]) -> None:
+    """The hook `load.py` calls once the rules are compiled: compile every file's policies
+    into `rs.appointments` (file order), ids checked against rules and targets, and resolve
+    the units' `posts` against the rule set's vocabulary (its problems join `problems`)."""
+    taken: dict[str, tuple[str, int]] = {}
+    for r in rs.rules:
+        taken.setdefault(r.id, (r.file, r.line))
+    for doc, data in docs:
+        for i, t in data.get("targets", []):
+            taken.setdefault(t.id, (doc.file, doc.where(("targets", i))[0]))
+    order = 0
+    for doc, data in docs:
+        items = data.get("appointments", [])
+        policies = compile_policies(items, doc, scope, rs.vocab, rs.fields, order, problems)
+        order += len(items)
+        rs.appointments += check_ids(policies, taken, problems)
+    if units is not None:
+        problems += units.resolve_posts(rs.vocab)
