@@ -139,11 +139,22 @@ class TargetValue(TypedDict):
     met: bool
 
 
+class PostStatus(TypedDict):
+    """A leadership post of `posts` (SPEC §1.2) that is vacant or over its establishment."""
+
+    unit_id: str
+    post: str  # post term
+    establishment: int  # 職數: how many the unit should have
+    holders: int  # how many hold it in the roster as it is (after merges)
+    status: Literal["vacant", "over"]
+
+
 class CheckDocument(TypedDict):
     violations: list[Violation]
     flags: list[FlagEntry]
     exceptions: list[Entry]
     targets: list[TargetValue]
+    posts: list[PostStatus]
 
 
 # -- explain --------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from placement.documents import PostStatus
 from placement.evaluate.decide import State
 from placement.evaluate.measure import target_values
 from placement.evaluate.posts import count_posts
@@ -66,7 +67,7 @@ def check(inputs: Inputs) -> dict:
     }
 
 
-def post_status(inputs: Inputs) -> list[dict]:
+def post_status(inputs: Inputs) -> list[PostStatus]:
     """Every established post that is vacant or over its establishment in the roster as it is,
     after the merges (SPEC §1.2, §4): unit_id, post, establishment, holders (a number), status
     (`vacant` or `over`), by unit_id and post. Not repeated under the exceptions."""

@@ -20,7 +20,15 @@ import polars as pl
 from placement.evaluate.compile import expr
 from placement.evaluate.frame import units_frame
 from placement.load.rules.appointments import MeritKey, Policy, rank_order
-from placement.load.rules.conditions import All, AnyOf, Node, Not, Test
+from placement.load.rules.conditions import (
+    All,
+    AnyOf,
+    Broken,
+    BrokenConditionError,
+    Node,
+    Not,
+    Test,
+)
 from placement.load.units import Units
 from placement.load.vocab import Vocabulary
 
@@ -140,6 +148,8 @@ def _deciding(node: Node, columns: set[str]) -> dict[str, pl.Expr]:
             if f and f in columns:
                 out[f] = unknown & pl.col(f).is_null()
         return out
+    if isinstance(node, Broken):
+        raise BrokenConditionError(node)
     parts = node.parts if isinstance(node, (All, AnyOf)) else (node.part,)
     unknown = expr(node).is_null()
     acc: dict[str, pl.Expr] = {}
@@ -210,7 +220,7 @@ def _with_refs(node: Node, taken: set[str]) -> tuple[Node, dict[str, str]]:
     field (e.g. name), and the officer columns to bring in under the names the node reads."""
     cols: dict[str, str] = {}
 
-    def visit(n):
+    def visit(n: Node) -> Node:
         if isinstance(n, Test):
             if n.ref is None:
                 return n

@@ -8,13 +8,15 @@ post at zero, `TERM: null` removes a default. Keys are post terms or aliases of 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from placement.load.vocab import Vocabulary
 from placement.problems import Problem, problem
 
 if TYPE_CHECKING:
     from placement.load.units import Units
+    from placement.load.yamlsafe import YamlDoc
 
 PostTable = dict[str, dict[str, int]]  # unit id -> {post term: establishment}
 
@@ -39,7 +41,9 @@ def resolve_posts(units: Units, vocab: Vocabulary | None) -> tuple[PostTable, li
     def at(path: tuple) -> tuple[int, int]:
         return doc.where(path, key=True) if doc is not None else (0, 0)
 
-    def read(owner: str, pairs, base: tuple) -> dict[str, int | None]:
+    def read(
+        owner: str, pairs: Iterable[tuple[Any, Any]], base: tuple[Any, ...]
+    ) -> dict[str, int | None]:
         out: dict[str, int | None] = {}
         for key, value in pairs:
             path = base + (key,)
@@ -95,8 +99,8 @@ def resolve_posts(units: Units, vocab: Vocabulary | None) -> tuple[PostTable, li
     return posts, problems
 
 
-def _unit_index(doc) -> dict[str, int]:
+def _unit_index(doc: YamlDoc | None) -> dict[str, int]:
     if doc is None or not isinstance(doc.data, dict):
         return {}
     rows = doc.data.get("units") or []
-    return {r.get("id"): i for i, r in enumerate(rows) if isinstance(r, dict)}
+    return {str(r.get("id")): i for i, r in enumerate(rows) if isinstance(r, dict)}

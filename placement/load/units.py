@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from placement.load.posts import PostTable, resolve_posts
 from placement.load.pyderr import problems_from
 from placement.load.schema import UNIT_FIELDS
+from placement.load.vocab import Vocabulary
 from placement.load.yamlsafe import YamlDoc, load_yaml
 from placement.problems import InputError, Problem, did_you_mean, problem
 
@@ -32,7 +33,7 @@ class Unit(BaseModel):
 
     @field_validator("posts", mode="before")
     @classmethod
-    def _posts_pairs(cls, v):
+    def _posts_pairs(cls, v: object) -> object:
         if isinstance(v, dict):
             return tuple((str(k), n) for k, n in v.items())
         return v
@@ -84,7 +85,7 @@ class Units:
         self.posts: PostTable = {}
         self.post_problems: list[Problem] = self.resolve_posts(None)
 
-    def resolve_posts(self, vocab) -> list[Problem]:
+    def resolve_posts(self, vocab: Vocabulary | None) -> list[Problem]:
         """Resolve every unit's `posts` over its kind's `post_defaults` with `vocab` (the rule
         set's; None: the built-in one, an unknown term then a warning asking for --rules).
         Sets `self.posts` and returns the problems (errors: unknown term, bad count)."""
@@ -126,7 +127,7 @@ def load_units(path: str | Path) -> Units:
     units, problems = parse_units(doc)
     if problems:
         raise InputError(problems)
-    defaults = doc.data.get("post_defaults") or {}
+    defaults = (doc.data.get("post_defaults") if isinstance(doc.data, dict) else None) or {}
     out = Units(units, str(path), hashlib.sha256(raw).hexdigest(), defaults, doc)
     errors = [p for p in out.post_problems if p.severity == "error"]
     if errors:

@@ -11,6 +11,7 @@ Everything is checked when the rule set loads; problems carry file:line:col and 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,12 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from placement.load.rules.conditions import (
     TRUE,
-    All,
-    AnyOf,
     Node,
-    Not,
-    Test,
+    Scope,
     compile_condition,
+    tests_of,
 )
 from placement.load.schema import FieldType
 from placement.load.vocab import Vocabulary
@@ -109,7 +108,7 @@ def rank_order(vocab: Vocabulary) -> list[str]:
 def compile_policies(
     items: list[tuple[int, AppointmentFile]],
     doc: YamlDoc,
-    scope,
+    scope: Callable[..., Scope],
     vocab: Vocabulary,
     fields: dict[str, FieldType],
     order: int,
@@ -125,7 +124,16 @@ def compile_policies(
     return out
 
 
-def _compile(a: AppointmentFile, path, doc: YamlDoc, scope, vocab, fields, order, problems):
+def _compile(
+    a: AppointmentFile,
+    path: tuple[Any, ...],
+    doc: YamlDoc,
+    scope: Callable[..., Scope],
+    vocab: Vocabulary,
+    fields: dict[str, FieldType],
+    order: int,
+    problems: list[Problem],
+) -> Policy:
     line = doc.where(path)[0]
     pol = Policy(
         a.id,
@@ -144,7 +152,7 @@ def _compile(a: AppointmentFile, path, doc: YamlDoc, scope, vocab, fields, order
     if a.rank is not None:
         pol.rank = _term(a.rank, "rank", path + ("rank",), doc, vocab, problems)
     pol.at = compile_condition(a.at, path + ("at",), scope(doc, officer_side=False))
-    for t in _tests(pol.at):
+    for t in tests_of(pol.at):
         if t.ref:
             line_, col = t.where or doc.where(path + ("at",))
             problems.append(
@@ -175,7 +183,14 @@ def _compile(a: AppointmentFile, path, doc: YamlDoc, scope, vocab, fields, order
     return pol
 
 
-def _term(value: str, kind: str, path, doc: YamlDoc, vocab: Vocabulary, problems) -> str | None:
+def _term(
+    value: str,
+    kind: str,
+    path: tuple[Any, ...],
+    doc: YamlDoc,
+    vocab: Vocabulary,
+    problems: list[Problem],
+) -> str | None:
     table = vocab.lookup(kind)
     term = table.get(value) or table.get(str(value).lower())
     if term is None:
@@ -193,7 +208,14 @@ def _term(value: str, kind: str, path, doc: YamlDoc, vocab: Vocabulary, problems
 ORDERED_KINDS = ("number", "date", "bool", "enum")
 
 
-def _merit(entry, path, policy: str, doc: YamlDoc, fields, problems) -> MeritKey | None:
+def _merit(
+    entry: Any,
+    path: tuple[Any, ...],
+    policy: str,
+    doc: YamlDoc,
+    fields: dict[str, FieldType],
+    problems: list[Problem],
+) -> MeritKey | None:
     if isinstance(entry, str):
         name, direction, fpath = entry, "desc", path
     elif len(entry) == 1:
@@ -230,16 +252,6 @@ def _merit(entry, path, policy: str, doc: YamlDoc, fields, problems) -> MeritKey
     return MeritKey(name, direction == "desc", ftype)
 
 
-def _tests(node: Node):
-    if isinstance(node, Test):
-        yield node
-    elif isinstance(node, Not):
-        yield from _tests(node.part)
-    elif isinstance(node, (All, AnyOf)):
-        for p in node.parts:
-            yield from _tests(p)
-
-
 def check_ids(
     policies: list[Policy], taken: dict[str, tuple[str, int]], problems: list[Problem]
 ) -> list[Policy]:
@@ -261,7 +273,9 @@ def check_ids(
     return out
 
 
-def assemble_policies(docs, rs, units, scope, problems: list[Problem]) -> None:
+def assemble_policies(
+    docs: Any, rs: Any, units: Any, scope: Callable[..., Scope], problems: list[Problem]
+) -> None:
     """The hook `load.py` calls once the rules are compiled: compile every file's policies
     into `rs.appointments` (file order), ids checked against rules and targets, and resolve
     the units' `posts` against the rule set's vocabulary (its problems join `problems`)."""

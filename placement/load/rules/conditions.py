@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -397,6 +397,17 @@ def _tname(ftype: FieldType) -> str:
 
 def _kind(v: object) -> str:
     return type(v).__name__
+
+
+def tests_of(node: Node) -> Iterator[Test]:
+    """Every test of a condition, depth first in written order."""
+    if isinstance(node, Test):
+        yield node
+    elif isinstance(node, Not):
+        yield from tests_of(node.part)
+    elif isinstance(node, (All, AnyOf)):
+        for p in node.parts:
+            yield from tests_of(p)
 
 
 def fields_of(node: Node, known_only: bool = False) -> list[str]:

@@ -8,7 +8,18 @@ import datetime as dt
 import itertools
 
 from placement.evaluate.truth import evaluate
-from placement.load.rules.conditions import SYMBOL, All, AnyOf, Node, Not, Test
+from placement.load.rules.appointments import Policy
+from placement.load.rules.conditions import (
+    SYMBOL,
+    All,
+    Broken,
+    BrokenConditionError,
+    Node,
+    Not,
+    Test,
+    fields_of,
+    tests_of,
+)
 from placement.load.rules.model import RuleSet
 from placement.load.units import Units
 from placement.problems import Problem, problem
@@ -18,8 +29,7 @@ MAX_COMBINATIONS = 20_000  # values tried per group of fields read together
 
 def lint_posts(rs: RuleSet, units: Units | None) -> list[Problem]:
     """The three warnings, in rule-set order."""
-    out = [_never(rs, p) for p in rs.appointments]
-    out = [p for p in out if p is not None]
+    out = [w for w in (_never(rs, p) for p in rs.appointments) if w is not None]
     if units is not None:
         out += _ungoverned(rs, units) + _carried(rs, units)
     return out
@@ -92,7 +102,7 @@ def _may_fail(node: Node, rec: dict) -> bool:
     return _known_only(node, rec) is not True
 
 
-def _known_only(node: Node, rec: dict):
+def _known_only(node: Node, rec: dict[str, object]) -> bool | None:
     """Evaluate with only the fields of `rec` known: a test on any other field is unknown."""
     if isinstance(node, Test):
         if node.field not in rec or (node.ref and node.ref not in rec):
@@ -101,6 +111,8 @@ def _known_only(node: Node, rec: dict):
     if isinstance(node, Not):
         v = _known_only(node.part, rec)
         return None if v is None else not v
+    if isinstance(node, Broken):
+        raise BrokenConditionError(node)
     vals = [_known_only(p, rec) for p in node.parts]
     if isinstance(node, All):
         return False if False in vals else (None if None in vals else True)
@@ -110,14 +122,14 @@ def _known_only(node: Node, rec: dict):
 # --- eligible that can never hold ---------------------------------------------------------------
 
 
-def _never(rs: RuleSet, p) -> Problem | None:
+def _never(rs: RuleSet, p: Policy) -> Problem | None:
     """A warning when the policy's `eligible` is false for every value of its fields: the
     top-level conjuncts are grouped by the fields they share, and each group is tried on every
     combination of the values that matter (each literal, either side of it, empty)."""
     parts = _conjuncts(p.eligible)
     groups: list[tuple[set[str], list[Node]]] = []
     for c in parts:
-        names = set(_fields(c))
+        names = set(fields_of(c))
         joined = [g for g in groups if g[0] & names]
         for g in joined:
             groups.remove(g)
@@ -159,40 +171,22 @@ def _conjuncts(node: Node) -> list[Node]:
     return [node]
 
 
-def _fields(node: Node) -> list[str]:
-    if isinstance(node, Test):
-        return [f for f in (node.field, node.ref) if f]
-    if isinstance(node, Not):
-        return _fields(node.part)
-    return [f for part in node.parts for f in _fields(part)]
-
-
-def _tests(node: Node):
-    if isinstance(node, Test):
-        yield node
-    elif isinstance(node, Not):
-        yield from _tests(node.part)
-    elif isinstance(node, (All, AnyOf)):
-        for part in node.parts:
-            yield from _tests(part)
-
-
 def _values(field: str, node: Node, rs: RuleSet) -> list:
     """The values of `field` worth trying against `node`: null, each literal the tests use and
     its neighbours, and for a closed type every value."""
     ftype = rs.fields.get(field)
     kind = ftype.kind if ftype else "str"
     lits: list = []
-    for t in _tests(node):
+    for t in tests_of(node):
         if t.field == field and t.op != "is_null" and t.value is not None:
             lits += list(t.value) if isinstance(t.value, tuple) else [t.value]
     out: list = [None]
     if kind == "bool":
         return out + [True, False]
-    if kind == "enum":
+    if kind == "enum" and ftype is not None:
         return out + list(ftype.values)
-    if kind == "term":
-        return out + list(rs.vocab.terms.get(ftype.vocab, {}))
+    if kind == "term" and ftype is not None:
+        return out + list(rs.vocab.terms.get(ftype.vocab or "", {}))
     if kind == "number":
         for v in lits:
             out += [v - 1, v - 0.5, v, v + 0.5, v + 1]
@@ -214,5 +208,7 @@ def _text(node: Node) -> str:
         return f"{node.field} {SYMBOL.get(node.op, node.op)} {value}"
     if isinstance(node, Not):
         return f"not ({_text(node.part)})"
+    if isinstance(node, Broken):
+        raise BrokenConditionError(node)
     word = " and " if isinstance(node, All) else " or "
     return "(" + word.join(_text(p) for p in node.parts) + ")"
