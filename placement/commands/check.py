@@ -8,6 +8,7 @@ import polars as pl
 from placement.evaluate.decide import State
 from placement.evaluate.measure import target_values
 from placement.load.inputs import Inputs, entry, rule_entries, sort_entries
+from placement.messages.registry import Message
 
 
 def check(inputs: Inputs) -> dict:
@@ -53,7 +54,9 @@ def check(inputs: Inputs) -> dict:
                     "target_unmet",
                     None,
                     None,
-                    f"target {t['id']} is not met: {share_text(t['value'])}",
+                    Message(
+                        "target_unmet", {"target": t["id"], "after": False, "value": t["value"]}
+                    ),
                 )
             )
     return {

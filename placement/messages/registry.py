@@ -146,8 +146,18 @@ class Message:
     def __str__(self) -> str:
         return self.text("en")
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message):
+            return self.code == other.code and dict(self.fields) == dict(other.fields)
+        if isinstance(other, str):  # it stands where a string stood
+            return str(self) == other
+        return NotImplemented
+
     def __hash__(self) -> int:
-        return hash((self.code, str(self)))
+        return hash(str(self))
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
 
     def __lt__(self, other: object) -> bool:
         return str(self) < str(other)

@@ -9,6 +9,7 @@ import polars as pl
 
 from placement.evaluate.decide import State
 from placement.load.inputs import Inputs, entry, rule_entries
+from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
 from placement.place.groups import place_movers
@@ -102,8 +103,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                     "no_capacity",
                     r.id,
                     None,
-                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
-                    "its destination has a free place",
+                    Message("no_capacity", {"rule": r.id, "facts": facts}),
                 )
             )
     return plan_document(inputs, moves, posts, deciding, why, exceptions)

@@ -7,6 +7,7 @@ from placement.evaluate.truth import evaluate
 from placement.load.rules.conditions import All, Node, Test, fields_of
 from placement.load.rules.model import Rule, RuleSet
 from placement.load.units import Units
+from placement.messages.registry import Message
 from placement.problems import Problem
 
 
@@ -36,8 +37,9 @@ def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
                     _warn(
                         r,
                         "shadowed-rule",
-                        f"rule {r.id} never decides: rule {h.id} (priority {h.priority}) "
-                        "always applies first",
+                        Message(
+                            "shadowed-rule", {"rule": r.id, "by": h.id, "priority": h.priority}
+                        ),
                     )
                 )
                 break
@@ -49,7 +51,7 @@ def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
             continue
         dests = [u for u in kept if _could(r.move.to, u.record())]
         if not dests:
-            out.append(_warn(r, "no-destination", f"rule {r.id}: no unit matches its destination"))
+            out.append(_warn(r, "no-destination", Message("no-destination", {"rule": r.id})))
             continue
         stays = [u.id for u in dests if _still_applies(r, u)]
         if stays:
@@ -57,8 +59,10 @@ def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
                 _warn(
                     r,
                     "action-not-ending",
-                    f"rule {r.id} would still apply after a move to {', '.join(stays[:3])}"
-                    + (" ..." if len(stays) > 3 else ""),
+                    Message(
+                        "move-not-ending",
+                        {"rule": r.id, "units": stays[:3], "more": len(stays) > 3},
+                    ),
                 )
             )
     for r in rs.rules:
@@ -74,7 +78,7 @@ def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
                 _warn(
                     r,
                     "action-not-ending",
-                    f"rule {r.id} would still apply after set_post {r.set_post}",
+                    Message("post-not-ending", {"rule": r.id, "post": r.set_post}),
                 )
             )
     return out
@@ -110,5 +114,5 @@ def _still_applies(r: Rule, u) -> bool:
     return True
 
 
-def _warn(r: Rule, code: str, message: str) -> Problem:
+def _warn(r: Rule, code: str, message: Message) -> Problem:
     return Problem(r.file, r.line, 0, code, message, severity="warning")

@@ -13,9 +13,9 @@ define(
     E,
     summary="A key the file's schema does not have.",
     summary_zh="文件结构中没有的键。",
-    en="{what:subject}unknown key '{key}'",
-    zh="{what:subject}未知的键 '{key}'",
-    example={"what": "rule a", "key": "hello"},
+    en="{what:subject}unknown key '{name}'",
+    zh="{what:subject}未知的键 '{name}'",
+    example={"what": "rule a", "name": "hello"},
     fix="Remove the key or correct its spelling.",
     fix_zh="删去该键或改正拼写。",
 )
@@ -25,9 +25,9 @@ define(
     E,
     summary="A key the schema requires is missing.",
     summary_zh="缺少结构要求的键。",
-    en="{what:subject}'{key}' is required",
-    zh="{what:subject}缺少必需的 '{key}'",
-    example={"what": "", "key": "units"},
+    en="{what:subject}'{name}' is required",
+    zh="{what:subject}缺少必需的 '{name}'",
+    example={"what": "", "name": "units"},
 )
 define(
     "schema-value",
@@ -50,9 +50,9 @@ define(
     E,
     summary="A section that must be a list.",
     summary_zh="应为列表的部分。",
-    en="{key}: a list is expected",
-    zh="`{key}`：应为列表",
-    example={"key": "rules"},
+    en="{name}: a list is expected",
+    zh="`{name}`：应为列表",
+    example={"name": "rules"},
 )
 define(
     "reserved-field-name",
@@ -128,9 +128,9 @@ define(
     E,
     summary="A single section given in two rule files.",
     summary_zh="唯一的部分在两个规则文件中都出现。",
-    en="'{key}' is already given in {file}",
-    zh="'{key}' 已在 {file} 中给出",
-    example={"key": "constants", "file": "rules/00-bureau.yaml"},
+    en="'{name}' is already given in {file}",
+    zh="'{name}' 已在 {file} 中给出",
+    example={"name": "constants", "file": "rules/00-bureau.yaml"},
 )
 define(
     "duplicate-field",
@@ -279,9 +279,9 @@ define(
     E,
     summary="all/any without a list.",
     summary_zh="all/any 后面不是列表。",
-    en="'{key}' takes a list of conditions",
-    zh="`{key}` 需要条件列表",
-    example={"key": "all"},
+    en="'{name}' takes a list of conditions",
+    zh="`{name}` 需要条件列表",
+    example={"name": "all"},
 )
 define(
     "unknown-field",
