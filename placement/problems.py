@@ -49,7 +49,7 @@ class Problem:
             "severity": self.severity,
             "code": self.code,
             "message": str(self.message),
-            "hint": self.hint,
+            "hint": str(self.hint),
         }
 
 
