@@ -122,6 +122,8 @@ def _example_words(entry) -> set[str]:
 # Words the zh templates quote on purpose: keys, options and formats the user types.
 _QUOTED = {
     "PATH",
+    "*.yaml",
+    ".yaml",
     "CSV",
     "XLSX",
     "YAML",

@@ -125,6 +125,7 @@ COMMANDS = {
     "test": ("cmd_test", "Run the rule files' own tests."),
     "schema": ("cmd_schema", "Print the JSON Schema of rule files or plans."),
     "diff": ("cmd_diff", "Compare two plans."),
+    "codes": ("cmd_codes", "List the problem and exception codes."),
 }
 
 _LANG_KEY = "placement.lang"
