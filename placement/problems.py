@@ -18,6 +18,7 @@ class Exit(IntEnum):
     OK = 0
     FOUND = 1  # violations, failed tests, invalid rules
     BAD_INPUT = 2
+    INTERNAL = 3  # a bug: the `internal-error` message names the variable for the traceback
 
 
 @dataclass(frozen=True, order=True)

@@ -62,3 +62,24 @@ def test_the_committed_docs_are_current():
         assert (DOCS / name).read_text(encoding="utf-8") == codes_markdown(doc, lang), (
             f"docs/{name} is stale: run placement codes --format md --lang {lang} > docs/{name}"
         )
+
+
+def test_an_internal_error_exits_3_and_names_the_variable(monkeypatch):
+    """A bug is not bad input: exit 3, the internal-error message, no traceback (SPEC §3)."""
+    import placement.commands.codes as mod
+
+    def broken(code=None, lang="en"):
+        raise KeyError("summary")
+
+    monkeypatch.delenv("PLACEMENT_DEBUG", raising=False)
+    monkeypatch.setattr(mod, "codes", broken)
+    r = CliRunner().invoke(main, ["codes"])
+    assert r.exit_code == 3
+    assert r.output == (
+        "error: internal error KeyError: 'summary'; set PLACEMENT_DEBUG=1 to see the traceback\n"
+    )
+    r = CliRunner().invoke(main, ["codes", "--lang", "zh"])
+    assert r.exit_code == 3 and "设置 PLACEMENT_DEBUG=1 可查看调用栈" in r.output
+    monkeypatch.setenv("PLACEMENT_DEBUG", "1")
+    r = CliRunner().invoke(main, ["codes"])
+    assert isinstance(r.exception, KeyError)

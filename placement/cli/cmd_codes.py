@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from placement.cli.main import Command, lang_option, resolve_lang
+from placement.cli.main import Command, handle_errors, lang_option, resolve_lang
 
 
 @click.command("codes", cls=Command)
@@ -16,6 +16,7 @@ from placement.cli.main import Command, lang_option, resolve_lang
     "--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True
 )
 @lang_option
+@handle_errors
 def command(code, fmt, lang):
     """List the codes of problems and plan exceptions: kind, severity, summary, an example
     message and the fix. Exit 0; an unknown CODE exits 2 with the codes it looks like.
