@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from placement.commands.check import flag_entries
+from placement.evaluate.flags import flag_entries
 from placement.evaluate.frame import with_units
 from placement.evaluate.measure import measure
 from placement.load.inputs import Inputs, entry, sort_entries
