@@ -34,7 +34,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
-    why: dict[int, str] = dict.fromkeys(pinned.moves, "pinned by a manual decision")
+    why: dict[int, str] = dict.fromkeys(pinned.moves, str(Message("pinned")))
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
 
     parts: list[pl.DataFrame] = []
