@@ -18,6 +18,7 @@ class Exit(IntEnum):
     OK = 0
     FOUND = 1  # violations, failed tests, invalid rules
     BAD_INPUT = 2
+    INTERNAL = 3  # a bug: the `internal-error` message names the variable for the traceback
 
 
 @dataclass(frozen=True, order=True)
@@ -26,8 +27,8 @@ class Problem:
     line: int
     col: int
     code: str
-    message: str | Message  # a Message renders in the reader's language at the edge
-    hint: str = ""
+    message: Message  # rendered in the reader's language at the edge
+    hint: Message | str = ""  # a hint Message (did-you-mean), or nothing
     severity: str = "error"  # error | warning
 
     def render(self) -> str:
@@ -49,18 +50,29 @@ class Problem:
             "severity": self.severity,
             "code": self.code,
             "message": str(self.message),
-            "hint": self.hint,
+            "hint": str(self.hint),
         }
 
 
 def problem(
-    code: str, file: str, line: int = 0, col: int = 0, *, hint: str = "", **fields: object
+    code: str,
+    file: str,
+    line: int = 0,
+    col: int = 0,
+    /,
+    *,
+    hint: Message | str = "",
+    message: Message | None = None,
+    **fields: object,
 ) -> Problem:
-    """A Problem whose message is the declared `code` rendered over `fields` (see messages)."""
+    """A Problem of the declared `code` at file:line:col.
+
+    Its message is `message` when given (a sentence of a group code such as `bad-value`),
+    else the code's own template over `fields`. KeyError for an undeclared code."""
     from placement.messages import REGISTRY
 
     severity = str(REGISTRY[code].severity)
-    return Problem(file, line, col, code, Message(code, fields), hint, severity)
+    return Problem(file, line, col, code, message or Message(code, fields), hint, severity)
 
 
 class PlacementError(Exception):
@@ -83,8 +95,9 @@ def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     return difflib.get_close_matches(str(word), pool, n=n, cutoff=0.6)
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | str:
+    """A `did-you-mean` hint naming the candidates like `word`, or "" when none is."""
     names = closest(word, candidates)
     if not names:
         return ""
-    return "did you mean " + " or ".join(f"'{n}'" for n in names) + "?"
+    return Message("did-you-mean", {"names": names})

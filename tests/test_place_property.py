@@ -169,7 +169,9 @@ def test_plan_invariants_and_optimum(tmp_path_factory, sc):
     assert {e["officer_id"] for e in doc["exceptions"] if e["code"] == "min_staffing"} == staying
     # deterministic
     again = make_plan(load_inputs(paths["roster"], paths["rules"], paths["units"]))
-    assert json.dumps(again, sort_keys=True) == json.dumps(doc, sort_keys=True)
+    assert json.dumps(again, sort_keys=True, default=str) == json.dumps(
+        doc, sort_keys=True, default=str
+    )
 
 
 @settings(

@@ -66,7 +66,7 @@ def command(paths, units, fmt, strict, lang):
 def _message(p, lang) -> str:
     """`message (hint)` of a problem, in Chinese with --lang zh."""
     if resolve_lang(lang) != "zh":
-        return p.message + (f" ({p.hint})" if p.hint else "")
-    from placement.i18n import problem_message, translate
+        return f"{p.message}" + (f" ({p.hint})" if p.hint else "")
+    from placement.i18n import translate
 
-    return problem_message(p.code, p.message) + (f"（{translate(p.hint)}）" if p.hint else "")
+    return translate(p.message, "zh") + (f"（{translate(p.hint, 'zh')}）" if p.hint else "")

@@ -14,7 +14,32 @@ from placement.problems import Exit, InputError, PlacementError
 
 
 def handle_errors(fn):
-    """Turn the tool's own errors into `file:line:col: code: message` and exit code 2.
+    """A command's entry: the collector off while it runs (`gc_paused`), and its errors
+    turned into messages and exit codes (`report_errors`)."""
+    return report_errors(gc_paused(fn))
+
+
+def gc_paused(fn):
+    """Run `fn` with the garbage collector off: a run makes millions of short-lived records
+    and no cycles worth a collection. The collector's state is restored after."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return wrapper
+
+
+def report_errors(fn):
+    """Turn the tool's own errors into `file:line:col: code: message` and exit code 2, and
+    any other exception (a bug) into the `internal-error` message and exit code 3, which
+    names the variable that shows the traceback (SPEC §3).
 
     With `--lang zh` (or LANG=zh...), the messages are in Chinese; codes and locations stay.
     """
@@ -22,27 +47,18 @@ def handle_errors(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         lang = resolve_lang(kwargs.get("lang"))
-        collecting = gc.isenabled()
-        gc.disable()  # a run makes millions of short-lived records and no cycles worth a collection
         try:
             return fn(*args, **kwargs)
         except InputError as e:
-            if lang == "zh":
-                from placement.i18n import render_problem
+            from placement.i18n import render_problem
 
-                for p in e.problems:
-                    click.echo(render_problem(p, lang), err=True)
-            else:
-                for p in e.problems:
-                    click.echo(p.render(), err=True)
+            for p in e.problems:
+                click.echo(render_problem(p, lang), err=True)
             sys.exit(Exit.BAD_INPUT)
         except PlacementError as e:
-            if lang == "zh":
-                from placement.i18n import label, translate
+            from placement.i18n import label
 
-                click.echo(label("error", lang).format(v=translate(str(e), lang)), err=True)
-            else:
-                click.echo(f"error: {e}", err=True)
+            click.echo(label("error", lang).format(v=e), err=True)
             sys.exit(Exit.BAD_INPUT)
         except (
             KeyboardInterrupt,
@@ -52,29 +68,20 @@ def handle_errors(fn):
         ):
             raise
         except Exception as e:  # a bug: still no traceback for the user, unless asked for
-            if os.environ.get("PLACEMENT_DEBUG"):
+            if os.environ.get(DEBUG_VARIABLE):
                 raise
-            if lang == "zh":
-                from placement.i18n import label, translate
+            from placement.i18n import label
+            from placement.messages import Message
 
-                click.echo(
-                    label("internal", lang).format(
-                        kind=type(e).__name__, v=translate(str(e), lang)
-                    ),
-                    err=True,
-                )
-            else:
-                click.echo(
-                    f"error: internal error {type(e).__name__}: {e} "
-                    "(set PLACEMENT_DEBUG=1 for details)",
-                    err=True,
-                )
-            sys.exit(Exit.BAD_INPUT)
-        finally:
-            if collecting:
-                gc.enable()
+            error = f"{type(e).__name__}: {e}"
+            m = Message("internal-error", {"error": error, "variable": DEBUG_VARIABLE})
+            click.echo(label("error", lang).format(v=m.text(lang)), err=True)
+            sys.exit(Exit.INTERNAL)
 
     return wrapper
+
+
+DEBUG_VARIABLE = "PLACEMENT_DEBUG"  # set it to see the traceback of an internal error
 
 
 def parse_date(ctx, param, value):
@@ -125,6 +132,7 @@ COMMANDS = {
     "test": ("cmd_test", "Run the rule files' own tests."),
     "schema": ("cmd_schema", "Print the JSON Schema of rule files or plans."),
     "diff": ("cmd_diff", "Compare two plans."),
+    "codes": ("cmd_codes", "List the problem and exception codes."),
 }
 
 _LANG_KEY = "placement.lang"

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from placement.problems import InputError, Problem
+from placement.problems import InputError, problem
 from placement.report import tables as T
 from placement.report.write import guard, to_json, write_atomic
 
@@ -34,9 +34,7 @@ def emit(
             return
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
-            raise InputError(
-                Problem(output, 0, 0, "output-not-folder", "with --format csv, -o names a folder")
-            )
+            raise InputError(problem("output-not-folder", output))
         folder.mkdir(exist_ok=True)
         for name, (cols, rows) in tabs.items():
             target = guard(folder / f"{name}.csv", inputs)
@@ -60,7 +58,7 @@ def emit(
         data = render_html(doc, lang=lang, ages=ages).encode("utf-8")
     elif fmt == "xlsx":
         if output is None:
-            raise InputError(Problem("-o", 0, 0, "output-missing", "--format xlsx needs -o FILE"))
+            raise InputError(problem("output-missing", "-o"))
         data = T.xlsx_bytes(tabs, _summary_pairs(doc, kind))
     else:
         from placement.report.terminal import render_check, render_plan

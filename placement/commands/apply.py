@@ -10,25 +10,24 @@ from pathlib import Path
 from placement.load.roster.load import Roster
 from placement.load.units import Units
 from placement.load.vocab import Vocabulary
-from placement.problems import InputError, Problem
+from placement.messages.registry import Message
+from placement.problems import InputError, problem
 
 
 def load_plan(path: str) -> dict:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:
-        raise InputError(
-            Problem(path, 0, 0, "plan-unreadable", f"cannot read: {e.strerror}")
-        ) from None
+        raise InputError(problem("plan-unreadable", path, error=e.strerror)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         line = getattr(e, "lineno", 0)
         raise InputError(
-            Problem(path, line, 0, "plan-invalid", f"not a plan JSON document: {e}")
+            problem(
+                "plan-invalid", path, line, message=Message("plan-not-json", {"detail": str(e)})
+            )
         ) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("transfers"), list):
-        raise InputError(
-            Problem(path, 0, 0, "plan-invalid", "not a plan document (no transfers list)")
-        )
+        raise InputError(problem("plan-invalid", path, message=Message("no-transfers")))
     return doc
 
 
@@ -38,16 +37,7 @@ def applied_rows(
     """Header plus data rows, as text cells, with unit and post updated."""
     sha = plan.get("inputs", {}).get("roster", {}).get("sha256")
     if sha != roster.sha256 and not force:
-        raise InputError(
-            Problem(
-                roster.path,
-                0,
-                0,
-                "plan-other-roster",
-                "the plan was made from a different roster (sha256 differs); "
-                "use --force to apply it anyway",
-            )
-        )
+        raise InputError(problem("plan-other-roster", roster.path))
     table = roster.table
     ucol, pcol = roster.columns["unit"], roster.columns["post"]
     idcol = roster.columns["officer_id"]

@@ -7,9 +7,11 @@ import polars as pl
 
 from placement.documents import PostStatus
 from placement.evaluate.decide import State
+from placement.evaluate.flags import by_officer_and_rule, flag_entries
 from placement.evaluate.measure import target_values
 from placement.evaluate.posts import count_posts
 from placement.load.inputs import Inputs, entry, rule_entries, sort_entries
+from placement.messages.registry import Message
 
 
 def check(inputs: Inputs) -> dict:
@@ -55,7 +57,9 @@ def check(inputs: Inputs) -> dict:
                     "target_unmet",
                     None,
                     None,
-                    f"target {t['id']} is not met: {share_text(t['value'])}",
+                    Message(
+                        "target_unmet", {"target": t["id"], "after": False, "value": t["value"]}
+                    ),
                 )
             )
     return {
@@ -88,39 +92,6 @@ def post_status(inputs: Inputs) -> list[PostStatus]:
     ]
 
 
-def flag_entries(inputs: Inputs) -> list[dict]:
-    j = inputs.judgement
-    by_rule: dict[int, list[int]] = {}
-    for k, i in j.flags:
-        by_rule.setdefault(i, []).append(k)
-    out, keys = [], []
-    for i, ks in by_rule.items():
-        r = j.rules[i]
-        ids = j.frame["officer_id"].gather(ks)
-        keys.append((ids, r.id))
-        out += [
-            {"officer_id": oid, "code": r.flag, "rule_id": r.id, "reason": why}
-            for oid, why in zip(ids.to_list(), j.reasons(i, ks), strict=True)
-        ]
-    return by_officer_and_rule(out, keys)
-
-
-def by_officer_and_rule(records: list[dict], keys: list[tuple[pl.Series, str]]) -> list[dict]:
-    """Records made rule by rule (`keys`: each rule's officer ids, in the records' order, and
-    its id), ordered by officer, then rule: one columnar sort instead of a Python one."""
-    if len(records) < 2:
-        return records
-    rank = {rid: k for k, rid in enumerate(sorted({rid for _i, rid in keys}))}
-    frame = pl.DataFrame(
-        {
-            "o": pl.concat([ids for ids, _r in keys]),
-            "r": np.repeat([rank[rid] for _i, rid in keys], [ids.len() for ids, _r in keys]),
-        }
-    )
-    order = frame.select(pl.arg_sort_by("o", "r", maintain_order=True))["o"].to_list()
-    return [records[k] for k in order]
-
-
 def check_failed(doc: dict) -> bool:
     return bool(
         doc["violations"]
@@ -128,8 +99,3 @@ def check_failed(doc: dict) -> bool:
         or any(not t["met"] for t in doc["targets"])
         or doc.get("posts")
     )
-
-
-def share_text(v: float | None) -> str:
-    """A target's value as messages print it."""
-    return "no officers counted" if v is None else f"{v:.1%}"

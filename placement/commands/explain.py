@@ -11,7 +11,7 @@ from placement.evaluate.decide import State, Status
 from placement.evaluate.truth import Step, describe, evaluate
 from placement.load.inputs import Inputs
 from placement.load.vocab import Vocabulary
-from placement.problems import InputError, Problem, did_you_mean
+from placement.problems import InputError, did_you_mean, problem
 
 _TRUTH: dict[bool | None, Literal["true", "false", "unknown"]] = {
     True: "true",
@@ -34,13 +34,11 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
             }
         all_ids = inputs.roster.officers["officer_id"].drop_nulls().to_list()
         raise InputError(
-            Problem(
-                inputs.roster.path,
-                0,
-                0,
+            problem(
                 "unknown-officer",
-                f"officer '{officer_id}' is not in the roster",
-                did_you_mean(officer_id, all_ids),
+                inputs.roster.path,
+                hint=did_you_mean(officer_id, all_ids),
+                officer=officer_id,
             )
         )
     k = ids.index(officer_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 # --- help ------------------------------------------------------------------------------
 
 HELP_ZH = {
+    "codes": "列出问题与方案例外的代码：类别、严重程度、说明、示例消息和处理办法。退出码为 0；"
+    "未知的 CODE 退出码为 2，并给出相近的代码。\n\n示例：placement codes unknown-field",
     "main": "把调整政策（YAML 规则）和花名册变成可供审议的调动方案。\n\n示例：placement plan data/roster.csv",
     "validate": "不需要花名册，检查规则文件（及单位文件）。\n\n全部有效时不输出任何内容，退出码为 0；"
     "否则每个问题输出一行，格式为 `文件:行:列: 代码: 说明`，退出码为 1。\n\n"
@@ -35,6 +37,7 @@ SHORT_ZH = {
     "test": "运行规则文件自带的测试。",
     "schema": "输出规则文件或方案的 JSON Schema。",
     "diff": "比较两个方案。",
+    "codes": "列出问题与例外代码。",
 }
 
 OPTION_ZH = {

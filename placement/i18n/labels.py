@@ -170,10 +170,6 @@ LABELS: dict[str, tuple[str, str]] = {
     # messages of the command line
     "warning": ("warning", "警告"),
     "error": ("error: {v}", "错误：{v}"),
-    "internal": (
-        "error: internal error {kind}: {v} (set PLACEMENT_DEBUG=1 for details)",
-        "错误：内部错误 {kind}：{v}（设置 PLACEMENT_DEBUG=1 可查看详情）",
-    ),
     "wrote": ("wrote {path}", "已写入 {path}"),
     "wrote_rows": ("wrote {path}: {n} rows", "已写入 {path}：{n} 行"),
     "usage": ("Usage: ", "用法："),

@@ -18,7 +18,7 @@ from placement.load.rules.load import load_ruleset
 from placement.load.rules.model import RuleSet
 from placement.load.units import Units, load_units
 from placement.messages.registry import Message
-from placement.problems import InputError, Problem
+from placement.problems import InputError, problem
 
 
 @dataclass
@@ -40,9 +40,7 @@ def default_path(value: str | Path | None, default: str, option: str) -> Path:
         return Path(value)
     p = Path(default)
     if not p.exists():
-        raise InputError(
-            Problem(default, 0, 0, "missing-default", f"no {default} here; give {option} PATH")
-        )
+        raise InputError(problem("missing-default", default, default=default, option=option))
     return p
 
 
@@ -90,7 +88,7 @@ def rule_entries(inputs: Inputs) -> list[Entry]:
                 "missing_data",
                 r.id,
                 field or None,
-                f"rule {r.id} cannot be decided: {field or 'a field'} is empty",
+                Message("missing_data", {"rule": r.id, "field": field or "a field"}),
             )
         )
     by_rule: dict[int, list[int]] = {}
@@ -101,7 +99,12 @@ def rule_entries(inputs: Inputs) -> list[Entry]:
         for k, why in zip(ks, j.reasons(i, ks, unless=True), strict=True):
             out.append(
                 entry(
-                    ids[k], rows[k], "exempt", r.id, None, f"exempt from {r.id} ({r.title}): {why}"
+                    ids[k],
+                    rows[k],
+                    "exempt",
+                    r.id,
+                    None,
+                    Message("exempt", {"rule": r.id, "title": r.title, "why": why}),
                 )
             )
     for k in conflicts:
@@ -113,7 +116,7 @@ def rule_entries(inputs: Inputs) -> list[Entry]:
                 "conflict",
                 a.id,
                 None,
-                f"rules {a.id} and {b.id} (priority {a.priority}) ask for different outcomes",
+                Message("conflict", {"a": a.id, "b": b.id, "priority": a.priority}),
             )
         )
     return out
@@ -123,11 +126,12 @@ def entry(
     officer_id: str | None,
     row: int | None,
     code: str,
-    rule_id: str | None = None,
-    field: str | None = None,
-    message: str | Message = "",
+    rule_id: str | None,
+    field: str | None,
+    message: Message,
 ) -> Entry:
-    """One item of a plan's `exceptions`; `row` is the roster's sheet row (1 = the header)."""
+    """One item of a plan's `exceptions`: who (officer_id, `row` the roster's sheet row, 1 = the
+    header), the declared exception `code`, the rule and field concerned, and the Message."""
     return {
         "officer_id": officer_id,
         "row": row,

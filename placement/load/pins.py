@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError
 
 from placement.load.pyderr import problems_from
 from placement.load.yamlsafe import load_yaml
+from placement.messages.registry import Message
 from placement.place.plan import Pin
-from placement.problems import InputError, Problem
+from placement.problems import InputError, problem
 
 
 class PinFile(BaseModel):
@@ -26,20 +27,12 @@ def load_pins(path: str) -> list[Pin]:
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
-        raise InputError(
-            Problem(path, 0, 0, "pins-unreadable", f"cannot read: {e.strerror}")
-        ) from None
+        raise InputError(problem("pins-unreadable", path, error=e.strerror)) from None
     doc = load_yaml(raw, path)
     if doc.data is None:
         return []
     if not isinstance(doc.data, list):
-        raise InputError(
-            doc.problem(
-                (),
-                "pins-shape",
-                "a pins file is a list of {officer:, unit:} or {officer:, stay: true}",
-            )
-        )
+        raise InputError(doc.problem((), "pins-shape", Message("pins-not-list")))
     pins, problems = [], []
     for i, item in enumerate(doc.data):
         try:
@@ -49,7 +42,7 @@ def load_pins(path: str) -> list[Pin]:
             continue
         if (p.unit is None) == (not p.stay):
             problems.append(
-                doc.problem((i,), "pins-shape", f"pin {i + 1}: give either unit or stay: true")
+                doc.problem((i,), "pins-shape", Message("pin-needs-one", {"pin": i + 1}))
             )
             continue
         pins.append(Pin(str(p.officer), p.unit, doc.where((i,)), path))

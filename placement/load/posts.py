@@ -78,7 +78,8 @@ def resolve_posts(units: Units, vocab: Vocabulary | None) -> tuple[PostTable, li
                     "bad-post-defaults",
                     file,
                     *at(("post_defaults", kind)),
-                    what=f"'{kind}' is not a kind of unit ({', '.join(KINDS)})",
+                    kind=kind,
+                    kinds=list(KINDS),
                 )
             )
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from placement.load.yamlsafe import YamlDoc
+from placement.messages.registry import Message
 from placement.problems import Problem, did_you_mean
 
 
@@ -21,7 +22,6 @@ def problems_from(
     `what` prefixes each message (e.g. "unit PCS-HF").
     """
     out = []
-    prefix = f"{what}: " if what else ""
     for e in err.errors():
         rel = tuple(x for x in e["loc"] if not _is_union_tag(x))
         loc = base + rel
@@ -29,23 +29,16 @@ def problems_from(
         if kind == "extra_forbidden":
             key = rel[-1]
             hint = did_you_mean(str(key), known) if known else ""
-            out.append(
-                doc.problem(loc, "unknown-key", f"{prefix}unknown key '{key}'", hint, key=True)
-            )
+            out.append(doc.problem(loc, "unknown-key", hint=hint, key=True, what=what, name=key))
         elif kind == "missing":
-            out.append(doc.problem(loc[:-1], "missing-key", f"{prefix}'{rel[-1]}' is required"))
+            out.append(doc.problem(loc[:-1], "missing-key", what=what, name=rel[-1]))
         else:
             got = e.get("input")
             shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
             where = ".".join(str(x) for x in rel)
-            where = f"{where}: " if where else ""
-            out.append(
-                doc.problem(
-                    loc,
-                    "bad-value",
-                    f"{prefix}{where}{e['msg'][0].lower()}{e['msg'][1:]} (got {shown})",
-                )
-            )
+            detail = f"{e['msg'][0].lower()}{e['msg'][1:]}"
+            fields = {"what": what, "where": where, "detail": detail, "got": shown}
+            out.append(doc.problem(loc, "bad-value", Message("schema-value", fields)))
     return out
 
 

@@ -12,6 +12,7 @@ from placement.load.pyderr import problems_from
 from placement.load.schema import UNIT_FIELDS
 from placement.load.vocab import Vocabulary
 from placement.load.yamlsafe import YamlDoc, load_yaml
+from placement.messages.registry import Message
 from placement.problems import InputError, Problem, did_you_mean, problem
 
 
@@ -120,9 +121,7 @@ def load_units(path: str | Path) -> Units:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise InputError(
-            Problem(str(path), 0, 0, "units-unreadable", f"cannot read units file: {e.strerror}")
-        ) from None
+        raise InputError(problem("units-unreadable", str(path), error=e.strerror)) from None
     doc = load_yaml(raw, str(path))
     units, problems = parse_units(doc)
     if problems:
@@ -138,9 +137,7 @@ def load_units(path: str | Path) -> Units:
 def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
     problems: list[Problem] = []
     if not isinstance(doc.data, dict):
-        return [], [
-            doc.problem((), "units-shape", "a units file is a mapping with a 'units:' list")
-        ]
+        return [], [doc.problem((), "units-shape", Message("units-not-mapping"))]
     try:
         UnitsFile.model_validate(doc.data)
     except ValidationError as e:
@@ -150,7 +147,7 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
     known = list(Unit.model_fields)
     for i, raw in enumerate(doc.data["units"]):
         if not isinstance(raw, dict):
-            problems.append(doc.problem(("units", i), "units-shape", "each unit is a mapping"))
+            problems.append(doc.problem(("units", i), "units-shape", Message("unit-not-mapping")))
             continue
         try:
             unit = Unit.model_validate(raw)
@@ -164,9 +161,7 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
     for i, u in enumerate(units):
         path = ("units", rows[id(u)], "id")
         if u.id in index:
-            problems.append(
-                doc.problem(path, "duplicate-unit", f"unit id '{u.id}' is defined twice")
-            )
+            problems.append(doc.problem(path, "duplicate-unit", unit=u.id))
         index.setdefault(u.id, i)
     ids = list(index)
     for u in units:
@@ -176,7 +171,7 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
                 doc.problem(
                     ("units", i, "merged_into"),
                     "unknown-unit",
-                    f"unit {u.id}: merged_into '{u.merged_into}' is not a unit",
+                    Message("unknown-merge-target", {"unit": u.id, "target": u.merged_into}),
                     did_you_mean(u.merged_into, ids),
                 )
             )
@@ -195,7 +190,9 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
                 doc.problem(
                     ("units", i, "min_staff"),
                     "min-staff-above-capacity",
-                    f"unit {u.id}: min_staff {u.min_staff} is above capacity {u.capacity}",
+                    unit=u.id,
+                    min_staff=u.min_staff,
+                    capacity=u.capacity,
                 )
             )
     by_id = {u.id: u for u in units}
@@ -213,7 +210,8 @@ def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
                         doc.problem(
                             ("units", rows[id(u)], "merged_into"),
                             "merge-cycle",
-                            f"unit {u.id}: merges form a cycle: {' -> '.join(cycle)}",
+                            unit=u.id,
+                            cycle=cycle,
                         )
                     )
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from placement.messages.registry import Message
 from placement.problems import did_you_mean
 
 RANK: dict[str, list[str]] = {
@@ -62,14 +63,16 @@ class Vocabulary:
     def is_term(self, kind: str, value: str) -> bool:
         return value in self.terms.get(kind, {})
 
-    def hint(self, kind: str, value: str) -> str:
+    def hint(self, kind: str, value: str) -> Message:
+        """A hint for a value not in the vocabulary: the term an alias stands for, the
+        spellings it looks like (did-you-mean), else the known terms."""
         table = self.terms.get(kind, {})
         alias_hit = self.lookup(kind).get(str(value).strip()) if kind in self.terms else None
         if alias_hit:
-            return f"did you mean '{alias_hit}'?"
+            return Message("did-you-mean", {"names": [alias_hit]})
         spellings = list(table) + [a for al in table.values() for a in al]
         hint = did_you_mean(value, spellings)
-        return hint or "known terms: " + ", ".join(table)
+        return hint if isinstance(hint, Message) else Message("known-terms", {"terms": list(table)})
 
     def label(self, kind: str, term: str) -> str:
         """The first Chinese alias, for reasons: 'deputy_section (副科)'."""

@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import ScalarNode
 
 from placement.messages.registry import Message
-from placement.problems import InputError, Problem
+from placement.problems import InputError, Problem, problem
 
 MAX_DEPTH = 40
 MAX_BYTES = 20 * 1024 * 1024
@@ -53,13 +53,21 @@ class YamlDoc:
         self,
         path: Path,
         code: str,
-        message: str | Message,
-        hint: str = "",
+        /,
+        message: Message | None = None,
+        hint: Message | str = "",
         key: bool = False,
-        severity: str = "error",
+        **fields: object,
     ) -> Problem:
+        """A problem of `code` at the position of `path` in the document (its key's with
+        `key`); the message is `message`, else the code's template over `fields`."""
         line, col = self.where(path, key)
-        return Problem(self.file, line, col, code, message, hint, severity)
+        return problem(code, self.file, line, col, hint=hint, message=message, **fields)
+
+
+def _syntax(file: str, line: int, col: int, sentence: str, **fields: object) -> Problem:
+    """A `yaml-syntax` problem whose message is the declared `sentence`."""
+    return problem("yaml-syntax", file, line, col, message=Message(sentence, fields))
 
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,21 +85,13 @@ def load_yaml(text: str | bytes, file: str) -> YamlDoc:
     """
     if isinstance(text, bytes):
         if len(text) > MAX_BYTES:
-            raise InputError(
-                Problem(
-                    file, 0, 0, "yaml-too-large", f"file is larger than {MAX_BYTES // 1048576} MiB"
-                )
-            )
+            raise InputError(problem("yaml-too-large", file, mib=MAX_BYTES // 1048576))
         if b"\x00" in text:
-            raise InputError(
-                Problem(file, 0, 0, "yaml-binary", "file is binary (contains NUL bytes), not YAML")
-            )
+            raise InputError(problem("yaml-binary", file))
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise InputError(
-                Problem(file, 0, 0, "yaml-encoding", f"not UTF-8 text (byte {e.start})")
-            ) from None
+            raise InputError(problem("yaml-encoding", file, byte=e.start)) from None
     doc = YamlDoc(file, None)
     loader = _Base(text)
     try:
@@ -100,11 +100,10 @@ def load_yaml(text: str | bytes, file: str) -> YamlDoc:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         msg = " ".join(str(x) for x in (e.context, e.problem) if x)
-        if mark and _tab_at(text, mark.line):
-            msg += " (use spaces for indentation, not tabs)"
-        raise InputError(Problem(file, line, col, "yaml-syntax", msg)) from None
+        tabs = bool(mark and _tab_at(text, mark.line))
+        raise InputError(_syntax(file, line, col, "yaml-parser", detail=msg, tabs=tabs)) from None
     except yaml.YAMLError as e:
-        raise InputError(Problem(file, 0, 0, "yaml-syntax", str(e))) from None
+        raise InputError(_syntax(file, 0, 0, "yaml-parser", detail=str(e), tabs=False)) from None
     finally:
         loader.dispose()
     return doc
@@ -154,7 +153,7 @@ def _build(loader: Any, doc: YamlDoc) -> object:
             if parent is not None and parent.is_map and parent.key is _NO_KEY:
                 if event.value == "<<" and event.implicit[0]:
                     raise InputError(
-                        Problem(doc.file, *mark, "yaml-key", "merge keys (<<) are not allowed")
+                        problem("yaml-key", doc.file, *mark, message=Message("yaml-merge-key"))
                     )
                 parent.key, parent.key_mark = (
                     _scalar(loader, event, doc, problems, as_key=True),
@@ -192,41 +191,25 @@ def _build(loader: Any, doc: YamlDoc) -> object:
         if cls is yaml.DocumentStartEvent:
             if seen_doc:
                 line, col = _mark(event)
-                raise InputError(
-                    Problem(
-                        doc.file,
-                        line,
-                        col,
-                        "yaml-syntax",
-                        "expected a single document, found another (---)",
-                    )
-                )
+                raise InputError(_syntax(doc.file, line, col, "yaml-second-document"))
             seen_doc = True
             continue
         if cls is yaml.AliasEvent:
             line, col = _mark(event)
-            raise InputError(
-                Problem(doc.file, line, col, "yaml-syntax", "aliases (*name) are not allowed")
-            )
+            raise InputError(_syntax(doc.file, line, col, "yaml-alias"))
         # the start of a mapping or a sequence
         if parent is not None and parent.is_map and parent.key is _NO_KEY:
             line, col = _mark(event)
             raise InputError(
-                Problem(doc.file, line, col, "yaml-key", "mapping keys must be plain scalars")
+                problem("yaml-key", doc.file, line, col, message=Message("key-not-scalar"))
             )
         path = _child_path(parent)
         tag = getattr(event, "tag", None)
         if tag not in (None, "!") and tag not in _STANDARD_TAGS:
-            problems.append(
-                Problem(doc.file, *_mark(event), "yaml-tag", f"tag {tag} is not allowed")
-            )
+            problems.append(problem("yaml-tag", doc.file, *_mark(event), tag=tag))
         if len(stack) >= MAX_DEPTH:
             line, col = _mark(event)
-            raise InputError(
-                Problem(
-                    doc.file, line, col, "yaml-syntax", f"nesting deeper than {MAX_DEPTH} levels"
-                )
-            )
+            raise InputError(_syntax(doc.file, line, col, "yaml-too-deep", levels=MAX_DEPTH))
         pos[path] = _mark(event)
         stack.append(_Frame({} if cls is _MAP_START else [], path, cls is _MAP_START))
     if problems:
@@ -250,12 +233,7 @@ def _place_key(
     if key in parent.value:
         first = doc.keypos.get(path, (0, 0))[0]
         problems.append(
-            Problem(
-                doc.file,
-                *(parent.key_mark or (0, 0)),
-                "duplicate-key",
-                f"key '{key}' appears twice (first at line {first})",
-            )
+            problem("duplicate-key", doc.file, *(parent.key_mark or (0, 0)), key=key, first=first)
         )
         return
     doc.keypos[path] = parent.key_mark
@@ -282,7 +260,7 @@ def _scalar(
     if tag is None or tag == "!":
         tag = loader.resolve(ScalarNode, event.value, event.implicit)
     if tag not in _STANDARD_TAGS:
-        problems.append(Problem(doc.file, *_mark(event), "yaml-tag", f"tag {tag} is not allowed"))
+        problems.append(problem("yaml-tag", doc.file, *_mark(event), tag=tag))
         return None
     if as_key and tag != "tag:yaml.org,2002:int":
         return event.value
@@ -291,6 +269,6 @@ def _scalar(
         return loader.construct_object(node, deep=False)
     except (yaml.YAMLError, ValueError, OverflowError) as e:
         problems.append(
-            Problem(doc.file, *_mark(event), "yaml-value", f"cannot read {event.value!r}: {e}")
+            problem("yaml-value", doc.file, *_mark(event), value=repr(event.value), detail=str(e))
         )
         return None

@@ -79,6 +79,46 @@ def define(
     return entry
 
 
+def group(
+    code: str,
+    summary: str,
+    summary_zh: str,
+    member: str,
+    *,
+    kind: Kind = Kind.PROBLEM,
+    severity: Severity = Severity.ERROR,
+) -> Code:
+    """Declare a problem code that several sentences share: a Problem shows `code`, its
+    message is one of the sentences (each a code of its own). The template renders the
+    message given as the field `detail`; `member` (declared before) is the example."""
+    return define(
+        code,
+        kind,
+        severity,
+        summary=summary,
+        summary_zh=summary_zh,
+        en="{detail:msg}",
+        zh="{detail:msg}",
+        example={"detail": (member, REGISTRY[member].example)},
+    )
+
+
+def example_fields(entry: Code) -> dict[str, object]:
+    """The example's fields with nested examples, written `(code, fields)`, made Messages."""
+
+    def value(v: object) -> object:
+        if (
+            isinstance(v, tuple)
+            and len(v) == 2
+            and isinstance(v[0], str)
+            and isinstance(v[1], Mapping)
+        ):
+            return Message(v[0], {k: value(x) for k, x in v[1].items()})
+        return v
+
+    return {k: value(v) for k, v in entry.example.items()}
+
+
 @dataclass(frozen=True, eq=True)
 class Message:
     """A message as a value: a declared code and the fields its templates name.
@@ -91,6 +131,12 @@ class Message:
     code: str
     fields: Mapping[str, object] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.code not in REGISTRY:
+            raise KeyError(
+                f"message code {self.code!r} is not declared in placement/messages/catalog"
+            )
+
     def text(self, lang: str = "en") -> str:
         """The message in `lang` ('en' or 'zh'), rendered from the code's template."""
         from placement.messages.render import render
@@ -100,8 +146,18 @@ class Message:
     def __str__(self) -> str:
         return self.text("en")
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Message):
+            return self.code == other.code and dict(self.fields) == dict(other.fields)
+        if isinstance(other, str):  # it stands where a string stood
+            return str(self) == other
+        return NotImplemented
+
     def __hash__(self) -> int:
-        return hash((self.code, str(self)))
+        return hash(str(self))
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
 
     def __lt__(self, other: object) -> bool:
         return str(self) < str(other)

@@ -17,22 +17,29 @@ from placement.messages.registry import REGISTRY
 Converter = Callable[[object], str]
 
 
-def _field_zh(v: object) -> str:
-    from placement.i18n.labels import field
+def _lazy(module: str, name: str) -> Converter:
+    """A zh converter from the i18n package, imported when first used (help stays light)."""
 
-    return field(str(v), "zh")
+    def conv(v: object) -> str:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(v)
+
+    return conv
 
 
-def _term_zh(v: object) -> str:
-    from placement.i18n.labels import term
+def _words(name: str) -> Callable[[], dict]:
+    def table() -> dict:
+        from placement.i18n import words
 
-    return term(str(v), "zh")
+        return getattr(words, name)
+
+    return table
 
 
-def _code_zh(v: object) -> str:
-    from placement.i18n.labels import code
-
-    return code(str(v), "zh")
+def _word(name: str) -> Converter:
+    get = _words(name)
+    return lambda v: get().get(str(v), str(v))
 
 
 def _nested(lang: str) -> Converter:
@@ -44,31 +51,142 @@ def _nested(lang: str) -> Converter:
     return conv
 
 
-def _join(sep: str) -> Converter:
+def _join(sep: str, item: Callable[[object], str] = str) -> Converter:
     def conv(v: object) -> str:
         if isinstance(v, list | tuple):
-            return sep.join(str(x) for x in v)
-        return str(v)
+            return sep.join(item(x) for x in v)
+        return item(v)
 
     return conv
 
 
-CONVERTERS: dict[str, dict[str, Converter]] = {
-    "en": {
-        "field": str,
-        "term": str,
-        "code": str,
-        "msg": _nested("en"),
-        "list": _join(", "),
-    },
-    "zh": {
-        "field": _field_zh,
-        "term": _term_zh,
-        "code": _code_zh,
-        "msg": _nested("zh"),
-        "list": _join("、"),
-    },
+def _field_zh(v: object) -> str:
+    from placement.i18n.reasons import _field
+
+    return _field(str(v))
+
+
+def _value_zh(v: object) -> str:
+    from placement.i18n.reasons import _value
+
+    return _value(str(v))
+
+
+def _reason_zh(v: object) -> str:
+    from placement.i18n.reasons import _reason
+
+    return _reason(str(v)) or str(v)
+
+
+def _subject(lang: str) -> Converter:
+    """'rule a' → 'rule a: ' / '规则 a：' (a prefix naming what a message is about)."""
+
+    def conv(v: object) -> str:
+        if not v:
+            return ""
+        if lang != "zh":
+            return f"{v}: "
+        kind, _, rest = str(v).partition(" ")
+        kind = _KINDS.get(kind, kind)
+        return f"{kind} {rest}：" if rest else f"{kind}："
+
+    return conv
+
+
+_KINDS = {
+    "rule": "规则",
+    "unit": "单位",
+    "pin": "人工决定",
+    "target": "目标",
+    "test": "测试",
+    "allowance": "津贴",
+    "field": "字段",
 }
+
+
+def _loc(lang: str) -> Converter:
+    """A key path inside the item: 'priority: ' / '`priority`：'."""
+
+    def conv(v: object) -> str:
+        if not v:
+            return ""
+        return f"`{v}`：" if lang == "zh" else f"{v}: "
+
+    return conv
+
+
+def _flag(en: str, zh: str, lang: str) -> Converter:
+    return lambda v: (zh if lang == "zh" else en) if v else ""
+
+
+def _share(lang: str) -> Converter:
+    def conv(v: object) -> str:
+        if v is None:
+            return "无可计人员" if lang == "zh" else "no officers counted"
+        return f"{v:.1%}" if isinstance(v, int | float) else str(v)
+
+    return conv
+
+
+def _columns(lang: str) -> Converter:
+    """[(field, aliases)] of missing columns."""
+
+    def conv(v: object) -> str:
+        pairs = list(v)  # type: ignore[call-overload]
+        if lang == "zh":
+            return "；".join(f"{_field_zh(n)}（`{n}`）" for n, _a in pairs)
+        return "; ".join(f"{n} ({a})" for n, a in pairs)
+
+    return conv
+
+
+def _quoted_or(sep: str) -> Converter:
+    return lambda v: sep.join(f"'{x}'" for x in v)  # type: ignore[attr-defined]
+
+
+def _ident(x: object) -> str:
+    return f"`{x}`"
+
+
+def _converters(lang: str) -> dict[str, Converter]:
+    zh = lang == "zh"
+    same: Converter = str
+    return {
+        "field": _field_zh if zh else same,
+        "term": _lazy("placement.i18n.labels", "term") if zh else same,
+        "val": _value_zh if zh else same,
+        "vals": _join("、", _value_zh) if zh else _join(", "),
+        "code": _word("CODES") if zh else same,
+        "tname": _word("TYPE_NAMES") if zh else same,
+        "acts": _join("与", _word("ACTIONS")) if zh else _join(" and "),
+        "msg": _nested(lang),
+        "list": _join("、") if zh else _join(", "),
+        "list_en": _join(", "),
+        "or": _quoted_or(" 或 " if zh else " or "),
+        "idents": _join("、", _ident) if zh else _join(", "),
+        "slashed": _join("/", _ident) if zh else _join("/"),
+        "arrows": _join(" -> "),
+        "columns": _columns(lang),
+        "subject": _subject(lang),
+        "loc": _loc(lang),
+        "reason": _reason_zh if zh else same,
+        "share": _share(lang),
+        "after": _flag(" after the plan", "方案执行后", lang),
+        "more": _flag(" ...", " 等", lang),
+        "dates": _flag(" (dates are YYYY-MM-DD)", "（日期格式为 YYYY-MM-DD）", lang),
+        "tabs": _flag(
+            " (use spaces for indentation, not tabs)", "（缩进请用空格，不要用制表符）", lang
+        ),
+        "os": _lazy("placement.i18n.library", "os_error") if zh else same,
+        "yaml": _lazy("placement.i18n.library", "phrases") if zh else same,
+        "json": _lazy("placement.i18n.library", "json_error") if zh else same,
+        "library": _lazy("placement.i18n.library", "library") if zh else same,
+        "pydantic": _lazy("placement.i18n.library", "pydantic_message") if zh else same,
+        "pydantic_report": _lazy("placement.i18n.library", "pydantic_report") if zh else same,
+    }
+
+
+CONVERTERS: dict[str, dict[str, Converter]] = {"en": _converters("en"), "zh": _converters("zh")}
 
 
 class _Formatter(string.Formatter):
@@ -81,11 +199,14 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+_FORMATTERS = {lang: _Formatter(lang) for lang in CONVERTERS}
+
+
 def render(code: str, fields: Mapping[str, object], lang: str = "en") -> str:
     """The code's template in `lang` filled with `fields`. KeyError for an undeclared code."""
     entry = REGISTRY[code]
     template = entry.zh if lang == "zh" else entry.en
-    return _Formatter("zh" if lang == "zh" else "en").vformat(template, (), dict(fields))
+    return _FORMATTERS["zh" if lang == "zh" else "en"].vformat(template, (), dict(fields))
 
 
 def template_fields(template: str) -> set[str]:

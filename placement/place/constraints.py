@@ -10,7 +10,8 @@ import polars as pl
 
 from placement.documents import Entry
 from placement.load.inputs import Inputs, entry
-from placement.problems import InputError, Problem
+from placement.messages.registry import Message
+from placement.problems import InputError, problem
 
 
 @dataclass
@@ -49,28 +50,14 @@ def apply_pins(
     for p in pins:
         k = index.get(p.officer)
         if k is None:
-            problems.append(
-                Problem(
-                    p.file,
-                    *p.where,
-                    "pin-unknown-officer",
-                    f"officer '{p.officer}' is not a planned officer of the roster",
-                )
-            )
+            problems.append(problem("pin-unknown-officer", p.file, *p.where, officer=p.officer))
             continue
         done.add(k)
         if p.unit is None:
             continue
         uid = inputs.units.resolve(p.unit)
         if uid is None or inputs.units.by_id[uid].dissolved:
-            problems.append(
-                Problem(
-                    p.file,
-                    *p.where,
-                    "pin-unknown-unit",
-                    f"unit '{p.unit}' is not a unit that can receive officers",
-                )
-            )
+            problems.append(problem("pin-unknown-unit", p.file, *p.where, unit=p.unit))
             continue
         now = moves.get(k, f["unit"][k])
         if uid != now:
@@ -81,13 +68,7 @@ def apply_pins(
         limit = cap.get(uid)
         if limit is not None and c > limit and any(moves.get(k) == uid for k in done):
             problems.append(
-                Problem(
-                    pins[0].file,
-                    0,
-                    0,
-                    "pin-capacity",
-                    f"pins put {c} officers in {uid}, above its capacity {limit}",
-                )
+                problem("pin-capacity", pins[0].file, count=c, unit=uid, capacity=limit)
             )
     if problems:
         raise InputError(problems)
@@ -123,8 +104,9 @@ def min_staffing(
                     "min_staffing",
                     r.id,
                     None,
-                    f"moving would leave {origin} below its minimum staff "
-                    f"{min_staff.get(origin, 0)}",
+                    Message(
+                        "min_staffing", {"unit": origin, "min_staff": min_staff.get(origin, 0)}
+                    ),
                 )
             )
     kept = mv.filter(pl.col("pos") < pl.col("allow")).drop("pos", "allow").sort("row")

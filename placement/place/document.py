@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from placement.commands.check import flag_entries, share_text
+from placement.evaluate.flags import flag_entries
 from placement.evaluate.frame import with_units
 from placement.evaluate.measure import measure
 from placement.load.inputs import Inputs, entry, sort_entries
+from placement.messages.registry import Message
 
 
 def plan_document(
@@ -93,7 +94,7 @@ def plan_document(
                     "target_unmet",
                     None,
                     None,
-                    f"target {t.id} is not met after the plan: {share_text(va)}",
+                    Message("target_unmet", {"target": t.id, "after": True, "value": va}),
                 )
             )
     exceptions = sort_entries(exceptions)

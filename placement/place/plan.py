@@ -9,6 +9,7 @@ import polars as pl
 
 from placement.evaluate.decide import State
 from placement.load.inputs import Inputs, entry, rule_entries
+from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
 from placement.place.groups import place_movers
@@ -33,7 +34,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
-    why: dict[int, str] = dict.fromkeys(pinned.moves, "pinned by a manual decision")
+    why: dict[int, str] = dict.fromkeys(pinned.moves, str(Message("pinned")))
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
 
     parts: list[pl.DataFrame] = []
@@ -102,8 +103,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                     "no_capacity",
                     r.id,
                     None,
-                    f"rule {r.id} moves this officer ({facts}) but no unit matching "
-                    "its destination has a free place",
+                    Message("no_capacity", {"rule": r.id, "facts": facts}),
                 )
             )
     return plan_document(inputs, moves, posts, deciding, why, exceptions)

@@ -7,13 +7,17 @@ import os
 import tempfile
 from pathlib import Path
 
-from placement.problems import InputError, Problem
+from placement.messages.registry import Message
+from placement.problems import InputError, problem
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """A spreadsheet cell that would start a formula gets a leading apostrophe."""
+    """A spreadsheet cell that would start a formula gets a leading apostrophe; a Message
+    becomes its English text (machine formats carry English)."""
+    if isinstance(value, Message):
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
@@ -24,19 +28,9 @@ def guard(out: Path, inputs: list[str | Path]) -> Path:
     target = out.resolve()
     for p in inputs:
         if p and Path(p).exists() and Path(p).resolve() == target:
-            raise InputError(
-                Problem(
-                    str(out),
-                    0,
-                    0,
-                    "output-is-input",
-                    "refusing to overwrite an input file; choose another -o path",
-                )
-            )
+            raise InputError(problem("output-is-input", str(out)))
     if not target.parent.exists():
-        raise InputError(
-            Problem(str(out), 0, 0, "output-folder-missing", f"folder {out.parent} does not exist")
-        )
+        raise InputError(problem("output-folder-missing", str(out), folder=str(out.parent)))
     return out
 
 

@@ -14,7 +14,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from placement.problems import InputError, Problem
+from placement.messages.registry import Message
+from placement.problems import InputError, problem
 
 if TYPE_CHECKING:
     from placement.load.roster.read import RawTable
@@ -30,19 +31,21 @@ def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
     try:
         size = path.stat().st_size
         if size > MAX_ROSTER_BYTES:
-            raise InputError(
-                Problem(str(path), 0, 0, "roster-too-large", "the file is larger than 2 GiB")
-            )
+            raise InputError(problem("roster-too-large", str(path), size="2 GiB"))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(Problem(str(path), 0, 0, "roster-missing", "no such file")) from None
+        raise InputError(problem("roster-missing", str(path))) from None
     except IsADirectoryError:
         raise InputError(
-            Problem(str(path), 0, 0, "roster-unreadable", "is a folder, not a roster file")
+            problem("roster-unreadable", str(path), message=Message("roster-folder"))
         ) from None
     except OSError as e:
         raise InputError(
-            Problem(str(path), 0, 0, "roster-unreadable", f"cannot read: {e.strerror}")
+            problem(
+                "roster-unreadable",
+                str(path),
+                message=Message("cannot-read", {"error": e.strerror}),
+            )
         ) from None
     hasher = hashlib.sha256()  # hashed beside the parsing: hashlib lets go of the GIL
     hashing = threading.Thread(target=hasher.update, args=(raw,), daemon=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from placement.load.roster.read import RawTable
 from placement.load.schema import FALSE_WHEN_EMPTY, ROSTER_FIELDS, header_lookup, normalise_header
 from placement.load.units import Units
 from placement.load.vocab import APPRAISAL, SEX, Vocabulary
-from placement.problems import InputError, Problem
+from placement.messages.registry import Message
+from placement.problems import InputError, problem
 
 ROW_OFFSET = 2  # sheet row of the first data row: the header is row 1
 
@@ -72,12 +74,14 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
             continue
         if key in seen:
             problems.append(
-                Problem(
+                problem(
+                    "duplicate-header",
                     path,
                     1,
                     i + 1,
-                    "duplicate-header",
-                    f"header '{h}' appears twice (columns {seen[key] + 1} and {i + 1})",
+                    message=Message(
+                        "header-twice", {"header": h, "first": seen[key] + 1, "second": i + 1}
+                    ),
                 )
             )
             continue
@@ -88,24 +92,23 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
         if name in columns:
             j = columns[name]
             problems.append(
-                Problem(
+                problem(
+                    "duplicate-header",
                     path,
                     1,
                     i + 1,
-                    "duplicate-header",
-                    f"columns {j + 1} '{headers[j]}' and {i + 1} '{h}' both give {name}",
+                    message=Message(
+                        "columns-same-field",
+                        {"first": j + 1, "a": headers[j], "second": i + 1, "b": h, "field": name},
+                    ),
                 )
             )
             continue
         columns[name] = i
     missing = [n for n, (_t, req, _a) in ROSTER_FIELDS.items() if req and n not in columns]
     if missing:
-        names = "; ".join(f"{n} ({'/'.join(ROSTER_FIELDS[n][2][:2])})" for n in missing)
-        problems.append(
-            Problem(
-                path, 1, 0, "missing-column", f"required column missing: {names}; is this a roster?"
-            )
-        )
+        names = [(n, "/".join(ROSTER_FIELDS[n][2][:2])) for n in missing]
+        problems.append(problem("missing-column", path, 1, 0, columns=names))
     if problems:
         raise InputError(problems)
     return columns
@@ -222,24 +225,16 @@ def parse_roster(
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
-    bad: list[
-        tuple[str | None, pl.Series, str, object]
-    ] = []  # field (None: the row), mask, code, message
+    # field (None: the row), mask, exception code, the message's sentence for a cell
+    bad: list[tuple[str | None, pl.Series, str, Sentence]] = []
     for name, kind, _table in specs:
         if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
-            bad.append((name, empty[name], "invalid_row", f"{name} is empty"))
+            bad.append((name, empty[name], "invalid_row", _fixed("cell-empty", field=name)))
         if kind == "units":
-            bad.append(
-                (
-                    name,
-                    col(f"bad:{name}"),
-                    "unknown_unit",
-                    "wishes '{raw}' name a unit not in the units file",
-                )
-            )
+            bad.append((name, col(f"bad:{name}"), "unknown_unit", _cell("wishes-unknown-unit")))
         elif kind == "unit":
             bad.append(
-                (name, invalid_cells[name], "unknown_unit", "unit '{raw}' is not in the units file")
+                (name, invalid_cells[name], "unknown_unit", _cell("unit-not-in-file", "unit"))
             )
         elif kind != "str":
             bad.append(
@@ -251,35 +246,26 @@ def parse_roster(
                 "birth_date",
                 (officers["birth_date"] > as_of).fill_null(False),
                 "invalid_row",
-                f"birth_date '{{raw}}' is after the as-of date {as_of}",
+                _cell("born-after-as-of", as_of=str(as_of)),
             )
         )
     dup = col("check:dup")
     if dup.any():  # a repeated hash: compare the ids themselves (a collision is not a duplicate)
         ids = officers["officer_id"]
         dup = ids.is_not_null() & ~ids.is_first_distinct()
-    bad.append(("officer_id", dup, "duplicate_id", "officer_id '{raw}' appears on an earlier row"))
+    bad.append(("officer_id", dup, "duplicate_id", _cell("")))
     if "id_number" in columns:
         ids, shape_bad, conflict = V.id_numbers(officers["id_number"], officers["birth_date"])
         officers = officers.with_columns(ids.alias("id_number"))
-        bad.append(
-            ("id_number", shape_bad, "invalid_row", "id_number '{raw}' is not a valid resident ID")
-        )
-        bad.append(
-            (
-                "id_number",
-                conflict,
-                "data_conflict",
-                "id_number's birth date does not agree with birth_date",
-            )
-        )
+        bad.append(("id_number", shape_bad, "invalid_row", _cell("bad-resident-id")))
+        bad.append(("id_number", conflict, "data_conflict", _fixed("")))
     for r, width in table.ragged.items():
         bad.append(
             (
                 None,
                 _nowhere(n).scatter(r, True),
                 "invalid_row",
-                f"row has {width} cells, the header has {len(table.headers)}",
+                _fixed("ragged-row", cells=width, header=len(table.headers)),
             )
         )
     keep = ~blank
@@ -370,25 +356,40 @@ def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str,
     return out
 
 
-def _message(name: str, kind: str, vocab: Vocabulary, extras: dict):
+# A cell's sentence: the cell's text (None for a row-level check) → its fields, or None
+# for an exception code whose own template is the whole sentence (duplicate_id ...).
+Sentence = tuple[str, Callable[[object], dict]]
+
+
+def _cell(code: str, key: str = "value", **fixed: object) -> Sentence:
+    """A sentence that quotes the cell as `key`."""
+    return code, lambda raw: {**fixed, key: str(raw)}
+
+
+def _fixed(code: str, **fixed: object) -> Sentence:
+    """A sentence that does not quote the cell."""
+    return code, lambda raw: fixed
+
+
+def _message(name: str, kind: str, vocab: Vocabulary, extras: dict) -> Sentence:
     if kind == "date":
-        return f"{name} '{{raw}}' is not a date"
+        return _cell("not-a-date", field=name)
     if kind == "bool":
-        return f"{name} '{{raw}}' is not yes/no"
+        return _cell("not-yes-no", field=name)
     if kind == "number":
-        return f"{name} '{{raw}}' is not a number ≥ 0"
+        return _cell("not-a-count", field=name)
     if name in ("post", "rank"):
-
-        def term(raw, name=name):
-            return f"{name} '{raw}' is not in the vocabulary ({vocab.hint(name, raw)})"
-
-        return term
+        return "not-in-vocabulary", lambda raw: {
+            "field": name,
+            "value": str(raw),
+            "hint": vocab.hint(name, raw),
+        }
     if name == "sex":
-        return "sex '{raw}' is not M/F (男/女)"
+        return _cell("not-a-sex")
     if name == "appraisal":
-        return "appraisal '{raw}' is not excellent/competent/basically_competent/incompetent"
-    values = "/".join(extras[name][0].values) if name in extras else ""
-    return f"{name} '{{raw}}' is not one of {values}"
+        return _cell("not-an-appraisal")
+    values = list(extras[name][0].values) if name in extras else []
+    return _cell("not-an-enum-value", field=name, values=values)
 
 
 def _collect(bad, officers, cells: _Cells, keep):
@@ -397,7 +398,7 @@ def _collect(bad, officers, cells: _Cells, keep):
     issues = []
     ids = officers["officer_id"]
     rows = officers["_row"]
-    for name, mask, code, template in bad:
+    for name, mask, code, (sentence, fields) in bad:
         mask = mask.fill_null(False) & keep
         if not mask.any():
             continue
@@ -407,7 +408,10 @@ def _collect(bad, officers, cells: _Cells, keep):
         for oid, row, raw in zip(
             ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True
         ):
-            text = template(raw) if callable(template) else template.replace("{raw}", str(raw))
+            if sentence:  # the exception's template wraps the cell's sentence
+                message = Message(code, {"row": row, "detail": Message(sentence, fields(raw))})
+            else:
+                message = Message(code, {"row": row, **fields(raw)})
             issues.append(
                 {
                     "officer_id": oid,
@@ -415,7 +419,7 @@ def _collect(bad, officers, cells: _Cells, keep):
                     "code": code,
                     "rule_id": None,
                     "field": name,
-                    "message": f"row {row}: {text}",
+                    "message": message,
                 }
             )
     return issues, invalid

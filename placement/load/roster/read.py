@@ -7,10 +7,12 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import polars as pl
 
-from placement.problems import InputError, Problem
+from placement.messages.registry import Message
+from placement.problems import InputError, problem
 
 
 @dataclass
@@ -31,8 +33,9 @@ def read_table(path: Path, raw: bytes) -> RawTable:
     return _read_csv(path, raw)
 
 
-def _fail(path, message, code="roster-unreadable", line=0):
-    raise InputError(Problem(str(path), line, 0, code, message))
+def _fail(path, message: Message, code: str = "roster-unreadable", line: int = 0) -> NoReturn:
+    """Raise the roster file's one problem: `code` (declared) with `message`."""
+    raise InputError(problem(code, str(path), line, message=message))
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, str]:
@@ -43,13 +46,11 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
-            _fail(path, f"cannot decode as UTF-16 (byte {e.start})", "roster-encoding")
+            _fail(path, Message("utf16-undecodable", {"byte": e.start}), "roster-encoding")
     else:
         enc, body = "utf-8", raw
     if b"\x00" in body:
-        _fail(
-            path, "the file is binary (contains NUL bytes); save it as CSV or XLSX", "roster-binary"
-        )
+        _fail(path, Message("roster-binary"), "roster-binary")
     try:
         return body.decode("utf-8"), enc
     except UnicodeDecodeError:
@@ -60,7 +61,7 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         line = body[: e.start].count(b"\n") + 1
         _fail(
             path,
-            f"the text is neither UTF-8 nor GB18030 (bad byte at offset {e.start})",
+            Message("not-utf8-gb18030", {"offset": e.start}),
             "roster-encoding",
             line,
         )
@@ -69,7 +70,7 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
 
 def _read_csv(path: Path, raw: bytes) -> RawTable:
     if not raw[:65536].strip() and not raw.strip():
-        _fail(path, "the file is empty", "roster-empty")
+        _fail(path, Message("file-empty"), "roster-empty")
     frame, enc, data = None, "utf-8", raw
     if (
         not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
@@ -97,7 +98,7 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
             p = e.problems[0]
             _fail(path, p.message, p.code)
     if frame.height == 0:
-        _fail(path, "the file is empty", "roster-empty")
+        _fail(path, Message("file-empty"), "roster-empty")
     headers = [("" if v is None else str(v)) for v in frame.row(0)]
     frame = frame.slice(1)
     frame.columns = [f"c{i}" for i in range(len(headers))]
@@ -124,7 +125,7 @@ def _read_csv_slow(text: str) -> tuple[pl.DataFrame, dict[int, int]]:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as e:
         raise InputError(
-            Problem("", 0, 0, "roster-unreadable", f"not a readable CSV file: {e}")
+            problem("roster-unreadable", "", message=Message("not-csv", {"detail": str(e)}))
         ) from None
     width = len(rows[0]) if rows else 0
     ragged = {}
@@ -143,16 +144,17 @@ def _read_xlsx(path: Path, raw: bytes) -> RawTable:
 
         book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         if not book.sheet_names:
-            _fail(path, "the workbook has no sheets", "roster-empty")
+            _fail(path, Message("no-sheets"), "roster-empty")
         rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except InputError:
         raise
     except Exception as e:  # calamine raises its own types for broken archives
-        _fail(path, f"not a readable XLSX workbook ({type(e).__name__}: {e})", "roster-unreadable")
+        detail = f"{type(e).__name__}: {e}"
+        _fail(path, Message("not-xlsx", {"detail": detail}), "roster-unreadable")
     while rows and not any(_cell(c) for c in rows[-1]):
         rows.pop()
     if not rows:
-        _fail(path, "the first sheet is empty", "roster-empty")
+        _fail(path, Message("first-sheet-empty"), "roster-empty")
     width = max(len(r) for r in rows)
     headers = [_cell(c) for c in rows[0]] + [""] * (width - len(rows[0]))
     cols = {f"c{j}": [(_cell(r[j]) if j < len(r) else "") for r in rows[1:]] for j in range(width)}

@@ -177,7 +177,6 @@ def _compile(
                 doc.file,
                 *doc.where(path + ("effective_until",)),
                 policy=a.id,
-                what="effective_until is before effective_from",
             )
         )
     return pol
@@ -195,12 +194,7 @@ def _term(
     term = table.get(value) or table.get(str(value).lower())
     if term is None:
         problems.append(
-            doc.problem(
-                path,
-                "unknown-term",
-                f"{kind} '{value}' is not in the vocabulary",
-                vocab.hint(kind, value),
-            )
+            doc.problem(path, "unknown-term", hint=vocab.hint(kind, value), vocab=kind, value=value)
         )
     return term
 

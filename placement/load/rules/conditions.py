@@ -112,9 +112,15 @@ class Scope:
     problems: list[Problem] = field(default_factory=list)
 
     def error(
-        self, path: YamlPath, code: str, message: str | Message, hint: str = "", key: bool = False
+        self,
+        path: YamlPath,
+        code: str,
+        message: Message,
+        hint: Message | str = "",
+        key: bool = False,
     ) -> None:
-        """Collect an error at `path` (of the key with key=True)."""
+        """Collect a problem of `code` whose message is `message`, at `path` (of the key with
+        key=True)."""
         assert self.doc is not None, "conditions are compiled from a YAML document"
         self.problems.append(self.doc.problem(path, code, message, hint, key=key))
 
@@ -129,14 +135,14 @@ def compile_condition(raw: object, path: YamlPath, scope: Scope) -> Node:
     if isinstance(raw, list):
         return All(tuple(compile_condition(x, path + (i,), scope) for i, x in enumerate(raw)))
     if not isinstance(raw, dict):
-        scope.error(path, "bad-condition", f"a condition is a mapping, not {_kind(raw)}")
+        scope.error(path, "bad-condition", Message("condition-not-mapping", {"kind": _kind(raw)}))
         return Broken(path)
     parts: list[Node] = []
     for key, value in raw.items():
         p = path + (key,)
         if key in ("all", "any"):
             if not isinstance(value, list):
-                scope.error(p, "bad-condition", f"'{key}' takes a list of conditions")
+                scope.error(p, "bad-condition", Message("conditions-list", {"name": key}))
                 parts.append(Broken(p))
                 continue
             subs = tuple(compile_condition(x, p + (i,), scope) for i, x in enumerate(value))
@@ -151,7 +157,13 @@ def compile_condition(raw: object, path: YamlPath, scope: Scope) -> Node:
 def _compile_field(name: str, test: object, path: YamlPath, scope: Scope) -> Node:
     ftype = scope.fields.get(name)
     if ftype is None:
-        scope.error(path, "unknown-field", name, did_you_mean(name, scope.fields), key=True)
+        scope.error(
+            path,
+            "unknown-field",
+            Message("unknown-field", {"name": name}),
+            did_you_mean(name, scope.fields),
+            key=True,
+        )
         return Broken(path)
     if isinstance(test, dict):
         tests: list[Node] = []
@@ -160,7 +172,7 @@ def _compile_field(name: str, test: object, path: YamlPath, scope: Scope) -> Nod
                 scope.error(
                     path + (op,),
                     "unknown-operator",
-                    f"{op} on {name}",
+                    Message("unknown-operator", {"op": op, "field": name}),
                     did_you_mean(op, OPS),
                     key=True,
                 )
@@ -192,14 +204,14 @@ def _compile_test(
     is_list = ftype.kind in ("tags", "units")
     if op == "is_null":
         if not isinstance(value, bool):
-            scope.error(path, "bad-literal", f"is_null takes true or false, not {value!r}")
+            scope.error(path, "bad-literal", Message("bad-is-null", {"value": repr(value)}))
             return None
         return Test(name, op, ftype, value, where=where)
     if op in ORDERED_OPS and not ftype.ordered:
         scope.error(
             path,
             "bad-operator",
-            f"{op} needs a number or a date; {name} is {_tname(ftype)}",
+            Message("ordered-operator", {"op": op, "field": name, "type": _tname(ftype)}),
             key=True,
         )
         return None
@@ -207,14 +219,18 @@ def _compile_test(
         scope.error(
             path,
             "bad-operator",
-            f"contains needs a list field; {name} is {_tname(ftype)}",
-            "use eq or in",
+            Message("contains-needs-list", {"field": name, "type": _tname(ftype)}),
+            Message("use-eq-or-in"),
             key=True,
         )
         return None
     if is_list and op not in ("contains", "is_null"):
         scope.error(
-            path, "bad-operator", f"{op} on the list field {name}", "use contains", key=True
+            path,
+            "bad-operator",
+            Message("list-field-operator", {"op": op, "field": name}),
+            Message("use-contains"),
+            key=True,
         )
         return None
     elem = _element_type(ftype)
@@ -229,10 +245,14 @@ def _compile_test(
         return None
     if op in ("in", "not_in", "between"):
         if not isinstance(value, list):
-            scope.error(path, "bad-literal", f"{op} takes a list, not {value!r}")
+            scope.error(
+                path,
+                "bad-literal",
+                Message("list-expected-by-op", {"op": op, "value": repr(value)}),
+            )
             return None
         if op == "between" and len(value) != 2:
-            scope.error(path, "bad-literal", f"between takes [low, high], not {len(value)} values")
+            scope.error(path, "bad-literal", Message("between-two", {"n": len(value)}))
             return None
         items = []
         for i, v in enumerate(value):
@@ -263,15 +283,18 @@ def _compile_ref(
     pool = scope.officer_fields if scope.officer_fields is not None else scope.fields
     otype = pool.get(other)
     if otype is None:
-        scope.error(path, "unknown-field", f"$officer.{other}", did_you_mean(other, pool))
-        return None
-    if otype.kind in ("tags", "units"):
         scope.error(
-            path, "bad-literal", f"$officer.{other} is a list; compare {name} with a single value"
+            path,
+            "unknown-field",
+            Message("unknown-field", {"name": f"$officer.{other}"}),
+            did_you_mean(other, pool),
         )
         return None
+    if otype.kind in ("tags", "units"):
+        scope.error(path, "bad-literal", Message("officer-ref-list", {"ref": other, "field": name}))
+        return None
     if ftype.kind in ("tags", "units") and op != "contains":
-        scope.error(path, "bad-literal", f"{name} is a list; use contains: $officer.{other}")
+        scope.error(path, "bad-literal", Message("list-field-ref", {"field": name, "ref": other}))
         return None
     a, b = _element_type(ftype), _element_type(otype)
     comparable = a.kind == b.kind or {a.kind, b.kind} <= {"str", "unit", "enum", "term"}
@@ -279,7 +302,10 @@ def _compile_ref(
         scope.error(
             path,
             "bad-literal",
-            f"{name} ({_tname(ftype)}) cannot be compared with $officer.{other} ({_tname(otype)})",
+            Message(
+                "incomparable-ref",
+                {"field": name, "type": _tname(ftype), "ref": other, "ref_type": _tname(otype)},
+            ),
         )
         return None
     return Test(name, op, ftype, None, ref=other, where=where)
@@ -295,7 +321,7 @@ def _resolve_constant(value: object, path: YamlPath, scope: Scope) -> object:
             scope.error(
                 path,
                 "unknown-constant",
-                value,
+                Message("unknown-constant", {"name": value}),
                 did_you_mean("$" + key, ["$" + k for k in scope.constants]),
             )
             return _BAD
@@ -313,9 +339,11 @@ def _element_type(ftype: FieldType) -> FieldType:
 
 def _coerce(v: object, ftype: FieldType, name: str, path: YamlPath, scope: Scope) -> object:
     k = ftype.kind
-    bad = f"{name} is {_tname(ftype)}, not {v!r}"
+    bad = Message(
+        "wrong-type", {"field": name, "type": _tname(ftype), "value": repr(v), "dates": False}
+    )
     if v is None:
-        scope.error(path, "bad-literal", f"{name}: null is not a value; use is_null: true")
+        scope.error(path, "bad-literal", Message("null-literal", {"field": name}))
         return _BAD
     if k == "number":
         if isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -335,7 +363,7 @@ def _coerce(v: object, ftype: FieldType, name: str, path: YamlPath, scope: Scope
         try:
             return dt.date.fromisoformat(str(v))
         except ValueError:
-            scope.error(path, "bad-literal", bad + " (dates are YYYY-MM-DD)")
+            scope.error(path, "bad-literal", Message("wrong-type", {**bad.fields, "dates": True}))
             return _BAD
     if isinstance(v, (bool, list, dict)) or isinstance(v, dt.date):
         scope.error(path, "bad-literal", bad)
@@ -346,7 +374,7 @@ def _coerce(v: object, ftype: FieldType, name: str, path: YamlPath, scope: Scope
             scope.error(
                 path,
                 "bad-literal",
-                f"{name} is one of {', '.join(ftype.values)}, not '{v}'",
+                Message("not-one-of", {"field": name, "values": list(ftype.values), "value": v}),
                 did_you_mean(v, ftype.values),
             )
             return _BAD
@@ -359,7 +387,7 @@ def _coerce(v: object, ftype: FieldType, name: str, path: YamlPath, scope: Scope
             scope.error(
                 path,
                 "unknown-term",
-                f"{ftype.vocab} '{v}' is not in the vocabulary",
+                Message("unknown-term", {"vocab": ftype.vocab, "value": v}),
                 scope.vocab.hint(ftype.vocab, v),
             )
             return _BAD
@@ -374,7 +402,7 @@ def _coerce(v: object, ftype: FieldType, name: str, path: YamlPath, scope: Scope
         scope.error(
             path,
             "unknown-unit",
-            f"unit '{v}' is not in the units file",
+            Message("unit-not-in-file", {"unit": v}),
             did_you_mean(v, sorted(scope.unit_ids)),
         )
         return _BAD

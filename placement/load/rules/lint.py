@@ -8,6 +8,7 @@ from placement.load.rules.conditions import All, Node, Test, fields_of
 from placement.load.rules.lint_posts import lint_posts
 from placement.load.rules.model import Rule, RuleSet
 from placement.load.units import Units
+from placement.messages.registry import Message
 from placement.problems import Problem
 
 
@@ -42,8 +43,9 @@ def _lint_rules(rs: RuleSet, units: Units | None) -> list[Problem]:
                     _warn(
                         r,
                         "shadowed-rule",
-                        f"rule {r.id} never decides: rule {h.id} (priority {h.priority}) "
-                        "always applies first",
+                        Message(
+                            "shadowed-rule", {"rule": r.id, "by": h.id, "priority": h.priority}
+                        ),
                     )
                 )
                 break
@@ -55,7 +57,7 @@ def _lint_rules(rs: RuleSet, units: Units | None) -> list[Problem]:
             continue
         dests = [u for u in kept if _could(r.move.to, u.record())]
         if not dests:
-            out.append(_warn(r, "no-destination", f"rule {r.id}: no unit matches its destination"))
+            out.append(_warn(r, "no-destination", Message("no-destination", {"rule": r.id})))
             continue
         stays = [u.id for u in dests if _still_applies(r, u)]
         if stays:
@@ -63,8 +65,10 @@ def _lint_rules(rs: RuleSet, units: Units | None) -> list[Problem]:
                 _warn(
                     r,
                     "action-not-ending",
-                    f"rule {r.id} would still apply after a move to {', '.join(stays[:3])}"
-                    + (" ..." if len(stays) > 3 else ""),
+                    Message(
+                        "move-not-ending",
+                        {"rule": r.id, "units": stays[:3], "more": len(stays) > 3},
+                    ),
                 )
             )
     for r in rs.rules:
@@ -80,7 +84,7 @@ def _lint_rules(rs: RuleSet, units: Units | None) -> list[Problem]:
                 _warn(
                     r,
                     "action-not-ending",
-                    f"rule {r.id} would still apply after set_post {r.set_post}",
+                    Message("post-not-ending", {"rule": r.id, "post": r.set_post}),
                 )
             )
     return out
@@ -116,5 +120,5 @@ def _still_applies(r: Rule, u) -> bool:
     return True
 
 
-def _warn(r: Rule, code: str, message: str) -> Problem:
+def _warn(r: Rule, code: str, message: Message) -> Problem:
     return Problem(r.file, r.line, 0, code, message, severity="warning")

@@ -18,7 +18,8 @@ from placement.load.schema import DERIVED_FIELDS, EXTRA_TYPES, ROSTER_FIELDS, UN
 from placement.load.units import Units
 from placement.load.vocab import Vocabulary
 from placement.load.yamlsafe import YamlDoc, load_yaml
-from placement.problems import InputError, Problem, did_you_mean
+from placement.messages.registry import Message
+from placement.problems import InputError, Problem, did_you_mean, problem
 
 
 def rule_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -31,12 +32,10 @@ def rule_files(paths: Sequence[str | Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise InputError(Problem(str(p), 0, 0, "rules-missing", "no such file or folder"))
+            raise InputError(problem("rules-missing", str(p), message=Message("no-such-path")))
     if not out:
         raise InputError(
-            Problem(
-                ", ".join(map(str, paths)), 0, 0, "rules-missing", "no rule files (*.yaml) found"
-            )
+            problem("rules-missing", ", ".join(map(str, paths)), message=Message("no-rule-files"))
         )
     return sorted(set(out), key=lambda f: (f.name, str(f)))
 
@@ -69,7 +68,7 @@ def check_ruleset(
         try:
             raw = f.read_bytes()
         except OSError as e:
-            problems.append(Problem(str(f), 0, 0, "rules-unreadable", f"cannot read: {e.strerror}"))
+            problems.append(problem("rules-unreadable", str(f), error=e.strerror))
             continue
         digest.update(f.name.encode() + b"\0" + raw)
         try:
@@ -80,9 +79,7 @@ def check_ruleset(
         if doc.data is None:
             continue
         if not isinstance(doc.data, dict):
-            problems.append(
-                doc.problem((), "rules-shape", "a rule file is a mapping (ruleset:, rules:, ...)")
-            )
+            problems.append(doc.problem((), "rules-shape"))
             continue
         docs.append((doc, _shape(doc, problems)))
     rs = _assemble(docs, units, problems)
@@ -102,9 +99,10 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
                 doc.problem(
                     (key,),
                     "unknown-key",
-                    f"unknown key '{key}'",
-                    did_you_mean(key, known),
+                    hint=did_you_mean(key, known),
                     key=True,
+                    what="",
+                    name=key,
                 )
             )
             data.pop(key)
@@ -120,7 +118,9 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
         if value is None:
             continue
         if not isinstance(value, list):
-            problems.append(doc.problem((key,), "bad-value", f"{key}: a list is expected"))
+            problems.append(
+                doc.problem((key,), "bad-value", Message("list-expected", {"name": key}))
+            )
             continue
         good = []
         for i, item in enumerate(value):
@@ -154,10 +154,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                 if k in single:
                     problems.append(
                         doc.problem(
-                            (k,),
-                            "duplicate-section",
-                            f"'{k}' is already given in {single[k][0].file}",
-                            key=True,
+                            (k,), "duplicate-section", key=True, name=k, file=single[k][0].file
                         )
                     )
                 else:
@@ -177,12 +174,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
         for name, d in decl.items():
             if name in fields or name.startswith("unit."):
                 problems.append(
-                    doc.problem(
-                        ("fields", name),
-                        "duplicate-field",
-                        f"'{name}' is a built-in field",
-                        key=True,
-                    )
+                    doc.problem(("fields", name), "duplicate-field", key=True, name=name)
                 )
                 continue
             if name.startswith("_") or ":" in name:
@@ -190,8 +182,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                     doc.problem(
                         ("fields", name),
                         "bad-value",
-                        f"field name '{name}': names that begin with '_' or hold ':' "
-                        "are kept for the tool's own columns",
+                        Message("reserved-field-name", {"name": name}),
                         key=True,
                     )
                 )
@@ -199,7 +190,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             if d.type == "enum" and not d.values:
                 problems.append(
                     doc.problem(
-                        ("fields", name), "bad-value", f"field {name}: an enum needs values"
+                        ("fields", name), "bad-value", Message("enum-needs-values", {"name": name})
                     )
                 )
                 continue
@@ -241,7 +232,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                     doc.problem(
                         ("targets", i, "share"),
                         "bad-value",
-                        f"target {t.id}: give at_least or at_most",
+                        Message("target-needs-bound", {"target": t.id}),
                     )
                 )
             rs.targets.append(
@@ -277,7 +268,8 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                     doc.problem(
                         path + ("id",),
                         "duplicate-rule",
-                        f"rule id '{r.id}' is already used at {first.file}:{first.line}",
+                        rule=r.id,
+                        where=f"{first.file}:{first.line}",
                     )
                 )
                 continue
@@ -319,24 +311,19 @@ def _compile_rule(
             doc.problem(
                 path + ("then",),
                 "bad-action",
-                f"rule {r.id}: {' and '.join(acts)} cannot be combined "
-                "(a move may set the post with move.post)",
+                Message("actions-combined", {"rule": r.id, "actions": list(acts)}),
             )
         )
     if not acts and not then.flag:
         problems.append(
-            doc.problem(
-                path + ("then",),
-                "bad-action",
-                f"rule {r.id}: then needs move, set_post, flag or keep",
-            )
+            doc.problem(path + ("then",), "bad-action", Message("no-action", {"rule": r.id}))
         )
     if r.effective_from and r.effective_until and r.effective_from > r.effective_until:
         problems.append(
             doc.problem(
                 path + ("effective_until",),
                 "bad-value",
-                f"rule {r.id}: effective_until is before effective_from",
+                Message("effective-order", {"rule": r.id}),
             )
         )
 
@@ -345,10 +332,7 @@ def _compile_rule(
         if t is None:
             problems.append(
                 doc.problem(
-                    p,
-                    "unknown-term",
-                    f"post '{value}' is not in the vocabulary",
-                    vocab.hint("post", value),
+                    p, "unknown-term", hint=vocab.hint("post", value), vocab="post", value=value
                 )
             )
         return t

@@ -63,9 +63,9 @@ define(
     E,
     summary="`post_defaults` is a mapping from a kind of unit to a mapping of posts.",
     summary_zh="post_defaults 应为“单位类别 → 职务职数”的映射。",
-    en="post_defaults: {what}",
-    zh="post_defaults：{what}",
-    example={"what": "'stations' is not a kind of unit (organ, frontline, station)"},
+    en="post_defaults: '{kind}' is not a kind of unit ({kinds:list})",
+    zh="`post_defaults`：'{kind}' 不是单位类别（{kinds:list}）",
+    example={"kind": "stations", "kinds": ["organ", "frontline", "station"]},
     fix="Write post_defaults: {station: {station_head: 1}, frontline: {...}}.",
     fix_zh="写作 post_defaults: {station: {station_head: 1}, frontline: {...}}。",
 )
@@ -150,13 +150,13 @@ define(
     "bad-policy",
     Kind.PROBLEM,
     E,
-    summary="An appointment policy's value is out of range.",
-    summary_zh="任职政策的取值不合法。",
-    en="appointment {policy}: {what}",
-    zh="任职政策 {policy}：{what}",
-    example={"policy": "station-head", "what": "effective_until is before effective_from"},
-    fix="Correct the value.",
-    fix_zh="请改正该值。",
+    summary="An appointment policy's effective dates are in the wrong order.",
+    summary_zh="任职政策的生效日期先后颠倒。",
+    en="appointment {policy}: effective_until is before effective_from",
+    zh="任职政策 {policy}：effective_until 早于 effective_from",
+    example={"policy": "station-head"},
+    fix="Swap or correct the dates.",
+    fix_zh="请调换或改正这两个日期。",
 )
 
 # --- validate warnings -------------------------------------------------------------------------
