@@ -108,4 +108,4 @@ class RuleSetFile(_Strict):
     tests: list[RuleTestFile] | None = None
 
 
-SINGLE_KEYS = ("ruleset", "as_of", "constants", "fields", "vocab", "targets", "allowances")
+HEAD_KEYS = ("ruleset", "as_of", "constants", "fields", "vocab", "targets", "allowances")
