@@ -119,3 +119,66 @@ define(
     fix="Give the rules folder: placement test rules/",
     fix_zh="请给出规则目录：placement test rules/",
 )
+
+# `explain`: the lines of a rule's condition tree.
+for _code, _en, _zh, _what in (
+    ("explain-when", "when:", "适用条件：", "the rule's `when` condition"),
+    ("explain-unless", "unless:", "除外条件：", "the rule's `unless` condition"),
+    ("explain-all", "all of", "全部满足", "an `all` node: true when every part is"),
+    ("explain-any", "any of", "任一满足", "an `any` node: true when one part is"),
+    ("explain-not", "not", "并非", "a `not` node"),
+    ("explain-always", "always (no condition)", "始终成立（无条件）", "a rule without `when`"),
+):
+    define(
+        _code,
+        Kind.NOTE,
+        Severity.INFO,
+        summary=f"explain: the heading of {_what}.",
+        summary_zh=f"explain：{_zh}一行的标题。",
+        en=_en,
+        zh=_zh,
+    )
+
+define(
+    "explain-why-not",
+    Kind.NOTE,
+    Severity.INFO,
+    summary="explain: the tests that decided that a rule does not apply.",
+    summary_zh="explain：决定规则不适用的检验。",
+    en="why not: {tests}",
+    zh="未适用原因：{tests}",
+    example={"tests": "exam_passed yes ≠ no"},
+)
+
+define(
+    "explain-unknown",
+    Kind.NOTE,
+    Severity.INFO,
+    summary="explain: the tests that leave a rule unknown for lack of data.",
+    summary_zh="explain：因数据缺失而使规则无法判定的检验。",
+    en="unknown because: {tests}",
+    zh="无法判定，原因：{tests}",
+    example={"tests": "years_since_discipline unknown"},
+)
+
+define(
+    "explain-pin",
+    Kind.NOTE,
+    Severity.INFO,
+    summary="explain: a pin (--pin) that concerns the officer.",
+    summary_zh="explain：涉及该民警的人工确定安排（--pin）。",
+    en="pin: {pin}",
+    zh="人工确定：{pin}",
+    example={"pin": '{"stay": true}'},
+)
+
+define(
+    "explain-pin-overrode",
+    Kind.NOTE,
+    Severity.INFO,
+    summary="explain: a pin (--pin) that overrides what a rule asked for the officer.",
+    summary_zh="explain：推翻了某条规则对该民警安排的人工确定安排（--pin）。",
+    en="pin: {pin}, overriding {rule}",
+    zh="人工确定：{pin}，推翻规则 {rule}",
+    example={"pin": '{"stay": true}', "rule": "june-station-head-recall"},
+)
