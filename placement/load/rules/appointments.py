@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, WithJsonSchema
 
 from placement.load.rules.conditions import (
     TRUE,
@@ -29,7 +29,10 @@ from placement.load.vocab import Vocabulary
 from placement.load.yamlsafe import YamlDoc
 from placement.problems import Problem, did_you_mean, problem
 
-_Condition = dict[str, Any] | list[Any]
+_Raw = dict[str, Any] | list[Any]
+# typed by `placement schema rules` (placement.load.rules.files.rules_schema)
+_Condition = Annotated[_Raw, WithJsonSchema({"x-condition": "Condition"})]
+_Selector = Annotated[_Raw, WithJsonSchema({"x-condition": "Selector"})]
 
 RESERVED_IDS = ("unit_merge", "pin")  # rule ids of merge-only transfers and of pins in plans
 
@@ -46,8 +49,8 @@ class AppointmentFile(BaseModel):
     post: str = Field(
         min_length=1, description="the post (vocabulary term) whose vacancies this fills"
     )
-    at: _Condition | None = Field(default=None, description="SELECTOR over unit fields only")
-    where: _Condition | None = Field(
+    at: _Selector | None = Field(default=None, description="SELECTOR over unit fields only")
+    where: _Selector | None = Field(
         default=None, description="SELECTOR per candidate; may reference $officer.FIELD"
     )
     rank: str | None = Field(default=None, description="the appointee's rank afterwards")
@@ -55,7 +58,7 @@ class AppointmentFile(BaseModel):
     merit: list[str | dict[str, str]] = Field(
         default_factory=list, description="fields, best first: FIELD (desc) or {FIELD: asc|desc}"
     )
-    prefer: list[_Condition] = Field(default_factory=list)
+    prefer: list[_Selector] = Field(default_factory=list)
     slate: StrictInt = Field(default=1, ge=1, description="candidates shown per vacancy (差額)")
     effective_from: dt.date | None = None
     effective_until: dt.date | None = None
