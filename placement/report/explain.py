@@ -80,7 +80,9 @@ def render_explain(doc: dict, c, lang: str) -> None:
         who = L("ex_by").format(v=t(doc["deciding_rule"])) if "deciding_rule" in doc else ""
     c.print(L("ex_decision").format(v=word(DECISIONS, doc["decision"], lang)) + who)
     for p in doc.get("pins", []):
-        pin = json.dumps(p.get("pin", {}), ensure_ascii=False, sort_keys=True)
+        pin = ", ".join(
+            f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(p.get("pin", {}).items())
+        )
         m = (
             Message("explain-pin-overrode", {"pin": pin, "rule": p["overrode"]})
             if p.get("overrode")

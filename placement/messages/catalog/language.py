@@ -169,7 +169,7 @@ define(
     summary_zh="explain：涉及该民警的人工确定安排（--pin）。",
     en="pin: {pin}",
     zh="人工确定：{pin}",
-    example={"pin": '{"stay": true}'},
+    example={"pin": "stay: true"},
 )
 
 define(
@@ -180,5 +180,5 @@ define(
     summary_zh="explain：推翻了某条规则对该民警安排的人工确定安排（--pin）。",
     en="pin: {pin}, overriding {rule}",
     zh="人工确定：{pin}，推翻规则 {rule}",
-    example={"pin": '{"stay": true}', "rule": "june-station-head-recall"},
+    example={"pin": "stay: true", "rule": "june-station-head-recall"},
 )
