@@ -44,8 +44,8 @@ def test_sections_from_every_file_are_combined_in_file_order(rules):
             "allowances:\n  - {where: {unit.area: rural}, amount: 80}\n"
             "rules:\n" + rule("a1", "{post: 技術民警, squad: x, age: {le: $b_age}}"),
             "30-c.yaml": "ruleset: t\nas_of: 2026-10-01\ntests:\n"
-            "  - {name: n, officer: {birth_date: 1990-01-01, rank: 正科長, post: officer, unit: BGS},"
-            " expect: {no_action: true}}\n",
+            "  - {name: n, officer: {birth_date: 1990-01-01, rank: 正科長, post: officer,"
+            " unit: BGS}, expect: {no_action: true}}\n",
         }
     )
     assert problems == []

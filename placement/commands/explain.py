@@ -7,7 +7,8 @@ import numpy as np
 from placement.evaluate.decide import State, Status
 from placement.evaluate.truth import describe, evaluate
 from placement.load.inputs import Inputs
-from placement.load.rules.conditions import All, Node, Not, Test
+from placement.load.rules.conditions import All, AnyOf, Node, Not, Test
+from placement.load.vocab import Vocabulary
 from placement.problems import InputError, Problem, did_you_mean
 
 _TRUTH = {True: "true", False: "false", None: "unknown"}
@@ -64,7 +65,7 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
         st = Status(int(j.status[k, j.rules.index(r)]))
         when, w = tree(r.when, record, vocab)
         item["when"] = when
-        u = False
+        u: bool | None = False
         if r.unless is not None:
             item["unless"], u = tree(r.unless, record, vocab)
         item["status"] = {
@@ -113,7 +114,7 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
     return out
 
 
-def tree(node: Node, record: dict, vocab) -> tuple[dict, bool | None]:
+def tree(node: Node, record: dict, vocab: Vocabulary) -> tuple[dict, bool | None]:
     """The condition as a tree of results for one record, and its truth value.
 
     Leaves whose result decides the whole (see `decides`) carry `"decides": true`."""
@@ -122,7 +123,7 @@ def tree(node: Node, record: dict, vocab) -> tuple[dict, bool | None]:
     return out, result
 
 
-def _walk(node: Node, record: dict, vocab) -> tuple[dict, bool | None]:
+def _walk(node: Node, record: dict, vocab: Vocabulary) -> tuple[dict, bool | None]:
     if isinstance(node, Test):
         steps: list = []
         result = evaluate(node, record, record, steps)
@@ -146,6 +147,8 @@ def _walk(node: Node, record: dict, vocab) -> tuple[dict, bool | None]:
         part, r = _walk(node.part, record, vocab)
         result = None if r is None else not r
         return {"node": "not", "result": _TRUTH[result], "parts": [part]}, result
+    if not isinstance(node, (All, AnyOf)):
+        raise TypeError(f"cannot explain {node!r}")  # a Broken node: the rule set had errors
     kind = "all" if isinstance(node, All) else "any"
     parts = [_walk(p, record, vocab) for p in node.parts]
     result = evaluate(node, record, record)

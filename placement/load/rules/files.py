@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, WithJsonSchema
 
 from placement.load.rules.appointments import AppointmentFile
+
+if TYPE_CHECKING:
+    from placement.load.schema import FieldType
+    from placement.load.vocab import Vocabulary
 
 _Raw = dict[str, Any] | list[Any]
 Condition = Annotated[_Raw, WithJsonSchema({"x-condition": "Condition"})]
@@ -136,7 +140,7 @@ _SCALAR = ("eq", "ne", "in", "not_in", "is_null")
 _LIST = ("contains", "is_null")
 
 
-def _value_schema(ftype, vocab) -> dict:
+def _value_schema(ftype: FieldType, vocab: Vocabulary) -> dict[str, Any]:
     k = ftype.kind
     if k == "number":
         return {"type": "number"}
@@ -152,7 +156,7 @@ def _value_schema(ftype, vocab) -> dict:
     return {"type": "string"}
 
 
-def _test_schema(ftype, vocab) -> dict:
+def _test_schema(ftype: FieldType, vocab: Vocabulary) -> dict[str, Any]:
     """A test on one field: a literal (equality; a list reads as `in`) or operators."""
     one = {"anyOf": [_value_schema(ftype, vocab), _REF]}
     many = {"anyOf": [{"type": "array", "items": one}, _REF]}
@@ -185,7 +189,9 @@ def _test_schema(ftype, vocab) -> dict:
     }
 
 
-def _condition_defs(name: str, fields: dict, vocab, defs: dict) -> None:
+def _condition_defs(
+    name: str, fields: dict[str, FieldType], vocab: Vocabulary, defs: dict[str, Any]
+) -> None:
     props: dict[str, Any] = {
         "all": {"type": "array", "items": {"$ref": f"#/$defs/{name}"}},
         "any": {"type": "array", "items": {"$ref": f"#/$defs/{name}"}},
@@ -205,14 +211,16 @@ def _condition_defs(name: str, fields: dict, vocab, defs: dict) -> None:
     }
 
 
-def rules_schema(fields: dict | None = None, vocab=None) -> dict:
+def rules_schema(
+    fields: dict[str, FieldType] | None = None, vocab: Vocabulary | None = None
+) -> dict[str, Any]:
     """The JSON Schema of a rule file, conditions and selectors typed: `Condition` over the
     officer's fields (`fields`: name -> FieldType; default the built-in roster, derived and
     `unit.` fields), `Selector` over unit fields; term values from `vocab` (default built-in)."""
     from placement.load.schema import DERIVED_FIELDS, ROSTER_FIELDS, UNIT_FIELDS
-    from placement.load.vocab import Vocabulary
+    from placement.load.vocab import Vocabulary as _Vocabulary
 
-    vocab = vocab or Vocabulary()
+    vocab = vocab or _Vocabulary()
     if fields is None:
         fields = {n: t for n, (t, _r, _a) in ROSTER_FIELDS.items()}
         fields.update(DERIVED_FIELDS)
@@ -226,7 +234,7 @@ def rules_schema(fields: dict | None = None, vocab=None) -> dict:
     return schema
 
 
-def _typed_conditions(node):
+def _typed_conditions(node: Any) -> Any:
     """Replace the models' condition placeholders by references to the typed definitions."""
     if isinstance(node, dict):
         if "x-condition" in node:
