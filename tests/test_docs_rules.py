@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from placement.load.rules import files as F
+from placement.load.rules.appointments import AppointmentFile
 from placement.load.rules.conditions import OPS
 from placement.load.schema import DERIVED_FIELDS, ROSTER_FIELDS, UNIT_FIELDS
+from placement.load.units import Unit, UnitsFile
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -24,6 +26,8 @@ NAMES = {
     "field declaration key": list(F.FieldDecl.model_fields) + ["str", "number", "date", "bool"],
     "test key": list(F.RuleTestFile.model_fields),
     "expect key": list(F.ExpectFile.model_fields),
+    "appointment key": list(AppointmentFile.model_fields),
+    "units file key": list(UnitsFile.model_fields) + list(Unit.model_fields),
     "operator": list(OPS),
     "condition node": ["all", "any", "not"],
     "roster field": list(ROSTER_FIELDS),

@@ -34,8 +34,6 @@ _Raw = dict[str, Any] | list[Any]
 _Condition = Annotated[_Raw, WithJsonSchema({"x-condition": "Condition"})]
 _Selector = Annotated[_Raw, WithJsonSchema({"x-condition": "Selector"})]
 
-RESERVED_IDS = ("unit_merge", "pin")  # rule ids of merge-only transfers and of pins in plans
-
 
 class AppointmentFile(BaseModel):
     """One appointment policy as written (the source of `placement schema rules`)."""
@@ -255,44 +253,19 @@ def _merit(
     return MeritKey(name, direction == "desc", ftype)
 
 
-def check_ids(
-    policies: list[Policy], taken: dict[str, tuple[str, int]], problems: list[Problem]
-) -> list[Policy]:
-    """Policies whose id is free (`taken`: id -> (file, line) of rules and targets so far;
-    updated). A duplicate or reserved id is an error naming the first place."""
-    out = []
-    for p in policies:
-        if p.id in RESERVED_IDS:
-            problems.append(problem("reserved-id", p.file, *p.id_at, id=p.id))
-            continue
-        if p.id in taken:
-            file, line = taken[p.id]
-            problems.append(
-                problem("duplicate-id", p.file, *p.id_at, id=p.id, place=f"{file}:{line}")
-            )
-            continue
-        taken[p.id] = (p.file, p.line)
-        out.append(p)
-    return out
-
-
 def assemble_policies(
     docs: Any, rs: Any, units: Any, scope: Callable[..., Scope], problems: list[Problem]
 ) -> None:
     """The hook `load.py` calls once the rules are compiled: compile every file's policies
-    into `rs.appointments` (file order), ids checked against rules and targets, and resolve
-    the units' `posts` against the rule set's vocabulary (its problems join `problems`)."""
-    taken: dict[str, tuple[str, int]] = {}
-    for r in rs.rules:
-        taken.setdefault(r.id, (r.file, r.line))
-    for doc, data in docs:
-        for i, t in data.get("targets", []):
-            taken.setdefault(t.id, (doc.file, doc.where(("targets", i))[0]))
+    into `rs.appointments` (file order), and resolve the units' `posts` against the rule set's
+    vocabulary (its problems join `problems`). Ids are checked by load.py with every other
+    name of the rule set (one namespace with rules and targets, `unit_merge` and `pin`
+    reserved); `docs` hold only the policies whose id is free."""
     order = 0
     for doc, data in docs:
         items = data.get("appointments", [])
         policies = compile_policies(items, doc, scope, rs.vocab, rs.fields, order, problems)
         order += len(items)
-        rs.appointments += check_ids(policies, taken, problems)
+        rs.appointments += policies
     if units is not None:
         problems += units.resolve_posts(rs.vocab)

@@ -387,7 +387,22 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             for part in ("when", "unless"):
                 if isinstance(raw.get(part), (dict, list)):
                     compile_condition(raw[part], ("rules", i, part), scope(doc))
-    assemble_policies(docs, rs, units, scope, problems)
+    # appointment policies whose id is taken or reserved were reported with the other ids
+    kept = [
+        (
+            doc,
+            {
+                **data,
+                "appointments": [
+                    (i, a)
+                    for i, a in data.get("appointments", [])
+                    if (doc.file, "appointments", i) not in skip
+                ],
+            },
+        )
+        for doc, data in docs
+    ]
+    assemble_policies(kept, rs, units, scope, problems)
     return rs
 
 
