@@ -160,11 +160,17 @@ class CheckDocument(TypedDict):
 # -- explain --------------------------------------------------------------------------------
 
 
-class TestStep(TypedDict):
-    test: str  # `field op literal`, as the rule file reads
-    value: Any  # the officer's value (dates ISO, lists as lists)
+class ConditionNode(TypedDict):
+    """One node of a rule's condition for one officer: `all`, `any`, `not` with `parts`, or a
+    `test` with the officer's value; `decides` marks the tests that decide the tree's value."""
+
+    node: Literal["all", "any", "not", "test"]
     result: Literal["true", "false", "unknown"]
-    text: str
+    parts: NotRequired[list[ConditionNode]]
+    test: NotRequired[str]  # `field op literal`, as the rule file reads
+    value: NotRequired[Any]  # the officer's value (dates ISO, lists as lists)
+    text: NotRequired[str]
+    decides: NotRequired[bool]
 
 
 class RuleExplained(TypedDict):
@@ -174,11 +180,10 @@ class RuleExplained(TypedDict):
     action: str
     status: str
     note: NotRequired[str]
-    when: NotRequired[Literal["true", "false", "unknown"]]
-    tests: NotRequired[list[TestStep]]
-    unless: NotRequired[Literal["true", "false", "unknown"]]
-    unless_tests: NotRequired[list[TestStep]]
-    why_not: NotRequired[str]
+    when: NotRequired[ConditionNode]
+    unless: NotRequired[ConditionNode]
+    why_not: NotRequired[list[str]]  # the deciding tests of a false `when` or a true `unless`
+    unknown: NotRequired[list[str]]  # the tests that leave the rule unknown
 
 
 class ExplainDocument(TypedDict):
@@ -195,6 +200,7 @@ class ExplainDocument(TypedDict):
     conflicting_rule: NotRequired[str]
     transfer: NotRequired[Transfer]
     exceptions: NotRequired[list[Entry]]
+    pins: NotRequired[list[dict[str, Any]]]  # the plan's pins that concern the officer
 
 
 # -- diff -----------------------------------------------------------------------------------

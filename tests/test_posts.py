@@ -142,8 +142,6 @@ def test_policy_typing_errors(tmp_path, write):
     rules = "rules:\n  - id: head\n    then: {flag: x}\n"
     problems, _ = _rules(tmp_path, _units(write), {"a.yaml": bad, "b.yaml": rules})
     assert problems == [
-        # rules claim their ids first; the policy of the same id is the duplicate
-        "a.yaml:2:9: duplicate-id: id 'head' is already used at b.yaml:2",
         "a.yaml:3:11: unknown-term: post '所丈' is not in the vocabulary "
         "(known terms: station_head, instructor, deputy_head, brigade_chief, deputy_brigade_chief, "
         "squad_leader, section_chief, deputy_section_chief, community_officer, officer)",
@@ -158,6 +156,9 @@ def test_policy_typing_errors(tmp_path, write):
         "ordered; use a number, date, yes/no, choice or rank",
         "a.yaml:7:76: merit-unknown-field: appointment head: merit field 'agee' is not a field "
         "(did you mean 'age'?)",
+        # ids of rules, targets and policies share one namespace, claimed in file order
+        "b.yaml:2:9: duplicate-name: rule id 'head' is defined twice: here and as appointment "
+        "policy id at a.yaml:2:9",
     ]
 
 
@@ -170,7 +171,8 @@ def test_reserved_ids_and_slate(tmp_path, write):
     ]
     problems, _ = _rules(tmp_path, _units(write), {"a.yaml": text.replace("slate: 0", "slate: 1")})
     assert problems == [
-        "a.yaml:2:9: reserved-id: id 'pin' is reserved: plans use it for their own entries"
+        "a.yaml:2:9: reserved-name: appointment policy id 'pin' is reserved: the plan uses it "
+        "for the committee's pinned decisions"
     ]
 
 

@@ -215,24 +215,6 @@ def test_vocab_extension_usable(rules):
     assert rs.rules[0].when.value == "tech_officer"
 
 
-def test_duplicate_rule_id_across_files(rules):
-    problems, rs = rules(
-        {
-            "a.yaml": one_rule("{age: 3}"),
-            "b.yaml": (
-                "rules:\n  - id: other\n    then: {flag: y}\n  - id: r1\n    then: {flag: z}\n"
-            ),
-        }
-    )
-    assert problems == ["b.yaml:4:9: duplicate-rule: rule id 'r1' is already used at a.yaml:2"]
-
-
-def test_duplicate_ruleset_section_across_files(rules):
-    problems, rs = rules({"a.yaml": "ruleset: a\n", "b.yaml": "ruleset: b\n"})
-    assert problems == ["b.yaml:1:1: duplicate-section: 'ruleset' is already given in a.yaml"]
-    assert rs.name == "a"
-
-
 def test_declared_fields_usable(rules):
     problems, rs = rules(
         {

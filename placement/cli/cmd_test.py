@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.markup import escape
 
 from placement.cli.main import Command, handle_errors, lang_option, resolve_lang
-from placement.problems import Exit
+from placement.problems import Exit, InputError, problem
 
 
 @click.command("test", cls=Command)
@@ -32,16 +33,23 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     """
     from placement.commands.ruletest import run_tests
     from placement.i18n import STATUS
-    from placement.load.inputs import default_path
+    from placement.load.inputs import UNITS_DEFAULT, default_paths
     from placement.load.rules.load import load_ruleset
     from placement.load.units import load_units
 
-    unit_set = load_units(default_path(units, "data/units.yaml", "--units"))
-    rs = load_ruleset([default_path(path, "rules", "DIR")], unit_set)
+    units_path, rules_path = default_paths(
+        (units, UNITS_DEFAULT), (path, ("rules/", "the rules folder: placement test DIR"))
+    )
+    if path is not None and not _rule_files(rules_path):
+        raise InputError(problem("test-argument", str(rules_path), path=str(rules_path)))
+    unit_set = load_units(units_path)
+    rs = load_ruleset([rules_path], unit_set)
     results, cov = run_tests(rs, unit_set)
     c = Console(highlight=False)
     lang = resolve_lang(lang)
-    from placement.i18n import COVERAGE, TRUTH, happened, label, reason, translate, word
+    from placement.i18n import COVERAGE, happened, label, translate, word
+    from placement.messages import Message
+    from placement.report.explain import tree_lines
 
     def L(key: str) -> str:
         return label(key, lang)
@@ -62,9 +70,11 @@ def command(path, units, coverage, min_coverage, verbose, lang):
         if r.trace:
             for item in r.trace["rules"]:
                 c.print(f"    {item['rule_id']}: {word(STATUS, item['status'], lang)}")
-                for t in item.get("tests", []):
-                    result = word(TRUTH, t["result"], lang)
-                    c.print(f"      {result:>7}  {escape(reason(t['text'], lang))}")
+                for part, heading in (("when", "explain-when"), ("unless", "explain-unless")):
+                    if part in item:
+                        c.print("      " + escape(Message(heading).text(lang)))
+                        for line in tree_lines(item[part], lang):
+                            c.print("      " + escape(line))
     pct = cov.percent(rs)
     if coverage:
         for rule_id, items in cov.items(rs).items():
@@ -83,3 +93,10 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     if low:
         c.print("[red]" + L("t_low").format(pct=f"{pct:.1f}", min=min_coverage) + "[/]")
     sys.exit(Exit.FOUND if failed or low else Exit.OK)
+
+
+def _rule_files(path: Path) -> bool:
+    """Is `path` a rule file (*.yaml, *.yml) or a folder holding one?"""
+    if path.is_dir():
+        return any(f.suffix in (".yaml", ".yml") for f in path.iterdir())
+    return path.suffix in (".yaml", ".yml") and path.exists()

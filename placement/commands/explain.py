@@ -1,26 +1,30 @@
-"""`explain`: for one officer, every rule, every test, and the decision."""
+"""`explain`: for one officer, every rule as a tree of tests, the deciding tests, the decision."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 
-from placement.documents import TestStep
 from placement.evaluate.decide import State, Status
-from placement.evaluate.truth import Step, describe, evaluate
+from placement.evaluate.truth import describe, evaluate
 from placement.load.inputs import Inputs
+from placement.load.rules.conditions import All, AnyOf, Node, Not, Test
 from placement.load.vocab import Vocabulary
 from placement.problems import InputError, did_you_mean, problem
 
-_TRUTH: dict[bool | None, Literal["true", "false", "unknown"]] = {
-    True: "true",
-    False: "false",
-    None: "unknown",
-}
+_TRUTH = {True: "true", False: "false", None: "unknown"}
 
 
 def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
+    """The explain document of one officer.
+
+    Each rule gives its status and its `when` (and `unless`) as a tree: nodes
+    `{"node": "all"|"any"|"not", "result", "parts"}` and leaves `{"node": "test", "test",
+    "value", "result", "text", "decides"}`, result "true", "false" or "unknown" (SPEC §1.4
+    three-valued logic). `why_not` lists the tests that decided a rule not to apply (a false
+    `when`, or a true `unless`), `unknown` the tests that left it unknown. With the `plan`
+    (made with the same options, pins included), the officer's transfer, exceptions and pin.
+    Raises InputError for an officer id not in the roster.
+    """
     f = inputs.frame
     ids = f["officer_id"].to_list()
     issues = [e for e in inputs.roster.issues if e["officer_id"] == officer_id]
@@ -47,7 +51,7 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
     vocab = inputs.ruleset.vocab
     rules = []
     for r in inputs.ruleset.rules:
-        item = {"rule_id": r.id, "title": r.title, "priority": r.priority, "action": r.action}
+        item: dict = {"rule_id": r.id, "title": r.title, "priority": r.priority, "action": r.action}
         if r not in j.rules:
             item["status"] = "not in force"
             item["note"] = (
@@ -56,33 +60,32 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
             )
             rules.append(item)
             continue
-        i = j.rules.index(r)
-        st = int(j.status[k, i])
-        trace: list = []
-        w = evaluate(r.when, record, record, trace)
-        item["when"] = _truth(w)
-        item["tests"] = [_step(s, vocab) for s in trace]
+        st = Status(int(j.status[k, j.rules.index(r)]))
+        when, w = tree(r.when, record, vocab)
+        item["when"] = when
+        u: bool | None = False
         if r.unless is not None:
-            ut: list = []
-            u = evaluate(r.unless, record, record, ut)
-            item["unless"] = _truth(u)
-            item["unless_tests"] = [_step(s, vocab) for s in ut]
+            item["unless"], u = tree(r.unless, record, vocab)
         item["status"] = {
             Status.APPLIES: "applies",
             Status.EXEMPT: "exempt",
             Status.UNKNOWN: "unknown (missing data)",
-        }.get(Status(st), "does not apply")
-        if st == Status.NO and w is not True:
-            first = next((s for s in trace if s.result is False), None)
-            if first is not None:
-                item["why_not"] = describe(first, vocab)
+        }.get(st, "does not apply")
+        if w is False:
+            item["why_not"] = deciding(item["when"])
+        elif u is True:
+            item["why_not"] = deciding(item["unless"])
+        elif st == Status.UNKNOWN:
+            item["unknown"] = deciding(item["when"]) if w is None else []
+            if u is None:
+                item["unknown"] += deciding(item["unless"])
         rules.append(item)
-    state = int(j.state[k])
+    state = State(int(j.state[k]))
     decision = {
         State.DECIDED: "decided",
         State.CONFLICT: "conflict",
         State.WITHHELD: "withheld for missing data",
-    }.get(State(state), "no action")
+    }.get(state, "no action")
     out = {
         "officer_id": officer_id,
         "name": record["name"],
@@ -103,23 +106,76 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
         if t:
             out["transfer"] = t
         out["exceptions"] = [e for e in plan["exceptions"] if e["officer_id"] == officer_id]
+        pins = [p for p in plan.get("pins", []) if p.get("officer_id") == officer_id]
+        if pins:
+            out["pins"] = pins
     return out
 
 
-def _truth(v: bool | None) -> Literal["true", "false", "unknown"]:
-    return _TRUTH[v]
+def tree(node: Node, record: dict, vocab: Vocabulary) -> tuple[dict, bool | None]:
+    """The condition as a tree of results for one record, and its truth value.
+
+    Leaves whose result decides the whole (see `decides`) carry `"decides": true`."""
+    out, result = _walk(node, record, vocab)
+    _mark(out)
+    return out, result
 
 
-def _step(s: Step, vocab: Vocabulary) -> TestStep:
-    actual = s.actual
-    if isinstance(actual, float) and actual.is_integer():
-        actual = int(actual)
-    if isinstance(actual, (list, tuple, np.ndarray)):
-        actual = list(actual)
-    return {
-        "test": f"{s.test.field} {s.test.op} "
-        + (f"$officer.{s.test.ref}" if s.test.ref else repr(s.expected)),
-        "value": actual if not hasattr(actual, "isoformat") else actual.isoformat(),
-        "result": _truth(s.result),
-        "text": describe(s, vocab),
-    }
+def _walk(node: Node, record: dict, vocab: Vocabulary) -> tuple[dict, bool | None]:
+    if isinstance(node, Test):
+        steps: list = []
+        result = evaluate(node, record, record, steps)
+        s = steps[0]
+        actual = s.actual
+        if isinstance(actual, float) and actual.is_integer():
+            actual = int(actual)
+        if isinstance(actual, (list, tuple, np.ndarray)):
+            actual = list(actual)
+        leaf = {
+            "node": "test",
+            "test": f"{node.field} {node.op} "
+            + (f"$officer.{node.ref}" if node.ref else repr(s.expected)),
+            "value": actual if not hasattr(actual, "isoformat") else actual.isoformat(),
+            "result": _TRUTH[result],
+            "text": describe(s, vocab),
+            "decides": False,
+        }
+        return leaf, result
+    if isinstance(node, Not):
+        part, r = _walk(node.part, record, vocab)
+        result = None if r is None else not r
+        return {"node": "not", "result": _TRUTH[result], "parts": [part]}, result
+    if not isinstance(node, (All, AnyOf)):
+        raise TypeError(f"cannot explain {node!r}")  # a Broken node: the rule set had errors
+    kind = "all" if isinstance(node, All) else "any"
+    parts = [_walk(p, record, vocab) for p in node.parts]
+    result = evaluate(node, record, record)
+    return {"node": kind, "result": _TRUTH[result], "parts": [p for p, _ in parts]}, result
+
+
+def _deciders(node: dict) -> list[dict]:
+    """The leaves that decide a node's result (SPEC §1.4 three-valued logic): a true `all` is
+    decided by all its parts, a false one by its false parts, an unknown one by its unknown
+    parts; a true `any` by its true parts, a false one by all its parts, an unknown one by its
+    unknown parts; `not` by its part; a test by itself."""
+    if node["node"] == "test":
+        return [node]
+    result = node["result"]
+    parts = node["parts"]
+    if node["node"] == "not":
+        chosen = parts
+    elif node["node"] == "all":
+        chosen = parts if result == "true" else [p for p in parts if p["result"] == result]
+    else:
+        chosen = parts if result == "false" else [p for p in parts if p["result"] == result]
+    return [leaf for p in chosen for leaf in _deciders(p)]
+
+
+def _mark(node: dict) -> None:
+    for leaf in _deciders(node):
+        leaf["decides"] = True
+
+
+def deciding(node: dict) -> list[str]:
+    """The texts of the tests that decide a tree's result, in the order the rule writes them."""
+    return [leaf["text"] for leaf in _deciders(node)]

@@ -34,14 +34,27 @@ class Inputs:
         return self.judgement.frame
 
 
-def default_path(value: str | Path | None, default: str, option: str) -> Path:
-    """The path given, or the default one, which must exist."""
-    if value is not None:
-        return Path(value)
-    p = Path(default)
-    if not p.exists():
-        raise InputError(problem("missing-default", default, default=default, option=option))
-    return p
+UNITS_DEFAULT = ("data/units.yaml", "--units FILE")
+RULES_DEFAULT = ("rules/", "--rules DIR")
+
+
+def default_paths(*given: tuple[str | Path | None, tuple[str, str]]) -> list[Path]:
+    """Each path given, or its default `(default, option)`, which must exist.
+
+    Raises InputError naming every missing default at once (`missing-default`), so that a
+    user started in the wrong folder learns every option to give in one run (SPEC §3)."""
+    out: list[Path] = []
+    missing = []
+    for value, (default, option) in given:
+        p = Path(value) if value is not None else Path(default)
+        if value is None and not p.exists():
+            missing.append(
+                problem("missing-default", default, default=default, cwd=Path.cwd(), option=option)
+            )
+        out.append(p)
+    if missing:
+        raise InputError(missing)
+    return out
 
 
 def load_inputs(
@@ -55,8 +68,7 @@ def load_inputs(
     """The three inputs, loaded and judged. The roster file is read in a worker thread while
     the units and rules are loaded (`reading`: one the caller started even earlier); their
     errors, if any, are reported first, as when the three are read one after the other."""
-    units_path = default_path(units, "data/units.yaml", "--units")
-    rules_path = default_path(rules, "rules", "--rules")
+    units_path, rules_path = default_paths((units, UNITS_DEFAULT), (rules, RULES_DEFAULT))
     reading = reading or Reading(roster_path)
     unit_set = load_units(units_path)
     ruleset = load_ruleset([rules_path], unit_set)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, WithJsonSchema
 
 from placement.load.rules.conditions import (
     TRUE,
@@ -29,9 +29,10 @@ from placement.load.vocab import Vocabulary
 from placement.load.yamlsafe import YamlDoc
 from placement.problems import Problem, did_you_mean, problem
 
-_Condition = dict[str, Any] | list[Any]
-
-RESERVED_IDS = ("unit_merge", "pin")  # rule ids of merge-only transfers and of pins in plans
+_Raw = dict[str, Any] | list[Any]
+# typed by `placement schema rules` (placement.load.rules.files.rules_schema)
+_Condition = Annotated[_Raw, WithJsonSchema({"x-condition": "Condition"})]
+_Selector = Annotated[_Raw, WithJsonSchema({"x-condition": "Selector"})]
 
 
 class AppointmentFile(BaseModel):
@@ -46,8 +47,8 @@ class AppointmentFile(BaseModel):
     post: str = Field(
         min_length=1, description="the post (vocabulary term) whose vacancies this fills"
     )
-    at: _Condition | None = Field(default=None, description="SELECTOR over unit fields only")
-    where: _Condition | None = Field(
+    at: _Selector | None = Field(default=None, description="SELECTOR over unit fields only")
+    where: _Selector | None = Field(
         default=None, description="SELECTOR per candidate; may reference $officer.FIELD"
     )
     rank: str | None = Field(default=None, description="the appointee's rank afterwards")
@@ -55,7 +56,7 @@ class AppointmentFile(BaseModel):
     merit: list[str | dict[str, str]] = Field(
         default_factory=list, description="fields, best first: FIELD (desc) or {FIELD: asc|desc}"
     )
-    prefer: list[_Condition] = Field(default_factory=list)
+    prefer: list[_Selector] = Field(default_factory=list)
     slate: StrictInt = Field(default=1, ge=1, description="candidates shown per vacancy (差額)")
     effective_from: dt.date | None = None
     effective_until: dt.date | None = None
@@ -246,44 +247,19 @@ def _merit(
     return MeritKey(name, direction == "desc", ftype)
 
 
-def check_ids(
-    policies: list[Policy], taken: dict[str, tuple[str, int]], problems: list[Problem]
-) -> list[Policy]:
-    """Policies whose id is free (`taken`: id -> (file, line) of rules and targets so far;
-    updated). A duplicate or reserved id is an error naming the first place."""
-    out = []
-    for p in policies:
-        if p.id in RESERVED_IDS:
-            problems.append(problem("reserved-id", p.file, *p.id_at, id=p.id))
-            continue
-        if p.id in taken:
-            file, line = taken[p.id]
-            problems.append(
-                problem("duplicate-id", p.file, *p.id_at, id=p.id, place=f"{file}:{line}")
-            )
-            continue
-        taken[p.id] = (p.file, p.line)
-        out.append(p)
-    return out
-
-
 def assemble_policies(
     docs: Any, rs: Any, units: Any, scope: Callable[..., Scope], problems: list[Problem]
 ) -> None:
     """The hook `load.py` calls once the rules are compiled: compile every file's policies
-    into `rs.appointments` (file order), ids checked against rules and targets, and resolve
-    the units' `posts` against the rule set's vocabulary (its problems join `problems`)."""
-    taken: dict[str, tuple[str, int]] = {}
-    for r in rs.rules:
-        taken.setdefault(r.id, (r.file, r.line))
-    for doc, data in docs:
-        for i, t in data.get("targets", []):
-            taken.setdefault(t.id, (doc.file, doc.where(("targets", i))[0]))
+    into `rs.appointments` (file order), and resolve the units' `posts` against the rule set's
+    vocabulary (its problems join `problems`). Ids are checked by load.py with every other
+    name of the rule set (one namespace with rules and targets, `unit_merge` and `pin`
+    reserved); `docs` hold only the policies whose id is free."""
     order = 0
     for doc, data in docs:
         items = data.get("appointments", [])
         policies = compile_policies(items, doc, scope, rs.vocab, rs.fields, order, problems)
         order += len(items)
-        rs.appointments += check_ids(policies, taken, problems)
+        rs.appointments += policies
     if units is not None:
         problems += units.resolve_posts(rs.vocab)

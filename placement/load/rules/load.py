@@ -138,7 +138,7 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
         out[key] = good
     try:
         head = F.RuleSetFile.model_validate(data)
-        for k in F.SINGLE_KEYS:
+        for k in F.HEAD_KEYS:
             if getattr(head, k) is not None:
                 out[k] = getattr(head, k)
     except ValidationError as e:
@@ -146,36 +146,143 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
     return out
 
 
+RESERVED_IDS = ("unit_merge", "pin")
+"""Ids the plan uses for its own decisions (SPEC §1.4): no rule, target or policy may take them."""
+
+ID_SECTIONS = (("targets", "target"), ("rules", "rule"), ("appointments", "policy"))
+"""Sections whose items carry an id of the one namespace of ids, and what each id names."""
+
+
+class _Names:
+    """Where each name of the rule set was defined: one table per namespace (SPEC §1.4)."""
+
+    def __init__(self, problems: list):
+        self.first: dict[tuple[str, str], tuple[str, str]] = {}  # (space, name) -> (what, place)
+        self.problems = problems
+
+    def define(self, space: str, what: str, name: str, doc: YamlDoc, path, key=False) -> bool:
+        """Record `name`; False (and a problem naming both places) when it is already defined."""
+        line, col = doc.where(path, key)
+        here = f"{doc.file}:{line}:{col}"
+        if space == "id" and name in RESERVED_IDS:
+            self.problems.append(
+                doc.problem(
+                    path,
+                    "reserved-name",
+                    Message("reserved-name", {"what": what, "name": name}),
+                    key=key,
+                )
+            )
+            return False
+        if (space, name) in self.first:
+            first_what, first = self.first[(space, name)]
+            self.problems.append(
+                doc.problem(
+                    path,
+                    "duplicate-name",
+                    Message(
+                        "duplicate-name",
+                        {"what": what, "name": name, "first_what": first_what, "first": first},
+                    ),
+                    key=key,
+                )
+            )
+            return False
+        self.first[(space, name)] = (what, here)
+        return True
+
+
+def _combine_vocab(docs, names: _Names, problems: list) -> Vocabulary:
+    """The built-in vocabulary with every file's `vocab:` added: a new term, or more aliases for
+    a built-in one. A term given twice, or an alias that already means another term, is an error."""
+    vocab = Vocabulary()
+    said: dict[tuple[str, str], str] = {}  # (kind, spelling) -> where it was given
+    for doc, data in docs:
+        for kind, terms in (data.get("vocab") or {}).items():
+            for term, aliases in terms.items():
+                path = ("vocab", kind, term)
+                if not names.define(kind, kind, term, doc, path, key=True):
+                    continue
+                table = vocab.lookup(kind)
+                good = []
+                for k, alias in enumerate([term, *aliases]):
+                    alias = str(alias)
+                    other = table.get(alias) or table.get(alias.lower())
+                    if other is not None and other != term:
+                        p = path if k == 0 else path + (k - 1,)
+                        problems.append(
+                            doc.problem(
+                                p,
+                                "alias-clash",
+                                Message(
+                                    "alias-clash",
+                                    {
+                                        "kind": kind,
+                                        "alias": alias,
+                                        "term": term,
+                                        "other": other,
+                                        "first": said.get((kind, alias.lower()), "built-in"),
+                                    },
+                                ),
+                                key=k == 0,
+                            )
+                        )
+                        continue
+                    if k:
+                        line, col = doc.where(path + (k - 1,))
+                        said[(kind, alias.lower())] = f"{doc.file}:{line}:{col}"
+                        good.append(alias)
+                vocab.extend(kind, term, good)
+                line, col = doc.where(path, key=True)
+                said.setdefault((kind, term.lower()), f"{doc.file}:{line}:{col}")
+    return vocab
+
+
 def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
+    """One rule set from the files, combined in file order (SPEC §1.4): `ruleset` and `as_of`
+    may repeat when equal; every other section adds up; each name is defined once."""
+    names = _Names(problems)
     single: dict = {}
     for doc, data in docs:
-        for k in F.SINGLE_KEYS:
-            if k in data:
-                if k in single:
-                    problems.append(
-                        doc.problem(
-                            (k,), "duplicate-section", key=True, name=k, file=single[k][0].file
-                        )
+        for k in ("ruleset", "as_of"):
+            if k not in data:
+                continue
+            if k not in single:
+                single[k] = (doc, data[k])
+                continue
+            first_doc, value = single[k]
+            if value != data[k]:
+                line, col = first_doc.where((k,))
+                problems.append(
+                    doc.problem(
+                        (k,),
+                        "conflicting-value",
+                        Message(
+                            "conflicting-value",
+                            {
+                                "key": k,
+                                "value": str(data[k]),
+                                "other": str(value),
+                                "first": f"{first_doc.file}:{line}:{col}",
+                            },
+                        ),
                     )
-                else:
-                    single[k] = (doc, data[k])
-    vocab = Vocabulary()
-    if "vocab" in single:
-        doc, v = single["vocab"]
-        for kind, terms in v.items():
-            for term, aliases in terms.items():
-                vocab.extend(kind, term, aliases)
+                )
+    skip = _register_ids(docs, names)
+    vocab = _combine_vocab(docs, names, problems)
     fields: dict[str, FieldType] = {n: t for n, (t, _r, _a) in ROSTER_FIELDS.items()}
     fields.update(DERIVED_FIELDS)
     fields.update({f"unit.{n}": t for n, t in UNIT_FIELDS.items()})
     extras: dict = {}
-    if "fields" in single:
-        doc, decl = single["fields"]
-        for name, d in decl.items():
-            if name in fields or name.startswith("unit."):
+    built_in = set(fields)
+    for doc, data in docs:
+        for name, d in (data.get("fields") or {}).items():
+            if name in built_in or name.startswith("unit."):
                 problems.append(
                     doc.problem(("fields", name), "duplicate-field", key=True, name=name)
                 )
+                continue
+            if not names.define("field", "field", name, doc, ("fields", name), key=True):
                 continue
             if name.startswith("_") or ":" in name:
                 problems.append(
@@ -198,7 +305,11 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             ft = FieldType(d.type, tuple(d.values or ()))
             fields[name] = ft
             extras[name] = (ft, tuple(d.aliases))
-    constants = single.get("constants", (None, {}))[1]
+    constants: dict = {}
+    for doc, data in docs:
+        for name, value in (data.get("constants") or {}).items():
+            if names.define("constant", "constant", name, doc, ("constants", name), key=True):
+                constants[name] = value
     unit_ids = set(units.by_id) if units is not None else None
     unit_names = {u.name: u.id for u in units.list} if units is not None else {}
     unit_fields = dict(UNIT_FIELDS)
@@ -223,9 +334,10 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             problems=problems,
         )
 
-    if "targets" in single:
-        doc, targets = single["targets"]
-        for i, t in targets:
+    for doc, data in docs:
+        for i, t in data.get("targets", []):
+            if (doc.file, "targets", i) in skip:
+                continue
             s = scope(doc)
             if t.share.at_least is None and t.share.at_most is None:
                 problems.append(
@@ -245,9 +357,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                     t.share.at_most,
                 )
             )
-    if "allowances" in single:
-        doc, allowances = single["allowances"]
-        for i, a in allowances:
+        for i, a in data.get("allowances", []):
             rs.allowances.append(
                 Allowance(
                     compile_condition(a.where, ("allowances", i, "where"), scope(doc)),
@@ -255,26 +365,14 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
                     a.title,
                 )
             )
-    seen: dict[str, Rule] = {}
     order = 0
     for doc, data in docs:
         for i, r in data.get("rules", []):
             path = ("rules", i)
             rule = _compile_rule(r, path, doc, scope, vocab, order, problems)
             order += 1
-            if r.id in seen:
-                first = seen[r.id]
-                problems.append(
-                    doc.problem(
-                        path + ("id",),
-                        "duplicate-rule",
-                        rule=r.id,
-                        where=f"{first.file}:{first.line}",
-                    )
-                )
-                continue
-            seen[r.id] = rule
-            rs.rules.append(rule)
+            if (doc.file, "rules", i) not in skip:
+                rs.rules.append(rule)
         for i, t in data.get("tests", []):
             rs.tests.append((doc, i, t))
         for i, raw in data.get("broken_rules", []):
@@ -282,8 +380,39 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             for part in ("when", "unless"):
                 if isinstance(raw.get(part), (dict, list)):
                     compile_condition(raw[part], ("rules", i, part), scope(doc))
-    assemble_policies(docs, rs, units, scope, problems)
+    # appointment policies whose id is taken or reserved were reported with the other ids
+    kept = [
+        (
+            doc,
+            {
+                **data,
+                "appointments": [
+                    (i, a)
+                    for i, a in data.get("appointments", [])
+                    if (doc.file, "appointments", i) not in skip
+                ],
+            },
+        )
+        for doc, data in docs
+    ]
+    assemble_policies(kept, rs, units, scope, problems)
     return rs
+
+
+def _register_ids(docs, names: _Names) -> set[tuple[str, str, int]]:
+    """Define every target, rule and policy id in file order (name, then position);
+    return the items whose id is taken or reserved, which are left out of the rule set."""
+    skip: set[tuple[str, str, int]] = set()
+    for doc, data in docs:
+        items = [
+            (doc.where((section, i, "id")), section, what, i, item.id)
+            for section, what in ID_SECTIONS
+            for i, item in data.get(section, [])
+        ]
+        for _pos, section, what, i, name in sorted(items, key=lambda x: x[0]):
+            if not names.define("id", what, name, doc, (section, i, "id")):
+                skip.add((doc.file, section, i))
+    return skip
 
 
 def _compile_rule(

@@ -190,18 +190,6 @@ define(
     example={"error": "Permission denied"},
 )
 define(
-    "missing-default",
-    P,
-    E,
-    summary="An input left out whose default path does not exist.",
-    summary_zh="省略了某个输入，而其默认路径不存在。",
-    en="no {default} here; give {option} PATH",
-    zh="此处没有 {default}；请用 {option} 指定路径",
-    example={"default": "data/units.yaml", "option": "--units"},
-    fix="Run from the project folder or give the option.",
-    fix_zh="请在项目文件夹中运行，或给出该选项。",
-)
-define(
     "units-unreadable",
     P,
     E,

@@ -72,30 +72,6 @@ define(
 
 # --- rules: the appointments section ----------------------------------------------------------
 define(
-    "duplicate-id",
-    Kind.PROBLEM,
-    E,
-    summary="Ids of rules, targets and appointment policies share one namespace.",
-    summary_zh="规则、目标和任职政策的 id 共用一个命名空间。",
-    en="id '{id}' is already used at {place}",
-    zh="id“{id}”已在 {place} 使用",
-    example={"id": "station-head", "place": "rules/10-iron-rules.yaml:12"},
-    fix="Give the policy an id of its own.",
-    fix_zh="为该政策另起一个 id。",
-)
-define(
-    "reserved-id",
-    Kind.PROBLEM,
-    E,
-    summary="`unit_merge` and `pin` are reserved ids.",
-    summary_zh="unit_merge 与 pin 是保留 id。",
-    en="id '{id}' is reserved: plans use it for their own entries",
-    zh="id“{id}”为保留字：方案用它标记自身的条目",
-    example={"id": "pin"},
-    fix="Choose another id.",
-    fix_zh="另选一个 id。",
-)
-define(
     "officer-in-at",
     Kind.PROBLEM,
     E,

@@ -123,16 +123,6 @@ define(
     zh="规则文件应为映射（`ruleset:`、`rules:` 等）",
 )
 define(
-    "duplicate-section",
-    P,
-    E,
-    summary="A single section given in two rule files.",
-    summary_zh="唯一的部分在两个规则文件中都出现。",
-    en="'{name}' is already given in {file}",
-    zh="'{name}' 已在 {file} 中给出",
-    example={"name": "constants", "file": "rules/00-bureau.yaml"},
-)
-define(
     "duplicate-field",
     P,
     E,
@@ -141,16 +131,6 @@ define(
     en="'{name}' is a built-in field",
     zh="'{name}' 是内置字段",
     example={"name": "age"},
-)
-define(
-    "duplicate-rule",
-    P,
-    E,
-    summary="Two rules with one id.",
-    summary_zh="两条规则编号相同。",
-    en="rule id '{rule}' is already used at {where}",
-    zh="规则编号 '{rule}' 已在 {where} 使用",
-    example={"rule": "a", "where": "rules/x.yaml:3"},
 )
 define(
     "actions-combined",
