@@ -11,7 +11,13 @@ from placement.load.inputs import Inputs, entry, sort_entries
 
 
 def plan_document(
-    inputs: Inputs, moves: dict[int, str], posts: dict[int, str], deciding, why, exceptions
+    inputs: Inputs,
+    moves: dict[int, str],
+    posts: dict[int, str],
+    deciding,
+    why,
+    exceptions,
+    pins: list[dict] | None = None,
 ) -> dict:
     j = inputs.judgement
     f = j.frame
@@ -126,6 +132,7 @@ def plan_document(
         "transfers": transfers,
         "flags": flags,
         "exceptions": exceptions,
+        "pins": pins or [],  # place.pinned.pin_entries
         "units": [
             {
                 "unit_id": u.id,

@@ -12,6 +12,7 @@ from placement.load.inputs import Inputs, entry, rule_entries
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
 from placement.place.groups import place_movers
+from placement.place.pinned import pin_entries
 
 __all__ = ["Pin", "make_plan"]
 
@@ -34,6 +35,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
     why: dict[int, str] = dict.fromkeys(pinned.moves, "pinned by a manual decision")
+    pin_list = pin_entries(inputs, pins or [], moves)
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
 
     parts: list[pl.DataFrame] = []
@@ -106,4 +108,4 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                     "its destination has a free place",
                 )
             )
-    return plan_document(inputs, moves, posts, deciding, why, exceptions)
+    return plan_document(inputs, moves, posts, deciding, why, exceptions, pins=pin_list)

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from placement.problems import InputError, Problem
+from placement.problems import InputError, problem
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,24 +19,16 @@ def neutralise(value):
     return value
 
 
-def guard(out: Path, inputs: list[str | Path]) -> Path:
+def guard(out: Path, inputs: list[str | Path | None]) -> Path:
+    """`out` when it may be written: InputError when it names an input (file or folder,
+    `output-is-input`) or its folder does not exist (`output-folder-missing`)."""
     out = Path(out)
     target = out.resolve()
     for p in inputs:
         if p and Path(p).exists() and Path(p).resolve() == target:
-            raise InputError(
-                Problem(
-                    str(out),
-                    0,
-                    0,
-                    "output-is-input",
-                    "refusing to overwrite an input file; choose another -o path",
-                )
-            )
+            raise InputError(problem("output-is-input", str(out), path=str(p)))
     if not target.parent.exists():
-        raise InputError(
-            Problem(str(out), 0, 0, "output-folder-missing", f"folder {out.parent} does not exist")
-        )
+        raise InputError(problem("output-folder-missing", str(out), folder=str(out.parent)))
     return out
 
 
