@@ -418,3 +418,22 @@ def test_apply_keeps_an_xlsx_rosters_sheet_types_and_formats(scene):
     assert b["I2"].value is True and b["J2"].value == "=1+0"
     r = _run(scene, "apply", "plan-x.json", "roster.xlsx", "-o", "after2.xlsx")
     assert (scene / "after2.xlsx").read_bytes() == (scene / "after.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_explain_takes_the_pins_and_says_what_they_did(scene, lang):
+    r = _run(scene, "explain", "roster.csv", "A3", "--pin", "pins.yaml", "--lang", lang)
+    assert r.exit_code == 0, r.output
+    assert (
+        r.stdout.splitlines()[-1]
+        == {
+            "en": "pin: stay, overriding down: stays",
+            "zh": "人工决定：留任（越过规则 down）：留在原单位",
+        }[lang]
+    )
+    r = _run(scene, "explain", "roster.csv", "A3", "--pin", "pins.yaml", "--format", "json")
+    assert json.loads(r.stdout)["pin"]["overrode"] == "down"
+    r = _run(scene, "explain", "roster.csv", "A3")
+    assert "pin" not in r.stdout and "transfer" in json.loads(
+        _run(scene, "explain", "roster.csv", "A3", "--format", "json").stdout
+    )

@@ -15,24 +15,28 @@ from placement.cli.main import Command, handle_errors, input_options, lang_optio
 @click.argument("roster", type=click.Path(dir_okay=False))
 @click.argument("officer_id")
 @input_options
+@click.option("--pin", "pin_file", type=click.Path(dir_okay=False), help="Manual decisions (YAML).")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format."
 )
 @lang_option
 @handle_errors
-def command(roster, officer_id, rules, units, as_of, fmt, lang):
+def command(roster, officer_id, rules, units, as_of, pin_file, fmt, lang):
     """Show each rule for one officer: matched or not, each test with the officer's value,
     exemptions, the decision and where the plan sends them.
 
     Example: placement explain data/roster.csv J0042
     """
     from placement.commands.explain import explain
+    from placement.i18n import label
     from placement.load.inputs import load_inputs
+    from placement.load.pins import load_pins
     from placement.place.plan import make_plan
     from placement.report.terminal import mask
 
     inputs = load_inputs(roster, rules, units, as_of)
-    doc = explain(inputs, officer_id, make_plan(inputs))
+    pins = load_pins(pin_file) if pin_file else []
+    doc = explain(inputs, officer_id, make_plan(inputs, pins))
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
         return
@@ -70,6 +74,15 @@ def command(roster, officer_id, rules, units, as_of, fmt, lang):
         t = doc["transfer"]
         c.print(
             f"plan: {t['from_unit']} → {t['to_unit']}, {t['from_post']} → {t['to_post']}: {escape(mask(t['reason']))}"
+        )
+    if "pin" in doc:
+        p = doc["pin"]
+        said = "stay" if p["pin"].get("stay") else f"to {p['pin'].get('unit')}"
+        key = "ex_pin_over" if p["overrode"] else "ex_pin"
+        c.print(
+            label(key, "en").format(
+                pin=escape(said), rule=escape(str(p["overrode"])), outcome=escape(str(p["outcome"]))
+            )
         )
     for e in doc.get("exceptions", []):
         if e not in doc["row_issues"]:
@@ -148,6 +161,17 @@ def _text_zh(doc: dict, c) -> None:
                 to_post=t(term(x["to_post"])),
                 reason=t(reason(x["reason"])),
             )
+        )
+    if "pin" in doc:
+        p = doc["pin"]
+        said = (
+            L("pin_stay")
+            if p["pin"].get("stay")
+            else L("pin_unit").format(unit=p["pin"].get("unit"))
+        )
+        key = "ex_pin_over" if p["overrode"] else "ex_pin"
+        c.print(
+            L(key).format(pin=t(said), rule=t(p["overrode"]), outcome=t(translate(p["outcome"])))
         )
     for e in doc.get("exceptions", []):
         if e not in doc["row_issues"]:

@@ -105,6 +105,9 @@ def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
         if t:
             out["transfer"] = t
         out["exceptions"] = [e for e in plan["exceptions"] if e["officer_id"] == officer_id]
+        pin = next((p for p in plan.get("pins", []) if p["officer_id"] == officer_id), None)
+        if pin:
+            out["pin"] = pin
     return out
 
 

@@ -127,6 +127,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pin_stay": ("stay", "留任"),
     "pin_unit": ("to {unit}", "调往 {unit}"),
     "sum_pins": ("pins", "人工决定"),
+    "ex_pin": ("pin: {pin}: {outcome}", "人工决定：{pin}：{outcome}"),
+    "ex_pin_over": (
+        "pin: {pin}, overriding {rule}: {outcome}",
+        "人工决定：{pin}（越过规则 {rule}）：{outcome}",
+    ),
     "sum_target_now": ("target {id}", "目标 {id}"),
     "sum_target_before": ("target {id} before", "目标 {id} 调前"),
     "sum_target_after": ("target {id} after", "目标 {id} 调后"),
