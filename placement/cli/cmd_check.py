@@ -19,7 +19,7 @@ from placement.problems import Exit
     "fmt",
     type=click.Choice(FORMATS["check"]),
     default=None,
-    help="Output format (default: from the -o suffix; else table on a terminal, json in a pipe).",
+    help="Output format (default: from the -o suffix; table without -o).",
 )
 @click.option(
     "-o",

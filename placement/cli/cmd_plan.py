@@ -17,7 +17,7 @@ from placement.cli.output import FORMATS, Progress, choose_format, emit
     "fmt",
     type=click.Choice(FORMATS["plan"]),
     default=None,
-    help="Output format (default: from the -o suffix; else table on a terminal, json in a pipe).",
+    help="Output format (default: from the -o suffix; table without -o).",
 )
 @click.option(
     "-o",

@@ -4,8 +4,8 @@ Where a report goes and in which format is decided once, by `choose_format`, bef
 work: every combination of --format and -o either has one meaning or is refused with a
 message (exit 2). The rules (SPEC §3 "Defaults"):
 
-- without -o: --format, else `table` on a terminal and `json` in a pipe; csv (several
-  tables) and xlsx (binary) need -o;
+- without -o: --format, else `table` (resident IDs masked, as on a terminal); csv
+  (several tables) and xlsx (binary) need -o;
 - with -o and no --format: the suffix decides (.json .md .html .htm .xlsx .txt = table);
   an existing folder means csv; any other name is refused (give --format);
 - with both: a suffix that names another format is refused; an unknown suffix is fine;
@@ -47,7 +47,7 @@ def choose_format(kind: str, fmt: str | None, output: str | None, inputs: list) 
     combination of --format and -o that has no single meaning (see the module doc)."""
     offered = FORMATS[kind]
     if output is None:
-        fmt = fmt or ("table" if sys.stdout.isatty() else "json")
+        fmt = fmt or "table"
         if fmt == "csv":
             raise InputError(
                 problem("output-needs-folder", "-o", tables=_csv_names(kind), path="stdout")
