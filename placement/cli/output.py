@@ -120,6 +120,7 @@ def emit(
     fmt = choose_format(kind, fmt, output, inputs)
     tabs = T.plan_tables(doc) if kind == "plan" else T.check_tables(doc)
     if fmt == "csv":
+        assert output is not None  # choose_format: csv needs -o
         folder = Path(output)
         folder.mkdir(exist_ok=True)
         for name, (cols, rows) in tabs.items():

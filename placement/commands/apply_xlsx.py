@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from placement.problems import InputError, Problem
 
@@ -23,7 +24,12 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def rewrite_xlsx(path: str | Path, old: list[list[str]], new: list[list[str]], as_of=None) -> bytes:
+def rewrite_xlsx(
+    path: str | Path,
+    old: list[list[str]],
+    new: list[list[str]],
+    as_of: str | dt.date | None = None,
+) -> bytes:
     """The workbook at `path` with the cells where `new` differs from `old` rewritten.
 
     `old` and `new` are header plus data rows as text (load.roster.read), data row i
@@ -55,7 +61,7 @@ def rewrite_xlsx(path: str | Path, old: list[list[str]], new: list[list[str]], a
                 "was the file changed during apply?",
             )
         )
-    kinds: dict[int, object] = {}
+    kinds: dict[int, Any] = {}
     for i, (a, b) in enumerate(zip(old[1:], new[1:], strict=True)):
         for j, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
@@ -70,7 +76,7 @@ def rewrite_xlsx(path: str | Path, old: list[list[str]], new: list[list[str]], a
     return _save(book, stamp)
 
 
-def _first(sheet, j: int):
+def _first(sheet: Any, j: int) -> Any:
     """The first data cell of column j with a value: the model for an empty cell."""
     for (cell,) in sheet.iter_rows(min_row=2, min_col=j + 1, max_col=j + 1):
         if cell.value is not None and cell.value != "":
@@ -78,7 +84,7 @@ def _first(sheet, j: int):
     return None
 
 
-def _set(cell, text: str, like) -> None:
+def _set(cell: Any, text: str, like: Any) -> None:
     """Set `text` in the type (and number format) of `like`, where it reads as one."""
     value: object = text
     kind = like.value if like is not None else None
@@ -101,14 +107,20 @@ def _set(cell, text: str, like) -> None:
         cell.number_format = like.number_format
 
 
-def _text(v) -> str:
+def _text(v: object) -> str:
     return "" if v is None else str(v)
 
 
 class _FixedTimeZip(zipfile.ZipFile):
     """A zip whose entries all carry one fixed time, so equal workbooks are equal bytes."""
 
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
             info = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_TIME)
             info.compress_type = self.compression
@@ -118,14 +130,20 @@ class _FixedTimeZip(zipfile.ZipFile):
             zinfo_or_arcname.date_time = ZIP_TIME
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+    def write(  # type: ignore[override]
+        self,
+        filename: str | Path,
+        arcname: str | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         """openpyxl streams each worksheet through a temporary file: take its bytes."""
         with open(filename, "rb") as fh:
             data = fh.read()
-        self.writestr(arcname or Path(filename).name, data, compress_type, compresslevel)
+        self.writestr(str(arcname or Path(filename).name), data, compress_type, compresslevel)
 
 
-def _save(book, modified) -> bytes:
+def _save(book: Any, modified: dt.datetime | None) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     buf = io.BytesIO()

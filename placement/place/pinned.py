@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from placement.evaluate.decide import DECIDED
+from collections.abc import Mapping, Sequence
+
+from placement.documents import PinEntry
+from placement.evaluate.decide import State
+from placement.load.inputs import Inputs
 from placement.messages import Message
+from placement.place.constraints import Pin
 
 
-def pin_entries(inputs, pins, moves: dict[int, str]) -> list[dict]:
+def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -> list[PinEntry]:
     """One entry per pin obeyed, sorted by officer_id:
     `{"officer_id", "pin": {"unit": ...} | {"stay": true}, "overrode": RULE_ID | None,
     "outcome": Message "stays" | "moved to UNIT"}`.
@@ -23,13 +28,13 @@ def pin_entries(inputs, pins, moves: dict[int, str]) -> list[dict]:
     f = inputs.frame
     index = {oid: k for k, oid in enumerate(f["officer_id"].to_list())}
     units, posts = f["unit"], f["post"]
-    out = []
+    out: list[PinEntry] = []
     for p in pins:
         k = index[p.officer]
         now = units[k]
         final = moves.get(k, now)
         overrode = None
-        if j.state[k] == DECIDED:
+        if j.state[k] == State.DECIDED:
             r = j.rules[int(j.decision[k])]
             if (
                 r.move is not None
