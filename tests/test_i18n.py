@@ -337,7 +337,7 @@ def test_machine_formats_do_not_change_with_the_language(here):
         assert r.exit_code == 1
     for name in ("transfers.csv", "flags.csv", "exceptions.csv", "units.csv", "pins.csv"):
         assert (here / "csv-en" / name).read_bytes() == (here / "csv-zh" / name).read_bytes()
-    for name in ("violations.csv", "flags.csv", "exceptions.csv", "targets.csv"):
+    for name in ("violations.csv", "flags.csv", "exceptions.csv", "targets.csv", "posts.csv"):
         assert (here / "check-en" / name).read_bytes() == (here / "check-zh" / name).read_bytes()
     assert (here / "p-en.json").read_bytes() == (here / "p-zh.json").read_bytes()
     assert (

@@ -132,7 +132,7 @@ def test_plan_and_check_every_format_and_output(scene, command, fmt, out):
     tables = (
         {"transfers", "flags", "exceptions", "units", "pins"}
         if command == "plan"
-        else {"violations", "flags", "exceptions", "targets"}
+        else {"violations", "flags", "exceptions", "targets", "posts"}
     )
     if written is None:
         assert r.stdout.strip()
@@ -155,7 +155,7 @@ def test_plan_and_check_every_format_and_output(scene, command, fmt, out):
 def sorted_tables(command: str) -> list[str]:
     if command == "plan":
         return ["transfers", "flags", "exceptions", "units", "pins"]
-    return ["violations", "flags", "exceptions", "targets"]
+    return ["violations", "flags", "exceptions", "targets", "posts"]
 
 
 OTHER = [

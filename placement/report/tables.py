@@ -24,11 +24,9 @@ UNIT_COLS = ["unit_id", "name", "before", "after", "capacity", "min_staff"]
 VIOLATION_COLS = ["officer_id", "rule_id", "action", "reason"]
 TARGET_COLS = ["id", "title", "value", "at_least", "at_most", "met"]
 POST_COLS = ["unit_id", "post", "establishment", "holders", "status"]
-
-
 PIN_COLS = ["officer_id", "pin_unit", "pin_stay", "overrode", "outcome"]
 PLAN_TABLES = ("transfers", "flags", "exceptions", "units", "pins")
-CHECK_TABLES = ("violations", "flags", "exceptions", "targets")
+CHECK_TABLES = ("violations", "flags", "exceptions", "targets", "posts")
 
 
 def plan_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:

@@ -114,6 +114,7 @@ def summary_rows(doc: dict, kind: str, lang: str = "en") -> list[dict]:
 
     if kind != "plan":
         rows = [item(k, len(doc[k])) for k in ("violations", "flags", "exceptions")]
+        rows.append(item("posts", len(doc.get("posts", []))))
         for t in doc["targets"]:
             rows.append(item("target_now", t["value"], True, id=t["id"]))
             rows.append(item("target_met", t["met"], id=t["id"]))
