@@ -109,6 +109,22 @@ class UnitCount(TypedDict):
     min_staff: int
 
 
+class PinSaid(TypedDict):
+    """What a pin said: `{"unit": UNIT}` or `{"stay": true}` (load.pins)."""
+
+    unit: NotRequired[str]
+    stay: NotRequired[bool]
+
+
+class PinEntry(TypedDict):
+    """One manual decision (`--pin`) and what came of it (place.pinned)."""
+
+    officer_id: str
+    pin: PinSaid
+    overrode: str | None  # the rule whose decision the pin undid, None when none
+    outcome: Text  # "stays" | "moved to UNIT"
+
+
 class PlanDocument(TypedDict):
     ruleset: str
     as_of: str  # YYYY-MM-DD
@@ -117,6 +133,7 @@ class PlanDocument(TypedDict):
     transfers: list[Transfer]
     flags: list[FlagEntry]
     exceptions: list[Entry]
+    pins: list[PinEntry]
     units: list[UnitCount]
 
 
@@ -200,7 +217,7 @@ class ExplainDocument(TypedDict):
     conflicting_rule: NotRequired[str]
     transfer: NotRequired[Transfer]
     exceptions: NotRequired[list[Entry]]
-    pins: NotRequired[list[dict[str, Any]]]  # the plan's pins that concern the officer
+    pins: NotRequired[list[PinEntry]]  # the plan's pins that concern the officer
 
 
 # -- diff -----------------------------------------------------------------------------------

@@ -77,6 +77,7 @@ def test_plan_formats_and_atomic_output(seed_dir):
     assert sorted(os.listdir(seed_dir / "out")) == [
         "exceptions.csv",
         "flags.csv",
+        "pins.csv",
         "transfers.csv",
         "units.csv",
     ]

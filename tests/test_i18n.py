@@ -308,7 +308,6 @@ def test_machine_formats_do_not_change_with_the_language(here):
         ("plan", "data/roster.csv", "--format", "json"),
         ("plan", "data/roster_zh.csv", "--format", "json"),
         ("check", "data/roster.csv", "--format", "json"),
-        ("check", "data/roster.csv", "--format", "csv"),
         ("explain", "data/roster.csv", "J0055", "--format", "json"),
         ("validate", ADV / "rules" / "unknown-names", "--format", "json"),
         (
@@ -332,8 +331,14 @@ def test_machine_formats_do_not_change_with_the_language(here):
             == 0
         )
         assert run("plan", "data/roster.csv", "-o", f"p-{lang}.json", "--lang", lang).exit_code == 0
-    for name in ("transfers.csv", "flags.csv", "exceptions.csv", "units.csv"):
+        r = run(
+            "check", "data/roster.csv", "--format", "csv", "-o", f"check-{lang}", "--lang", lang
+        )
+        assert r.exit_code == 1
+    for name in ("transfers.csv", "flags.csv", "exceptions.csv", "units.csv", "pins.csv"):
         assert (here / "csv-en" / name).read_bytes() == (here / "csv-zh" / name).read_bytes()
+    for name in ("violations.csv", "flags.csv", "exceptions.csv", "targets.csv", "posts.csv"):
+        assert (here / "check-en" / name).read_bytes() == (here / "check-zh" / name).read_bytes()
     assert (here / "p-en.json").read_bytes() == (here / "p-zh.json").read_bytes()
     assert (
         run("diff", "p-en.json", "p-zh.json", "--format", "json", "--lang", "zh").stdout_bytes

@@ -6,8 +6,9 @@ a change of behaviour updates them on purpose with:
 
     UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_seed_outputs.py
 
-XLSX files are compared by their cell values per sheet (the container carries a
-creation time), everything else as bytes.
+XLSX files are compared by their cell values per sheet (a readable diff; that two runs
+give the same bytes is tests/test_outputs.py::test_xlsx_runs_are_byte_identical),
+everything else as bytes.
 """
 
 from __future__ import annotations

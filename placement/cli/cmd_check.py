@@ -7,7 +7,7 @@ import sys
 import click
 
 from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
-from placement.cli.output import Progress, emit
+from placement.cli.output import FORMATS, Progress, choose_format, emit
 from placement.problems import Exit
 
 
@@ -17,11 +17,16 @@ from placement.problems import Exit
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "md"]),
+    type=click.Choice(FORMATS["check"]),
     default=None,
-    help="Output format (default: table on a terminal, else json).",
+    help="Output format (default: from the -o suffix; table without -o).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write here: a file, or a folder for csv (violations, flags, exceptions, targets).",
+)
 @lang_option
 @handle_errors
 def command(roster, rules, units, as_of, fmt, output, lang):
@@ -33,6 +38,8 @@ def command(roster, rules, units, as_of, fmt, output, lang):
     """
     from placement.load.roster.fetch import Reading
 
+    sources = [roster, rules or "rules", units or "data/units.yaml"]
+    fmt = choose_format("check", fmt, output, sources)  # refuse a bad -o before any work
     reading = Reading(roster)  # the file is read while the modules below are imported
     from placement.commands.check import check, check_failed
     from placement.load.inputs import load_inputs
@@ -45,5 +52,5 @@ def command(roster, rules, units, as_of, fmt, output, lang):
     inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
     progress.step("listing violations", "列出违反规则的情况")
     doc = check(inputs)
-    emit(doc, "check", fmt, output, [roster, rules, units], lang=resolve_lang(lang))
+    emit(doc, "check", fmt, output, sources, lang=resolve_lang(lang), as_of=inputs.as_of)
     sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)

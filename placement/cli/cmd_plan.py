@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
-from placement.cli.output import Progress, emit
+from placement.cli.output import FORMATS, Progress, choose_format, emit
 
 
 @click.command("plan", cls=Command)
@@ -15,11 +15,16 @@ from placement.cli.output import Progress, emit
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "xlsx", "md", "html"]),
+    type=click.Choice(FORMATS["plan"]),
     default=None,
-    help="Output format (default: table on a terminal, else json; or from the -o suffix).",
+    help="Output format (default: from the -o suffix; table without -o).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write here (a folder for csv).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write here: a file, or a folder for csv (transfers, flags, exceptions, units, pins).",
+)
 @lang_option
 @handle_errors
 def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
@@ -29,6 +34,8 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
     """
     from placement.load.roster.fetch import Reading
 
+    sources = [roster, rules or "rules", units or "data/units.yaml", pin_file]
+    fmt = choose_format("plan", fmt, output, sources)  # refuse a bad -o before any work
     reading = Reading(roster)  # the file is read while the modules below are imported
     from placement.load.inputs import load_inputs
     from placement.load.pins import load_pins
@@ -48,7 +55,7 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
     doc = make_plan(inputs, pins)
     progress.step("writing the plan", "输出调动方案")
     ages = None
-    if fmt == "html" or (output or "").lower().endswith((".html", ".htm")):
+    if fmt == "html":
         from placement.report.profile import age_profile
 
         ages = age_profile(inputs.frame, inputs.units, doc)
@@ -57,7 +64,7 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
         "plan",
         fmt,
         output,
-        [roster, rules, units, pin_file],
+        sources,
         lang=resolve_lang(lang),
         ages=ages,
     )

@@ -31,6 +31,43 @@ def load_plan(path: str) -> dict:
     return doc
 
 
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# names that promise another format than CSV text
+NOT_CSV = XLSX_SUFFIXES + (".xls", ".json", ".md", ".html", ".htm", ".yaml", ".yml")
+
+
+def check_suffix(roster: str, output: str) -> None:
+    """InputError (`apply-output-suffix`) when -o names a format other than the roster's:
+    an XLSX roster is written as XLSX (.xlsx/.xlsm), a CSV roster as CSV text (any name
+    but one of another format's suffixes)."""
+    from placement.problems import problem
+
+    out = Path(output).suffix.lower()
+    xlsx = Path(roster).suffix.lower() in XLSX_SUFFIXES or _is_zip(roster)
+    if xlsx and out not in XLSX_SUFFIXES:
+        raise InputError(
+            problem(
+                "apply-output-suffix",
+                output,
+                format="xlsx",
+                suffixes=" or ".join(XLSX_SUFFIXES),
+                path=output,
+            )
+        )
+    if not xlsx and out in NOT_CSV:
+        raise InputError(
+            problem("apply-output-suffix", output, format="csv", suffixes=".csv", path=output)
+        )
+
+
+def _is_zip(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # the roster's own reading reports it
+
+
 def applied_rows(
     plan: dict, roster: Roster, units: Units, vocab: Vocabulary, force: bool
 ) -> list[list[str]]:
@@ -70,26 +107,18 @@ def _post_cell(old: str, new_term: str, vocab: Vocabulary) -> str:
     return new_term
 
 
-def serialise(rows: list[list[str]], roster: Roster) -> bytes:
+def serialise(rows: list[list[str]], roster: Roster, as_of=None) -> bytes:
+    """The file's bytes in the roster's own format. CSV: same encoding and line ends.
+    XLSX: the roster's workbook with only the changed cells rewritten, in their types
+    and formats (commands.apply_xlsx); `as_of` dates its modification."""
     table = roster.table
     if table.format == "xlsx":
-        import xlsxwriter
+        from placement.commands.apply_xlsx import rewrite_xlsx
 
-        buf = io.BytesIO()
-        book = xlsxwriter.Workbook(
-            buf,
-            {
-                "in_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
-        sheet = book.add_worksheet()
-        for i, r in enumerate(rows):
-            sheet.write_row(i, 0, r)
-        book.close()
-        return buf.getvalue()
+        old = [list(table.headers)] + [
+            ["" if c is None else c for c in cells] for cells in table.frame.iter_rows()
+        ]
+        return rewrite_xlsx(roster.path, old, rows, as_of)
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n" if b"\r\n" in _head(roster) else "\n").writerows(rows)
     text = out.getvalue()

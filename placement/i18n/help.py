@@ -45,8 +45,8 @@ OPTION_ZH = {
     "units": "单位文件 [data/units.yaml]。",
     "as_of": "计算年龄的基准日期（YYYY-MM-DD）。",
     "pin_file": "人工决定（YAML）。",
-    "fmt": "输出格式（默认：终端上为 table，否则为 json）。",
-    "output": "写到此处（csv 格式时为文件夹）。",
+    "fmt": "输出格式（默认：按 -o 的后缀；不带 -o 时为 table）。",
+    "output": "写到此处：一个文件；csv 格式时为文件夹（每张表一个文件）。",
     "force": "应用由另一份花名册生成的方案。",
     "lang": "人类可读文本的语言：en 或 zh（默认：环境变量 LANG 以 zh 开头时为 zh，否则为 en）。"
     "--help 只看 LANG：帮助在读取选项之前输出，不受 --lang 影响。",
@@ -55,11 +55,11 @@ OPTION_ZH = {
     "verbose": "每个测试用例输出一行。",
     "strict": "警告也判为失败。",
     ("apply", "output"): "新花名册。",
-    ("plan", "fmt"): "输出格式（默认：终端上为 table，否则为 json；或按 -o 的后缀）。",
+    ("plan", "fmt"): "输出格式（默认：按 -o 的后缀；不带 -o 时为 table）。",
     ("diff", "fmt"): "输出格式。",
     ("validate", "fmt"): "输出格式：text、json 或 github（GitHub 注释）。",
     ("explain", "fmt"): "输出格式。",
-    ("check", "output"): "写到此处（csv 格式时为文件夹）。",
+    ("check", "output"): "写到此处：一个文件；csv 格式时为文件夹（每张表一个文件）。",
 }
 
 TEXT_ZH = {

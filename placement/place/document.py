@@ -12,7 +12,13 @@ from placement.messages.registry import Message
 
 
 def plan_document(
-    inputs: Inputs, moves: dict[int, str], posts: dict[int, str], deciding, why, exceptions
+    inputs: Inputs,
+    moves: dict[int, str],
+    posts: dict[int, str],
+    deciding,
+    why,
+    exceptions,
+    pins: list[dict] | None = None,
 ) -> dict:
     j = inputs.judgement
     f = j.frame
@@ -127,6 +133,7 @@ def plan_document(
         "transfers": transfers,
         "flags": flags,
         "exceptions": exceptions,
+        "pins": pins or [],  # place.pinned.pin_entries
         "units": [
             {
                 "unit_id": u.id,

@@ -13,6 +13,7 @@ from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
 from placement.place.groups import place_movers
+from placement.place.pinned import pin_entries
 
 __all__ = ["Pin", "make_plan"]
 
@@ -35,6 +36,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
     why: dict[int, str] = dict.fromkeys(pinned.moves, str(Message("pinned")))
+    pin_list = pin_entries(inputs, pins or [], moves)
     exceptions = list(inputs.roster.issues) + rule_entries(inputs)
 
     parts: list[pl.DataFrame] = []
@@ -106,4 +108,4 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                     Message("no_capacity", {"rule": r.id, "facts": facts}),
                 )
             )
-    return plan_document(inputs, moves, posts, deciding, why, exceptions)
+    return plan_document(inputs, moves, posts, deciding, why, exceptions, pins=pin_list)

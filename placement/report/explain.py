@@ -3,7 +3,6 @@ truth value of every node, the deciding tests, the decision and the plan's outco
 
 from __future__ import annotations
 
-import json
 import unicodedata
 
 from rich.markup import escape
@@ -80,13 +79,13 @@ def render_explain(doc: dict, c, lang: str) -> None:
         who = L("ex_by").format(v=t(doc["deciding_rule"])) if "deciding_rule" in doc else ""
     c.print(L("ex_decision").format(v=word(DECISIONS, doc["decision"], lang)) + who)
     for p in doc.get("pins", []):
-        pin = ", ".join(
-            f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(p.get("pin", {}).items())
-        )
+        said = p["pin"]
+        pin = L("pin_stay") if said.get("stay") else L("pin_to").format(unit=said.get("unit"))
+        fields = {"pin": pin, "outcome": p["outcome"]}
         m = (
-            Message("explain-pin-overrode", {"pin": pin, "rule": p["overrode"]})
+            Message("explain-pin-overrode", {**fields, "rule": p["overrode"]})
             if p.get("overrode")
-            else Message("explain-pin", {"pin": pin})
+            else Message("explain-pin", fields)
         )
         c.print(t(m.text(lang)))
     if doc.get("transfer"):

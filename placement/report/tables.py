@@ -24,15 +24,35 @@ UNIT_COLS = ["unit_id", "name", "before", "after", "capacity", "min_staff"]
 VIOLATION_COLS = ["officer_id", "rule_id", "action", "reason"]
 TARGET_COLS = ["id", "title", "value", "at_least", "at_most", "met"]
 POST_COLS = ["unit_id", "post", "establishment", "holders", "status"]
+PIN_COLS = ["officer_id", "pin_unit", "pin_stay", "overrode", "outcome"]
+PLAN_TABLES = ("transfers", "flags", "exceptions", "units", "pins")
+CHECK_TABLES = ("violations", "flags", "exceptions", "targets", "posts")
 
 
 def plan_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
+    """name -> (columns, rows) of a plan document, in PLAN_TABLES order; a pin's
+    `{"unit"|"stay"}` is spread over the columns `pin_unit` and `pin_stay`."""
     return {
         "transfers": (TRANSFER_COLS, doc["transfers"]),
         "flags": (FLAG_COLS, doc["flags"]),
         "exceptions": (EXC_COLS, doc["exceptions"]),
         "units": (UNIT_COLS, doc["units"]),
+        "pins": (PIN_COLS, pin_rows(doc.get("pins", []))),
     }
+
+
+def pin_rows(pins: list[dict]) -> list[dict]:
+    """The plan's `pins` as flat rows (PIN_COLS)."""
+    return [
+        {
+            "officer_id": p["officer_id"],
+            "pin_unit": p["pin"].get("unit"),
+            "pin_stay": p["pin"].get("stay"),
+            "overrode": p["overrode"],
+            "outcome": p["outcome"],
+        }
+        for p in pins
+    ]
 
 
 def check_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
@@ -43,6 +63,12 @@ def check_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
         "targets": (TARGET_COLS, doc["targets"]),
         "posts": (POST_COLS, doc.get("posts", [])),
     }
+
+
+def shown_tables(tables: dict) -> dict:
+    """The tables a reader's report (md) shows: all, except `pins` when no pin was given
+    (CSV, XLSX and JSON always carry every table, empty or not)."""
+    return {k: v for k, v in tables.items() if k != "pins" or v[1]}
 
 
 def csv_bytes(cols: list[str], rows: list[dict]) -> bytes:
@@ -93,7 +119,7 @@ def _zh_cell(col: str, v, table: str):
         return None
     if col == "reason":
         return i18n.reason(v)
-    if col == "message":
+    if col in ("message", "outcome"):
         return i18n.translate(v)
     if col in ("from_post", "to_post", "post"):
         return i18n.term(v)
@@ -114,22 +140,3 @@ def _zh_cell(col: str, v, table: str):
 
 def _md(v) -> str:
     return "" if v is None else str(v).replace("|", "\\|").replace("\n", " ")
-
-
-def xlsx_bytes(tables: dict, summary: list[tuple[str, object]]) -> bytes:
-    import xlsxwriter
-
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
-    for name, (cols, rows) in tables.items():
-        sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, cols)
-        for i, r in enumerate(rows, start=1):
-            sheet.write_row(i, 0, ["" if r.get(c) is None else neutralise(r.get(c)) for c in cols])
-    sheet = book.add_worksheet("summary")
-    for i, (k, v) in enumerate(summary):
-        sheet.write_row(i, 0, [k, neutralise(str(v))])
-    book.close()
-    return buf.getvalue()

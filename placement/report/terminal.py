@@ -106,8 +106,34 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
                 _t(reason(t["reason"], lang)),
             )
         console.print(table)
+    _pins(doc.get("pins", []), console, lang)
     _flags(doc["flags"], console, lang)
     _exceptions(doc["exceptions"], console, lang)
+
+
+def _pins(pins, console, lang: str = "en") -> None:
+    """Every manual decision: what it said, the rule it overrode, what came of it."""
+    from placement.i18n import label, translate
+
+    if not pins:
+        return
+    table = Table(title=label("pins_title", lang).format(n=len(pins)), title_justify="left")
+    for c in ("col_officer", "col_pin", "col_overrode", "col_outcome"):
+        table.add_column(label(c, lang), overflow="fold")
+    for p in pins:
+        pin = p["pin"]
+        said = (
+            label("pin_stay", lang)
+            if pin.get("stay")
+            else label("pin_unit", lang).format(unit=pin.get("unit"))
+        )
+        table.add_row(
+            _t(p["officer_id"]),
+            _t(said),
+            _t(p["overrode"] or ""),
+            _t(translate(p["outcome"], lang)),
+        )
+    console.print(table)
 
 
 def _flags(flags, console, lang: str = "en") -> None:

@@ -23,12 +23,14 @@ def neutralise(value):
     return value
 
 
-def guard(out: Path, inputs: list[str | Path]) -> Path:
+def guard(out: Path, inputs: list[str | Path | None]) -> Path:
+    """`out` when it may be written: InputError when it names an input (file or folder,
+    `output-is-input`) or its folder does not exist (`output-folder-missing`)."""
     out = Path(out)
     target = out.resolve()
     for p in inputs:
         if p and Path(p).exists() and Path(p).resolve() == target:
-            raise InputError(problem("output-is-input", str(out)))
+            raise InputError(problem("output-is-input", str(out), path=str(p)))
     if not target.parent.exists():
         raise InputError(problem("output-folder-missing", str(out), folder=str(out.parent)))
     return out

@@ -277,25 +277,6 @@ define(
     en="--format xlsx needs -o FILE",
     zh="--format xlsx 需要用 -o 指定文件",
 )
-define(
-    "output-is-input",
-    P,
-    E,
-    summary="The output path is one of the inputs.",
-    summary_zh="输出路径是某个输入文件。",
-    en="refusing to overwrite an input file; choose another -o path",
-    zh="拒绝覆盖输入文件；请用 -o 另选路径",
-)
-define(
-    "output-folder-missing",
-    P,
-    E,
-    summary="The output's folder does not exist.",
-    summary_zh="输出所在的文件夹不存在。",
-    en="folder {folder} does not exist",
-    zh="文件夹 {folder} 不存在",
-    example={"folder": "/tmp/nowhere"},
-)
 
 # --- problem codes that several sentences share ------------------------------------------
 group("yaml-syntax", "YAML the safe reader refuses.", "安全读取器不接受的 YAML。", "yaml-parser")

@@ -167,9 +167,9 @@ define(
     Severity.INFO,
     summary="explain: a pin (--pin) that concerns the officer.",
     summary_zh="explain：涉及该民警的人工确定安排（--pin）。",
-    en="pin: {pin}",
-    zh="人工确定：{pin}",
-    example={"pin": "stay: true"},
+    en="pin: {pin}: {outcome:msg}",
+    zh="人工决定：{pin}：{outcome:msg}",
+    example={"pin": "stay", "outcome": ("pin-stays", {})},
 )
 
 define(
@@ -178,7 +178,7 @@ define(
     Severity.INFO,
     summary="explain: a pin (--pin) that overrides what a rule asked for the officer.",
     summary_zh="explain：推翻了某条规则对该民警安排的人工确定安排（--pin）。",
-    en="pin: {pin}, overriding {rule}",
-    zh="人工确定：{pin}，推翻规则 {rule}",
-    example={"pin": "stay: true", "rule": "june-station-head-recall"},
+    en="pin: {pin}, overriding {rule}: {outcome:msg}",
+    zh="人工决定：{pin}（越过规则 {rule}）：{outcome:msg}",
+    example={"pin": "stay", "rule": "june-station-head-recall", "outcome": ("pin-stays", {})},
 )
