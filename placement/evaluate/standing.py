@@ -14,14 +14,16 @@ hypothetical rows are evaluated once, and the rules run on that small frame.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, replace
 
 import numpy as np
 import polars as pl
 
+from placement.evaluate.compile import expr
 from placement.evaluate.decide import State, decide, gap_node, missing_fields, statuses
 from placement.evaluate.frame import units_frame, with_units
-from placement.load.rules.conditions import fields_of
+from placement.load.rules.conditions import All, AnyOf, Node, Not, Test, fields_of
 from placement.load.rules.model import Rule
 from placement.load.units import Units
 
@@ -42,10 +44,78 @@ def read_fields(rules: list[Rule]) -> tuple[list[str], list[str]]:
     return officer, unit
 
 
+def _settled(name: str | None) -> bool:
+    """Is this field the same wherever the officer stands (not set by a move, not a unit's)?"""
+    return name is None or not (name.startswith("unit.") or name in _SET or name == "unit")
+
+
+def _leaves(node: Node, out: dict) -> None:
+    if isinstance(node, Test):
+        out.setdefault(node, f"_t{len(out)}")
+    elif isinstance(node, (All, AnyOf)):
+        for p in node.parts:
+            _leaves(p, out)
+    elif isinstance(node, Not):
+        _leaves(node.part, out)
+
+
+def _swap(node: Node, names: dict) -> Node:
+    """The condition with each settled test read from its precomputed column."""
+    if isinstance(node, Test):
+        name = names.get(node)
+        return node if name is None else Test(name, "eq", node.ftype, True)
+    if isinstance(node, All):
+        return All(tuple(_swap(p, names) for p in node.parts))
+    if isinstance(node, AnyOf):
+        return AnyOf(tuple(_swap(p, names) for p in node.parts))
+    if isinstance(node, Not):
+        return Not(_swap(node.part, names))
+    raise TypeError(node)
+
+
+def profiles(frame: pl.DataFrame, rows: np.ndarray, rules: list[Rule]):
+    """What of officers `rows` the deciding rules can see wherever they stand: the value
+    (true/false/null) of every test on settled fields only, and the raw settled fields the
+    other tests read. Returns (profile frame, rules reading the tests' columns)."""
+    names: dict = {}
+    for r in rules:
+        if r.acts:
+            _leaves(gap_node(r), names)
+    settled = {t: c for t, c in names.items() if _settled(t.field) and _settled(t.ref)}
+    raw: list[str] = []
+    for t in names:
+        if t not in settled:
+            raw += [f for f in (t.field, t.ref) if f and _settled(f) and f not in raw]
+    need = list(dict.fromkeys([*raw, *(f for t in settled for f in (t.field, t.ref) if f)]))
+    need = [f for f in need if f in frame.columns]
+    sub = frame.select(need)[np.asarray(rows, dtype=np.int64)] if need else None
+    cols = [sub[f] for f in raw if f in frame.columns] if sub is not None else []
+    if settled and sub is not None:
+        cols += sub.select([expr(t).alias(c) for t, c in settled.items()]).get_columns()
+    swapped = [
+        replace(
+            r, when=_swap(r.when, settled), unless=_swap(r.unless, settled) if r.unless else None
+        )
+        for r in rules
+    ]
+    return pl.DataFrame(cols, height=len(rows)) if cols else pl.DataFrame(height=len(rows)), swapped
+
+
+_CLASSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def unit_classes(units: Units, rules: list[Rule]) -> dict[str, str]:
     """Each unit id -> the first unit (file order) with the same values on every unit field
     the deciding rules read: the rules cannot tell two units of one class apart."""
     _, fields = read_fields(rules)
+    key = tuple(fields)
+    cache = _CLASSES.setdefault(units, {})
+    if key not in cache:
+        cache[key] = _classes(units, fields)
+    return cache[key]
+
+
+def _classes(units: Units, fields: list[str]) -> dict[str, str]:
     frame = units_frame(units)
     keys = frame.select(
         [pl.col(f).cast(pl.String) if f != "unit.tags" else pl.col(f).list.sort() for f in fields]
@@ -73,10 +143,10 @@ class Standing:
     ok: np.ndarray  # (m,) bool
     acting: np.ndarray  # (m, R) bool
     unknown_only: np.ndarray  # (m,) bool
-    frame: pl.DataFrame  # the distinct hypothetical rows evaluated
-    group: np.ndarray  # (m,) row of `frame` each row was evaluated as
+    group: np.ndarray  # (m,) distinct hypothetical row each row was evaluated as
     held: np.ndarray  # (g, R') held unknown rules per distinct row, R' = deciding rules
     deciding: list[int]  # rule index of each column of `held`
+    where: tuple  # (frame, rows, unit, post, rank, units, as_of) the rows were built from
 
     def excluders(self, k: int) -> list[str]:
         """Ids of the rules that would act on row k."""
@@ -84,10 +154,16 @@ class Standing:
 
     def empty_fields(self, k: int) -> list[str]:
         """Empty fields that leave the rules' outcome unknown for row k (in rule order)."""
-        g = int(self.group[k])
-        sub = self.frame[[g]]
-        held = self.held[[g]]
-        found = missing_fields(sub, [self.rules[i] for i in self.deciding], held)
+        frame, rows, unit, post, rank, units, as_of = self.where
+        one = frame[[int(rows[k])]].with_columns(
+            pl.lit(unit[k], pl.String).alias("unit"),
+            pl.lit(post[k], pl.String).alias("post"),
+            pl.lit(rank[k], pl.String).alias("rank"),
+            pl.lit(0.0).alias("years_in_post"),
+            pl.lit(as_of).alias("post_since"),
+        )
+        held = self.held[[int(self.group[k])]]
+        found = missing_fields(with_units(one, units), [self.rules[i] for i in self.deciding], held)
         return list(dict.fromkeys(f for _r, _i, f in found if f))
 
 
@@ -107,18 +183,15 @@ def stand(
     `apply` (`years_in_post` 0). `leave_out` (m,) is a rule index per row that does not
     count (the rule that decided the move), or -1. `rules` are the rules in force."""
     m = len(rows)
-    officer, _ = read_fields(rules)
+    if rank is None:
+        rank = frame["rank"].gather(rows).to_list()
     cls = unit_classes(units, rules)
     rows = np.asarray(rows, dtype=np.int64)
-    hypo = frame.select(officer)[rows] if officer else pl.DataFrame({"_": np.zeros(m)})
+    hypo, seen = profiles(frame, rows, rules)
     hypo = hypo.with_columns(
         pl.Series("unit", [cls.get(u, u) for u in unit], dtype=pl.String),
         pl.Series("post", post, dtype=pl.String),
-        pl.Series(
-            "rank",
-            rank if rank is not None else frame["rank"].gather(rows).to_list(),
-            dtype=pl.String,
-        ),
+        pl.Series("rank", rank, dtype=pl.String),
         pl.Series("_leave", leave_out if leave_out is not None else np.full(m, -1), dtype=pl.Int64),
         pl.Series("_i", np.arange(m, dtype=np.int64)),
     )
@@ -140,7 +213,7 @@ def stand(
     sub = [rules[i] for i in deciding]
     column = {i: c for c, i in enumerate(deciding)}
     leave = np.array([column.get(int(v), -1) for v in uniq["_leave"].to_list()], dtype=np.int64)
-    d = decide(statuses(uniq, sub), sub, leave)
+    d = decide(statuses(uniq, [seen[i] for i in deciding]), sub, leave)
     g, nr = uniq.height, len(rules)
     acts = np.zeros((g, nr), dtype=bool)
     acts[:, deciding] = d.held

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
-from placement.evaluate.standing import read_fields, stand, unit_classes
+from placement.evaluate.standing import profiles, stand, unit_classes
 from placement.place.choose import Chooser
 from placement.place.solve import Group, Network, Pool
 
@@ -102,14 +102,11 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
     (-1: all allowed); movers left with none are returned as Blocked."""
     j = inputs.judgement
     f = inputs.frame
-    officer_fields, _ = read_fields(j.rules)
     cls = unit_classes(inputs.units, j.rules)
     post_after = pl.Series(
         [j.rules[i].move.post for i in mv["rule"].to_list()], dtype=pl.String
     ).fill_null(f["post"].gather(mv["row"]))
-    prof = (
-        f.select(officer_fields)[mv["row"].to_numpy()] if officer_fields else pl.DataFrame()
-    ).with_columns(
+    prof = profiles(f, mv["row"].to_numpy(), j.rules)[0].with_columns(
         *mv.select(refs_keys).get_columns(),
         post_after.alias("_post"),
         pl.Series("_i", range(mv.height)),
@@ -122,9 +119,12 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
     p_post = grouped["_post"].to_list()
     pair_g, pair_unit = [], []
     per_group = []
+    reps_of: dict[tuple, list[str]] = {}
     for g, key in enumerate(p_refs):
-        dests = options_of(key[0], key[1:])[0]
-        reps = list(dict.fromkeys(cls[d] for d in dests))
+        dests, _r, _s, rkey, _o = options_of(key[0], key[1:])
+        reps = reps_of.get(rkey)
+        if reps is None:
+            reps = reps_of[rkey] = list(dict.fromkeys(cls[d] for d in dests))
         per_group.append((dests, reps))
         pair_g += [g] * len(reps)
         pair_unit += reps
@@ -157,7 +157,11 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
             if not allowed:
                 rules = sorted({r for k in span for r in s.excluders(k)})
                 unknown = all(s.unknown_only[k] for k in span)
-                names = list(dict.fromkeys(x for k in span for x in s.empty_fields(k)))
+                names = (
+                    list(dict.fromkeys(x for k in span for x in s.empty_fields(k)))
+                    if unknown
+                    else []
+                )
                 b = Blocked("fixed_point", rules, names if unknown else [], unknown)
                 for i in members[g]:
                     blocked[mv_rows[i]] = b
