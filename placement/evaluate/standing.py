@@ -230,6 +230,7 @@ def stand(
     known[:, deciding] &= ~d.held
     ok = ~acts.any(axis=1)
     unknown_only = ~ok & ~known.any(axis=1)
+    where = (frame, rows, unit, post, rank, units, as_of)
     return Standing(
-        rules, ok[group], acts[group], unknown_only[group], uniq, group, d.held, deciding
+        rules, ok[group], acts[group], unknown_only[group], group, d.held, deciding, where
     )

@@ -58,7 +58,8 @@ def place_movers(
             opt = options[rkey] = (dests, ranks, set(dests), rkey, officer)
         return opt
 
-    mv, blocked, signatures = _fixed_point(inputs, mv, refs_keys, options_of)
+    mv, cut, signatures = _fixed_point(inputs, mv, refs_keys, options_of)
+    blocked: dict[int, Blocked] = {}
     keys = ["rule", "origin", *refs_keys[1:], "fp"]
     mv = mv.sort("officer_id", "row")
     grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"))
@@ -86,7 +87,11 @@ def place_movers(
             if not dests:
                 why, names = chooser.why_none(rule, officer)
                 for row in rows:
-                    blocked.setdefault(row, Blocked(why, fields=names))
+                    blocked[row] = Blocked(why, fields=names)
+            else:
+                for row in rows:
+                    if row in cut:
+                        blocked[row] = cut[row]
             continue
         group_of[g] = len(glist)
         glist.append(Group(p, ui[origin], len(rows)))
@@ -99,7 +104,8 @@ def place_movers(
 def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
     """Cut each mover's destinations to the units where the other rules would not act again
     (SPEC §2 point 6). Adds `fp`, an index into the returned list of allowed unit sets
-    (-1: all allowed); movers left with none are returned as Blocked."""
+    (-1: all allowed); every mover who lost a destination is returned with a Blocked that
+    says why, used when they are left with none."""
     j = inputs.judgement
     f = inputs.frame
     cls = unit_classes(inputs.units, j.rules)
@@ -154,17 +160,15 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
             if not bad:
                 continue
             allowed = frozenset(d for d in dests if cls[d] not in bad)
-            if not allowed:
-                rules = sorted({r for k in span for r in s.excluders(k)})
-                unknown = all(s.unknown_only[k] for k in span)
-                names = (
-                    list(dict.fromkeys(x for k in span for x in s.empty_fields(k)))
-                    if unknown
-                    else []
-                )
-                b = Blocked("fixed_point", rules, names if unknown else [], unknown)
-                for i in members[g]:
-                    blocked[mv_rows[i]] = b
+            cut = [k for k in span if not s.ok[k]]
+            unknown = all(s.unknown_only[k] for k in cut)
+            names = (
+                list(dict.fromkeys(x for k in cut for x in s.empty_fields(k))) if unknown else []
+            )
+            rules = sorted({r for k in cut for r in s.excluders(k)})
+            b = Blocked("fixed_point", rules, names, unknown)
+            for i in members[g]:
+                blocked[mv_rows[i]] = b
             fp_of[g] = sigs.setdefault(allowed, len(sigs))
         signatures = sorted(sigs, key=sigs.get)
     fp = np.full(mv.height, -1, dtype=np.int64)

@@ -14,8 +14,17 @@ from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
 from placement.place.groups import Blocked, place_movers
+from placement.problems import Problem
 
 __all__ = ["Pin", "make_plan"]
+
+
+def plan_warnings(inputs: Inputs) -> list[Problem]:
+    """validate's warnings that explain plan exceptions: a move whose destination no unit
+    matches (its movers are `no_capacity`, 'no unit matches')."""
+    from placement.load.rules.lint import lint
+
+    return [p for p in lint(inputs.ruleset, inputs.units) if p.code == "no-destination"]
 
 
 def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
