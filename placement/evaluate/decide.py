@@ -214,26 +214,27 @@ def missing_fields(
     reference names X. A row with no such field (cannot happen with typed rules) gets ''."""
     out: list[tuple[int, int, str]] = []
     for i, r in enumerate(rules):
-        rows = np.flatnonzero(listed[:, i]) if listed.shape[1] else []
+        rows: np.ndarray = np.flatnonzero(listed[:, i])
         if not len(rows):
             continue
-        leaves = _deciding_leaves(gap_node(r), pl.lit(True))
-        names = [f for f in fields_of(gap_node(r), True) if f in frame.columns]
-        read = [f for f in fields_of(gap_node(r)) if f in frame.columns]
-        sub = frame.select(read)[np.asarray(rows, dtype=np.int64)] if names else None
-        hits = []
+        node = gap_node(r)
+        leaves = _deciding_leaves(node, pl.lit(True))
+        names = [f for f in fields_of(node, True) if f in frame.columns]
+        hits = np.zeros((len(rows), len(names)), dtype=bool)
         if names:
-            cols = []
-            for name in names:
-                parts = [
-                    deciding & pl.col(name).is_null()
-                    for t, deciding in leaves
-                    if name in (t.field, t.ref)
-                ]
-                cols.append(pl.any_horizontal(parts).fill_null(False).alias(name))
-            hits = sub.select(cols).to_numpy().astype(bool)
+            read = [f for f in fields_of(node) if f in frame.columns]
+            cols = [
+                pl.any_horizontal(
+                    [m & pl.col(name).is_null() for t, m in leaves if name in (t.field, t.ref)]
+                    or [pl.lit(False)]
+                )
+                .fill_null(False)
+                .alias(name)
+                for name in names
+            ]
+            hits = frame.select(read)[rows.astype(np.int64)].select(cols).to_numpy().astype(bool)
         for pos, row in enumerate(rows.tolist()):
-            found = [names[c] for c in np.flatnonzero(hits[pos])] if len(hits) else []
+            found = [names[c] for c in np.flatnonzero(hits[pos])]
             out += [(row, i, f) for f in found] or [(row, i, "")]
     out.sort()
     return out

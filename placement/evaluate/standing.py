@@ -73,7 +73,9 @@ def _swap(node: Node, names: dict) -> Node:
     raise TypeError(node)
 
 
-def profiles(frame: pl.DataFrame, rows: np.ndarray, rules: list[Rule]):
+def profiles(
+    frame: pl.DataFrame, rows: np.ndarray, rules: list[Rule]
+) -> tuple[pl.DataFrame, list[Rule]]:
     """What of officers `rows` the deciding rules can see wherever they stand: the value
     (true/false/null) of every test on settled fields only, and the raw settled fields the
     other tests read. Returns (profile frame, rules reading the tests' columns)."""
@@ -117,6 +119,8 @@ def unit_classes(units: Units, rules: list[Rule]) -> dict[str, str]:
 
 def _classes(units: Units, fields: list[str]) -> dict[str, str]:
     frame = units_frame(units)
+    if not fields:  # the rules read no unit field: one class
+        return {u: frame["unit"][0] for u in frame["unit"]}
     keys = frame.select(
         [pl.col(f).cast(pl.String) if f != "unit.tags" else pl.col(f).list.sort() for f in fields]
     ).rows()
@@ -127,7 +131,7 @@ def _classes(units: Units, fields: list[str]) -> dict[str, str]:
     }
 
 
-def _hashable(v):
+def _hashable(v: object) -> object:
     return tuple(v) if isinstance(v, list) else v
 
 
@@ -228,8 +232,8 @@ def stand(
         acts[k, deciding[d.decision[k]]] = acts[k, deciding[d.other[k]]] = True
     known = acts.copy()
     known[:, deciding] &= ~d.held
-    ok = ~acts.any(axis=1)
-    unknown_only = ~ok & ~known.any(axis=1)
+    ok: np.ndarray = np.logical_not(acts.any(axis=1))
+    unknown_only: np.ndarray = np.logical_and(~ok, np.logical_not(known.any(axis=1)))
     where = (frame, rows, unit, post, rank, units, as_of)
     return Standing(
         rules, ok[group], acts[group], unknown_only[group], group, d.held, deciding, where

@@ -52,7 +52,8 @@ define(
     summary_zh="该民警可去之处，因数据缺失无法判定规则（missing_data）。",
     en="rule {rule} moves this officer ({facts}) but where it could go, rules {rules:list} "
     "cannot be decided: {fields:list} empty",
-    zh="规则 {rule} 要调动该民警（{facts}），但在可去之处无法判定规则 {rules:list}：{fields:list} 为空",
+    zh="规则 {rule} 要调动该民警（{facts}），但在可去之处无法判定规则 {rules:list}："
+    "{fields:list} 为空",
     example=_FACTS | {"rules": ["military-transfer"], "fields": ["military_transfer"]},
     fix="Fill the fields in the roster.",
     fix_zh="在名册中补填这些项。",
@@ -65,7 +66,8 @@ define(
     summary_zh="职务变更未执行：其他规则会再次起作用（no_capacity）。",
     en="rule {rule} would make this officer {post:term} ({facts}) but then "
     "other rules would act again: {rules:list}",
-    zh="规则 {rule} 要将该民警改任 {post:term}（{facts}），但随后其他规则会再次起作用：{rules:list}",
+    zh="规则 {rule} 要将该民警改任 {post:term}（{facts}），但随后其他规则会再次起作用："
+    "{rules:list}",
     example=_FACTS | {"post": "instructor", "rules": ["head-rotation"]},
     fix="Review the rules: the post change and the other rules contradict each other.",
     fix_zh="检查这些规则：职务变更与其他规则相互矛盾。",
