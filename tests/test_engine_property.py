@@ -412,21 +412,28 @@ def write_inputs(root: Path, people, rules) -> object:
 def reference_decision(statuses: list[int], rules: list[dict]) -> tuple[int, int, int]:
     """(state, deciding rule, other rule) for one officer, by SPEC §1.4 read plainly."""
     acting = [i for i, r in enumerate(rules) if "flag" not in ACTIONS[r["action"]]]
-    for level in sorted({rules[i]["priority"] for i in acting}, reverse=True):
-        at = [i for i in acting if rules[i]["priority"] == level]
-        if any(statuses[i] == Status.UNKNOWN for i in at):
-            return State.WITHHELD, -1, -1
-        applying = [i for i in at if statuses[i] == Status.APPLIES]
-        if applying:
-            first = applying[0]
-            differ = [
-                i
-                for i in applying
-                if ACTIONS[rules[i]["action"]] != ACTIONS[rules[first]["action"]]
-            ]
-            if differ:
-                return State.CONFLICT, first, differ[0]
-            return State.DECIDED, first, -1
+    applying = [i for i in acting if statuses[i] == Status.APPLIES]
+    level = max((rules[i]["priority"] for i in applying), default=None)
+    deciding = [i for i in applying if rules[i]["priority"] == level]
+    unknown = [i for i in acting if statuses[i] == Status.UNKNOWN]
+    higher = [i for i in unknown if level is None or rules[i]["priority"] > level]
+    same_level = [
+        i
+        for i in unknown
+        if rules[i]["priority"] == level
+        and all(ACTIONS[rules[k]["action"]] != ACTIONS[rules[i]["action"]] for k in deciding)
+    ]
+    if deciding and not (higher and level is not None):
+        first = deciding[0]
+        differ = [
+            i for i in deciding if ACTIONS[rules[i]["action"]] != ACTIONS[rules[first]["action"]]
+        ]
+        if differ:
+            return State.CONFLICT, first, differ[0]
+    if higher or same_level:
+        return State.WITHHELD, -1, -1
+    if deciding:
+        return State.DECIDED, deciding[0], -1
     return State.NONE, -1, -1
 
 

@@ -15,11 +15,12 @@ from placement.place.plan import make_plan
 from tests.scenario import officer, unit, write_scenario
 
 KINDS = ("organ", "station", "frontline")
+AGE = {f"{2026 - a}-01-01": a for a in (25, 35, 46, 50)}
 TIER = {"organ": "organ", "station": "grassroots", "frontline": "grassroots"}
 
 
 def rules_for(prios):
-    down, up, side = prios
+    down, up, side, guard = prios
     return [
         {
             "id": "down",
@@ -39,14 +40,35 @@ def rules_for(prios):
             "when": {"unit.kind": "frontline", "post": "officer", "age": {"ge": 45}},
             "then": {"move": {"to": {"kind": "station"}}},
         },
+        {
+            # like the shipped military-transfer rule: these officers belong in complex units
+            "id": "guard",
+            "priority": guard,
+            "when": {"special_talent": True, "not": {"unit.tags": {"contains": "complex"}}},
+            "then": {"move": {"to": {"tags": {"contains": "complex"}}}},
+        },
     ]
+
+
+def fires(rule_id, u, o, post) -> bool:
+    """Whether a rule's `when` holds for officer o standing at unit u with post (reference)."""
+    age = o["age"]
+    if rule_id == "down":
+        return TIER[u["kind"]] == "organ" and age <= 30
+    if rule_id == "up":
+        return u["kind"] == "station" and post == "station_head" and age >= 43
+    if rule_id == "side":
+        return u["kind"] == "frontline" and post == "officer" and age >= 45
+    return o["special_talent"] == "true" and "complex" not in u["tags"]
 
 
 DEST = {
     "down": lambda u: TIER[u["kind"]] == "grassroots",
     "up": lambda u: u["kind"] == "organ",
     "side": lambda u: u["kind"] == "station",
+    "guard": lambda u: "complex" in u["tags"],
 }
+POST_AFTER = {"up": "officer"}
 
 
 @st.composite
@@ -57,15 +79,17 @@ def scenarios(draw, ample=False):
         kind = draw(st.sampled_from(KINDS))
         cap = None if ample else draw(st.one_of(st.none(), st.integers(0, 4)))
         ms = 0 if ample else draw(st.integers(0, 2 if cap is None else min(2, cap)))
-        units.append(unit(f"U{i}", kind, capacity=cap, min_staff=ms))
+        tags = ["complex"] if draw(st.booleans()) else []
+        units.append(unit(f"U{i}", kind, capacity=cap, min_staff=ms, tags=tags))
     n = draw(st.integers(0, 6))
     officers = []
     for k in range(n):
         u = draw(st.sampled_from(units))
         age = draw(st.sampled_from([25, 35, 46, 50]))
         post = draw(st.sampled_from(["officer", "station_head"]))
-        officers.append(officer(f"O{k}", u["id"], age, post=post))
-    prios = draw(st.tuples(*[st.sampled_from([0, 10, 20])] * 3))
+        talent = draw(st.sampled_from(["true", "false"]))
+        officers.append(officer(f"O{k}", u["id"], age, post=post, special_talent=talent))
+    prios = draw(st.tuples(*[st.sampled_from([0, 10, 20])] * 4))
     return units, rules_for(prios), officers
 
 
@@ -95,12 +119,22 @@ def brute_force(units, rules, officers, doc):
     over = {
         u for u in count if by_id[u].get("capacity") is not None and count[u] > by_id[u]["capacity"]
     }
+    person = {o["officer_id"]: o | {"age": AGE[o["birth_date"]]} for o in officers}
+
+    def again(o, u) -> bool:
+        """Fixed point (SPEC §2.6): would another rule act on o standing at u?"""
+        post = POST_AFTER.get(decided[o], person[o]["post"])
+        return any(fires(r["id"], u, person[o], post) for r in rules if r["id"] != decided[o])
+
     options = []
     for o in kept:
         dests = [
             u["id"]
             for u in units
-            if DEST[decided[o]](u) and u["id"] != home[o] and u["id"] not in over
+            if DEST[decided[o]](u)
+            and u["id"] != home[o]
+            and u["id"] not in over
+            and not again(o, u)
         ]
         options.append([None] + dests)
     levels = sorted(set(prio.values()), reverse=True)
@@ -192,4 +226,7 @@ def test_apply_then_check_and_replan(tmp_path_factory, sc):
     acted = {(t["officer_id"], t["rule_id"]) for t in doc["transfers"]}
     left = {(v["officer_id"], v["rule_id"]) for v in check(again)["violations"]}
     assert not (acted & left)
+    # a fixed point (SPEC §2.6, §5 Correct): no violation at all for anyone the plan moved
+    moved = {t["officer_id"] for t in doc["transfers"]}
+    assert not {o for o, _ in left} & moved
     assert make_plan(again)["transfers"] == []

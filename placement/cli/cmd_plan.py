@@ -39,7 +39,7 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
     reading = Reading(roster)  # the file is read while the modules below are imported
     from placement.load.inputs import load_inputs
     from placement.load.pins import load_pins
-    from placement.place.plan import make_plan
+    from placement.place.plan import make_plan, plan_warnings
 
     progress = Progress(resolve_lang(lang))
     progress.step(
@@ -53,6 +53,10 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
         f"为 {inputs.roster.rows} 名民警中的调动人员安排单位",
     )
     doc = make_plan(inputs, pins)
+    from placement.i18n import render_problem
+
+    for warning in plan_warnings(inputs):
+        click.echo(render_problem(warning, resolve_lang(lang), warning=True), err=True)
     progress.step("writing the plan", "输出调动方案")
     ages = None
     if fmt == "html":

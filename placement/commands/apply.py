@@ -79,15 +79,28 @@ def applied_rows(
     ucol, pcol = roster.columns["unit"], roster.columns["post"]
     idcol = roster.columns["officer_id"]
     moves = {t["officer_id"]: t for t in plan["transfers"]}
+    since = roster.columns.get("post_since")
+    changed = _post_changed(plan) if since is not None else set()
     rows = [list(table.headers)]
     for cells in table.frame.iter_rows():
         cells = ["" if c is None else c for c in cells]
-        t = moves.get(cells[idcol].strip())
+        oid = cells[idcol].strip()
+        t = moves.get(oid)
         if t is not None:
             cells[ucol] = _unit_cell(cells[ucol], t["to_unit"], units)
             cells[pcol] = _post_cell(cells[pcol], t["to_post"], vocab)
+        if oid in changed:
+            cells[since] = str(plan.get("as_of", ""))
         rows.append(cells)
     return rows
+
+
+def _post_changed(plan: dict) -> set[str]:
+    """Officers whose unit or post a rule, an appointment or a pin changed: their post
+    begins on the plan's as-of date (SPEC §5 Correct). A merge alone changes neither."""
+    out = {t["officer_id"] for t in plan["transfers"] if t.get("rule_id") != "unit_merge"}
+    out |= {a["officer_id"] for a in plan.get("appointments") or [] if a.get("officer_id")}
+    return out
 
 
 def _unit_cell(old: str, new_id: str, units: Units) -> str:

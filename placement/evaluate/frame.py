@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 import polars as pl
 
@@ -11,7 +12,18 @@ from placement.load.units import Units
 UNIT_COLUMNS = ("id", "name", "kind", "tier", "area", "district", "capacity", "min_staff", "tags")
 
 
+_FRAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def units_frame(units: Units) -> pl.DataFrame:
+    """One row per unit: `unit` and every `unit.X` column (built once per Units)."""
+    hit = _FRAMES.get(units)
+    if hit is None:
+        hit = _FRAMES[units] = _units_frame(units)
+    return hit
+
+
+def _units_frame(units: Units) -> pl.DataFrame:
     return pl.DataFrame(
         {
             "unit": [u.id for u in units.list],

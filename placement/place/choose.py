@@ -49,3 +49,14 @@ class Chooser:
                 ranks.append(rank)
             hit = self._cache[key] = (ids, ranks)
         return hit
+
+    def why_none(self, rule: Rule, officer: dict) -> tuple[str, list[str]]:
+        """Why a mover has no destination: 'full' (units match `to` but none receives),
+        'unknown' (none matches, some cannot be decided: the empty `$officer.` fields
+        it reads) or 'none' (no unit matches)."""
+        results = [evaluate(rule.move.to, rec, officer) for rec in self.records]
+        if any(r is True for r in results):
+            return "full", []
+        if any(r is None for r in results):
+            return "unknown", [f for f in refs_of(rule.move.to) if officer.get(f) is None]
+        return "none", []

@@ -8,15 +8,30 @@ movers costs little more than a city's.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
+import numpy as np
 import polars as pl
 
+from placement.evaluate.standing import profiles, stand, unit_classes
 from placement.place.choose import Chooser
 from placement.place.solve import Group, Network, Pool
 
 
-def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tuple[str, str]]:
-    """Place the movers; frame row -> (unit, how it was chosen)."""
+@dataclass
+class Blocked:
+    """A mover with no destination: why (`full`, `none`, `unknown`, `fixed_point`)."""
+
+    why: str
+    rules: list[str] = field(default_factory=list)  # rules that would act again
+    fields: list[str] = field(default_factory=list)  # empty fields
+    unknown_only: bool = False
+
+
+def place_movers(
+    inputs, mv: pl.DataFrame, count, cap, receives
+) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked]]:
+    """Place the movers; (frame row -> (unit, how it was chosen), frame row -> Blocked)."""
     j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}
@@ -29,41 +44,138 @@ def place_movers(inputs, mv: pl.DataFrame, count, cap, receives) -> dict[int, tu
         mv = mv.with_columns(
             [inputs.frame[c].gather(mv["row"]).cast(pl.String).alias(f"ref:{c}") for c in ref_cols]
         )
-    keys = ["rule", "origin", *[f"ref:{c}" for c in ref_cols]]
-    mv = mv.sort("officer_id", "row")
-    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"))
-    pools: dict[tuple, int] = {}
-    pool_list: list[Pool] = []
+    refs_keys = ["rule", *[f"ref:{c}" for c in ref_cols]]
     options: dict[tuple, tuple] = {}
-    glist, members_of, group_of = [], [], {}
-    key_rows = grouped.select(keys).rows()
-    for g, (key, rows) in enumerate(zip(key_rows, grouped["row"].to_list(), strict=True)):
-        rule_i, origin, refs = key[0], key[1], key[2:]
+
+    def options_of(rule_i, refs) -> tuple:
         rule = j.rules[rule_i]
         names = rule_refs[rule_i]
         rkey = (rule_i, tuple(refs[ref_cols.index(c)] for c in names))
         opt = options.get(rkey)
         if opt is None:
-            dests, ranks = chooser.options(
-                rule, _typed(dict(zip(names, rkey[1], strict=True)), inputs.frame)
-            )
-            opt = options[rkey] = (dests, ranks, set(dests))
-        dests, ranks, dest_set = opt
+            officer = _typed(dict(zip(names, rkey[1], strict=True)), inputs.frame)
+            dests, ranks = chooser.options(rule, officer)
+            opt = options[rkey] = (dests, ranks, set(dests), rkey, officer)
+        return opt
+
+    mv, cut, signatures = _fixed_point(inputs, mv, refs_keys, options_of)
+    blocked: dict[int, Blocked] = {}
+    keys = ["rule", "origin", *refs_keys[1:], "fp"]
+    mv = mv.sort("officer_id", "row")
+    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"))
+    pools: dict[tuple, int] = {}
+    pool_list: list[Pool] = []
+    glist, members_of, group_of = [], [], {}
+    key_rows = grouped.select(keys).rows()
+    for g, (key, rows) in enumerate(zip(key_rows, grouped["row"].to_list(), strict=True)):
+        rule_i, origin, refs, fp = key[0], key[1], key[2:-1], key[-1]
+        rule = j.rules[rule_i]
+        dests, ranks, dest_set, rkey, officer = options_of(rule_i, refs)
+        allowed = signatures[fp] if fp >= 0 else None
         own = origin in dest_set
-        pkey = (rkey, origin if own else None)
+        pkey = (rkey, origin if own else None, fp)
         p = pools.get(pkey)
         if p is None:
-            keep = [(ui[d], r) for d, r in zip(dests, ranks, strict=True) if not own or d != origin]
+            keep = [
+                (ui[d], r)
+                for d, r in zip(dests, ranks, strict=True)
+                if (not own or d != origin) and (allowed is None or d in allowed)
+            ]
             p = pools[pkey] = len(pool_list)
             pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
         if not pool_list[p].dests:
+            if not dests:
+                why, names = chooser.why_none(rule, officer)
+                for row in rows:
+                    blocked[row] = Blocked(why, fields=names)
+            else:
+                for row in rows:
+                    if row in cut:
+                        blocked[row] = cut[row]
             continue
         group_of[g] = len(glist)
         glist.append(Group(p, ui[origin], len(rows)))
         members_of.append((rule_i, rows))
     wishes = _count_wishes(mv, grouped, keys, group_of, glist, pool_list, ui)
     result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
-    return _assign(j, units, pool_list, glist, members_of, wishes, result)
+    return _assign(j, units, pool_list, glist, members_of, wishes, result), blocked
+
+
+def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
+    """Cut each mover's destinations to the units where the other rules would not act again
+    (SPEC §2 point 6). Adds `fp`, an index into the returned list of allowed unit sets
+    (-1: all allowed); every mover who lost a destination is returned with a Blocked that
+    says why, used when they are left with none."""
+    j = inputs.judgement
+    f = inputs.frame
+    cls = unit_classes(inputs.units, j.rules)
+    post_after = pl.Series(
+        [j.rules[i].move.post for i in mv["rule"].to_list()], dtype=pl.String
+    ).fill_null(f["post"].gather(mv["row"]))
+    prof = profiles(f, mv["row"].to_numpy(), j.rules)[0].with_columns(
+        *mv.select(refs_keys).get_columns(),
+        post_after.alias("_post"),
+        pl.Series("_i", range(mv.height)),
+    )
+    pkeys = [c for c in prof.columns if c != "_i"]
+    grouped = prof.group_by(pkeys, maintain_order=True).agg(pl.col("_i"))
+    firsts = [ix[0] for ix in grouped["_i"].to_list()]
+    p_rows = mv["row"].gather(firsts).to_list()
+    p_refs = grouped.select(refs_keys).rows()
+    p_post = grouped["_post"].to_list()
+    pair_g, pair_unit = [], []
+    per_group = []
+    reps_of: dict[tuple, list[str]] = {}
+    for g, key in enumerate(p_refs):
+        dests, _r, _s, rkey, _o = options_of(key[0], key[1:])
+        reps = reps_of.get(rkey)
+        if reps is None:
+            reps = reps_of[rkey] = list(dict.fromkeys(cls[d] for d in dests))
+        per_group.append((dests, reps))
+        pair_g += [g] * len(reps)
+        pair_unit += reps
+    fp_of: list[int | None] = [None] * len(firsts)
+    signatures: list[frozenset] = []
+    blocked: dict[int, Blocked] = {}
+    if pair_g:
+        pg = np.asarray(pair_g, dtype=np.int64)
+        s = stand(
+            f,
+            j.rules,
+            inputs.units,
+            inputs.as_of,
+            np.asarray(p_rows, dtype=np.int64)[pg],
+            pair_unit,
+            [p_post[g] for g in pair_g],
+            leave_out=np.asarray([p_refs[g][0] for g in pair_g], dtype=np.int64),
+        )
+        sigs: dict[frozenset, int] = {}
+        start = 0
+        members = grouped["_i"].to_list()
+        mv_rows = mv["row"].to_list()
+        for g, (dests, reps) in enumerate(per_group):
+            span = range(start, start + len(reps))
+            start += len(reps)
+            bad = {reps[k - span.start] for k in span if not s.ok[k]}
+            if not bad:
+                continue
+            allowed = frozenset(d for d in dests if cls[d] not in bad)
+            cut = [k for k in span if not s.ok[k]]
+            unknown = all(s.unknown_only[k] for k in cut)
+            names = (
+                list(dict.fromkeys(x for k in cut for x in s.empty_fields(k))) if unknown else []
+            )
+            rules = sorted({r for k in cut for r in s.excluders(k)})
+            b = Blocked("fixed_point", rules, names, unknown)
+            for i in members[g]:
+                blocked[mv_rows[i]] = b
+            fp_of[g] = sigs.setdefault(allowed, len(sigs))
+        signatures = sorted(sigs, key=sigs.get)
+    fp = np.full(mv.height, -1, dtype=np.int64)
+    for g, ix in enumerate(grouped["_i"].to_list()):
+        if fp_of[g] is not None:
+            fp[ix] = fp_of[g]
+    return mv.with_columns(pl.Series("fp", fp)), blocked, signatures
 
 
 def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tuple]:

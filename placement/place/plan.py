@@ -8,14 +8,24 @@ import numpy as np
 import polars as pl
 
 from placement.evaluate.decide import State
+from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins, min_staffing
 from placement.place.document import plan_document
-from placement.place.groups import place_movers
+from placement.place.groups import Blocked, place_movers
 from placement.place.pinned import pin_entries
+from placement.problems import Problem
 
 __all__ = ["Pin", "make_plan"]
+
+
+def plan_warnings(inputs: Inputs) -> list[Problem]:
+    """validate's warnings that explain plan exceptions: a move whose destination no unit
+    matches (its movers are `no_capacity`, 'no unit matches')."""
+    from placement.load.rules.lint import lint
+
+    return [p for p in lint(inputs.ruleset, inputs.units) if p.code == "no-destination"]
 
 
 def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
@@ -48,13 +58,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
         if not len(rows):
             continue
         if r.set_post is not None:
-            rows_l = rows.tolist()
-            now = f["post"].gather(rows_l).to_list()
-            change = [k for k, p in zip(rows_l, now, strict=True) if p != r.set_post]
-            for k, reason in zip(change, j.reasons(i, change), strict=True):
-                posts[k] = r.set_post
-                deciding[k] = r.id
-                why[k] = reason
+            exceptions += _set_posts(inputs, i, rows, posts, deciding, why)
         if r.move is not None:
             parts.append(
                 f.select(pl.col("officer_id"), pl.col("unit").alias("origin"), pl.col("wishes"))[
@@ -81,7 +85,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     )
     mv, excess = min_staffing(inputs, mv, count)
     exceptions += excess
-    placed = place_movers(inputs, mv, count, cap, receives)
+    placed, blocked = place_movers(inputs, mv, count, cap, receives)
     for (i,), ms in mv.group_by(["rule"], maintain_order=True):
         r = j.rules[i]
         rows, ids = ms["row"].to_list(), ms["officer_id"].to_list()
@@ -97,15 +101,85 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
             else:
                 lost.append((k, oid, facts))
         sheet = f["_row"].gather([k for k, _, _ in lost]).to_list() if lost else []
-        for (_k, oid, facts), row in zip(lost, sheet, strict=True):
-            exceptions.append(
-                entry(
-                    oid,
-                    row,
-                    "no_capacity",
-                    r.id,
-                    None,
-                    Message("no_capacity", {"rule": r.id, "facts": facts}),
-                )
-            )
+        for (k, oid, facts), row in zip(lost, sheet, strict=True):
+            exceptions += _lost(oid, row, r.id, facts, blocked.get(k))
     return plan_document(inputs, moves, posts, deciding, why, exceptions, pins=pin_list)
+
+
+def _lost(oid, row, rule_id: str, facts: str, b: Blocked | None) -> list[dict]:
+    """The exception(s) of a mover who is not placed: no free place, no unit matching,
+    an empty field the destination reads, or other rules that would act again there."""
+    if b is None or b.why == "full":
+        return [
+            entry(
+                oid,
+                row,
+                "no_capacity",
+                rule_id,
+                None,
+                Message("no_capacity", {"rule": rule_id, "facts": facts}),
+            )
+        ]
+    fields = {"rule": rule_id, "facts": facts}
+    if b.why == "none":
+        return [entry(oid, row, "no_capacity", rule_id, None, Message("destination-none", fields))]
+    if b.why == "unknown":
+        return [
+            entry(
+                oid,
+                row,
+                "missing_data",
+                rule_id,
+                f,
+                Message("destination-unknown", fields | {"field": f}),
+            )
+            for f in b.fields or [""]
+        ]
+    if b.unknown_only:
+        msg = Message("fixed-point-unknown", fields | {"rules": b.rules, "fields": b.fields})
+        return [entry(oid, row, "missing_data", rule_id, f or None, msg) for f in b.fields or [""]]
+    msg = Message("fixed-point-excluded", fields | {"rules": b.rules})
+    return [entry(oid, row, "no_capacity", rule_id, None, msg)]
+
+
+def _set_posts(inputs, i: int, rows: np.ndarray, posts, deciding, why) -> list[dict]:
+    """Apply rule i's post change to its rows where it changes something and passes the
+    fixed point (SPEC §2 point 6); the exceptions of those where it does not."""
+    j = inputs.judgement
+    f = j.frame
+    r = j.rules[i]
+    rows_l = rows.tolist()
+    now = f["post"].gather(rows_l).to_list()
+    change = [k for k, p in zip(rows_l, now, strict=True) if p != r.set_post]
+    if not change:
+        return []
+    s = stand(
+        f,
+        j.rules,
+        inputs.units,
+        inputs.as_of,
+        np.asarray(change, dtype=np.int64),
+        f["unit"].gather(change).to_list(),
+        [r.set_post] * len(change),
+        leave_out=np.full(len(change), i, dtype=np.int64),
+    )
+    out = []
+    ids = f["officer_id"].gather(change).to_list()
+    sheet = f["_row"].gather(change).to_list()
+    for n, (k, reason) in enumerate(zip(change, j.reasons(i, change), strict=True)):
+        if s.ok[n]:
+            posts[k] = r.set_post
+            deciding[k] = r.id
+            why[k] = reason
+            continue
+        fields = {"rule": r.id, "facts": reason, "post": r.set_post, "rules": s.excluders(n)}
+        if s.unknown_only[n]:
+            names = s.empty_fields(n)
+            msg = Message("set-post-unknown", fields | {"fields": names})
+            out += [
+                entry(ids[n], sheet[n], "missing_data", r.id, x or None, msg) for x in names or [""]
+            ]
+        else:
+            msg = Message("set-post-excluded", fields)
+            out.append(entry(ids[n], sheet[n], "no_capacity", r.id, None, msg))
+    return out
