@@ -169,25 +169,31 @@ def problems(draw):
     units = []
     for b in range(3):
         head = draw(st.integers(2, 6))
-        cap = draw(st.sampled_from([-1, head, head + 1]))
+        cap = draw(st.sampled_from([-1, -1, head, head + 1]))
         units.append(
-            (["U2", "U10", "U1"][b], head, cap, draw(st.integers(0, head)), draw(st.booleans()))
+            (
+                ["U2", "U10", "U1"][b],
+                head,
+                cap,
+                draw(st.sampled_from([0, 0, head - 1, head])),
+                draw(st.sampled_from([True, True, True, False])),
+            )
         )
     pairs = draw(
         st.lists(
-            st.tuples(st.integers(0, 2), st.integers(0, 1)), min_size=1, max_size=4, unique=True
+            st.tuples(st.integers(0, 2), st.integers(0, 1)), min_size=2, max_size=4, unique=True
         )
     )
-    ncand = draw(st.integers(1, 8))
+    ncand = draw(st.integers(3, 8))
     cands_raw = [
-        (draw(st.integers(0, 2)), draw(st.sampled_from([0, 1, 2, 2]))) for _ in range(ncand)
+        (draw(st.integers(0, 2)), draw(st.sampled_from([0, 1, 1, 2, 2]))) for _ in range(ncand)
     ]
     slots = []
     for b, post in pairs:
         held = sum(1 for cu, cp in cands_raw if (cu, cp) == (b, post))
-        est = draw(st.integers(0, 2))
+        est = draw(st.integers(held, held + 2)) if draw(st.integers(0, 3)) else held - 1
         pol = post if draw(st.integers(0, 5)) else -1  # head: policy 0, deputy: policy 1
-        slots.append((b, post, est, held + draw(st.integers(0, 1)), pol))
+        slots.append((b, post, max(est, 0), held, pol))
     policies = []
     for p in range(2):
         plen = draw(st.integers(0, 2))
