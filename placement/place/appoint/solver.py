@@ -174,7 +174,7 @@ def _stage(m: cp_model.CpModel, solver: cp_model.CpSolver, expr, x) -> int:
     status = solver.solve(m)
     if status != cp_model.OPTIMAL:
         raise RuntimeError(f"appointment solver ended with {solver.status_name(status)}")
-    best = int(round(solver.objective_value))
+    best = int(solver.value(expr))  # exact: objective_value is a float
     m.add(expr == best)
     m.clear_hints()
     for v in x:
