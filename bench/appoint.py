@@ -98,17 +98,39 @@ def generate(scale: float = 1.0, seed: int = 7) -> Problem:
     )
 
 
+MAX_PAIRS = 200_000  # beyond this the exact pair model is not attempted (memory, hours)
+SMALL = 0.003  # a scale the exact model finishes, for a figure
+
+
+def pair_estimate(pr: Problem) -> int:
+    """Admissible (candidate, slot) pairs before post, priority and capacity cuts: per slot
+    the candidates eligible for its policy whose ``where`` holds at its unit."""
+    pol, s = pr.policies, pr.slots
+    total = 0
+    for p in range(len(pol)):
+        counts = np.bincount(pol.where_profile[p][pol.merit[p] > 0], minlength=len(pol.where_ok[p]))
+        per_unit = counts @ pol.where_ok[p]
+        total += int(per_unit[s.unit[s.policy == p]].sum())
+    return total
+
+
 def run(scale: float = 1.0) -> dict:
     pr = generate(scale)
-    r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
-    sol = solve(pr)
-    wall = time.perf_counter() - t0
-    r1 = resource.getrusage(resource.RUSAGE_SELF)
-    return {
+    pairs = pair_estimate(pr)
+    base = {
         "scale": scale,
         "units": len(pr.units),
         "candidates": len(pr.candidates),
         "vacancies": int(pr.slots.vacancies.sum()),
+        "pairs": pairs,
+    }
+    if pairs > MAX_PAIRS:
+        return base | {"skipped": True}
+    r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+    sol = solve(pr)
+    wall = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    return base | {
         "appointments": len(sol.appointments),
         "left": sol.vacancies_left,
         "wall": wall,
@@ -117,14 +139,22 @@ def run(scale: float = 1.0) -> dict:
 
 
 def report(r: dict) -> list[str]:
+    head = (
+        f"- appointments {r['vacancies']:,} vacancies × {r['candidates']:,} candidates "
+        f"({r['units']:,} units, scale {r['scale']}, about {r['pairs']:,} admissible pairs)"
+    )
+    if r.get("skipped"):
+        return [
+            f"{head}: not attempted — the exact pair model would hold about {r['pairs']:,} "
+            f"booleans (limit {MAX_PAIRS:,}); bar ≤ 5 s: missed"
+        ]
     verdict = (
         "met"
         if r["scale"] == 1.0 and r["wall"] <= 5
         else ("missed" if r["scale"] == 1.0 else "scaled run: no bar")
     )
     return [
-        f"- appointments {r['vacancies']:,} vacancies × {r['candidates']:,} candidates "
-        f"({r['units']:,} units, scale {r['scale']}): {r['wall']:.2f} s wall, "
+        f"{head}: {r['wall']:.2f} s wall, "
         f"{r['cpu']:.2f} s CPU; {r['appointments']:,} appointed, vacancies left per level "
         f"{r['left']}; bar ≤ 5 s: {verdict}"
     ]
@@ -132,7 +162,8 @@ def report(r: dict) -> list[str]:
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--scale", type=float, nargs="*", default=[1.0, SMALL])
     args = ap.parse_args()
-    for line in report(run(args.scale)):
-        print(line)
+    for scale in args.scale:
+        for line in report(run(scale)):
+            print(line, flush=True)

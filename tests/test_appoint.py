@@ -329,3 +329,19 @@ def test_pin_fits_the_establishment():
     pr = _four_heads()
     assert pin_fits(pr, 0)
     assert not pin_fits(pr, 0, extra=2)
+
+
+def test_vacancy_reasons():
+    from placement.place.appoint.slate import NO_ELIGIBLE, NO_POLICY, TAKEN
+
+    units = [("U1", 10, -1, 0, True), ("U2", 10, -1, 0, False)]
+    # U1 head: no policy; U1 deputy: nobody eligible; U2 deputy: the only eligible is elsewhere
+    # and U2 receives no one
+    slots = [(0, 0, 1, 0, -1), (0, 1, 1, 0, 1), (1, 1, 1, 0, 1)]
+    policies = [(20, 1, [[True, True]], 0, []), (10, 1, [[False, True]], 0, [])]
+    cands = [("X1", 0, 2, [0, 1], [0, 0], [0, 0])]
+    pr = build(units, slots, policies, cands)
+    sol = solve(pr)
+    assert len(sol.appointments) == 0
+    got = {(v.slot, v.count, v.reason) for v in vacancies(pr, sol)}
+    assert got == {(0, 1, NO_POLICY), (1, 1, NO_ELIGIBLE), (2, 1, TAKEN)}

@@ -63,9 +63,7 @@ def alternates(problem: Problem, solution: Solution) -> list[np.ndarray]:
                 dep[c.unit[i]] += 1
             units = {b, int(c.unit[a]), int(c.unit[i])}
             if all(
-                (arr[v] == 0 or arr[v] - dep[v] <= free[v])
-                and dep[v] <= room[v]
-                for v in units
+                (arr[v] == 0 or arr[v] - dep[v] <= free[v]) and dep[v] <= room[v] for v in units
             ):
                 picked.append(i)
         out.append(np.array(picked, dtype=np.int64))

@@ -27,6 +27,29 @@ fixed, so it is exact.
 No set of appointments only fills vacancies it opens itself: such a cycle changes no
 vacancy count, frees no place net and only uses up departures, and costs merit ≥ 1 per
 appointee at its level, so removing it improves (ii); no optimum contains one.
+
+Scale: the model has one boolean per admissible pair and the tie-break one solve per 62
+pairs, so it is exact but slow beyond a few thousand pairs (bench/appoint.py: 0.5% of the
+SPEC §5 shape, 8,837 pairs, takes about 27 s of CPU; the full shape has about 333 million
+pairs and is not attempted). The SPEC §5 bar needs a min-cost-flow formulation; what is
+worked out for it (not built):
+
+- capacity fits a single-commodity flow: vacancy tokens flow source → slot → candidate →
+  the slot the candidate held (or an end node of the candidate's unit); per unit b, flow
+  conservation gives arrivals − departures = existing vacancies at b − tokens ending at b,
+  so "arrivals − departures ≤ capacity − headcount" is a lower bound
+  ``max(0, existing_b − free_b)`` on one arc (b's end node → sink) that collects every
+  token ending at b (left unfilled, absorbed by over-establishment, or reaching a post-less
+  candidate of b). Candidates aggregate into class nodes per (policy, where profile) plus
+  own-unit routes for ``prefer``, about 640,000 arcs for the SPEC shape;
+- the lexicographic stages (merit per level does not fit int64 tiers) need the optimal
+  face of each stage: node potentials from the residual graph (OR-Tools does not expose
+  them; a vectorised Bellman–Ford), arcs of positive reduced cost closed, negative ones
+  fixed full;
+- ``min_staff`` (departures per unit) and "absorbed first" at over-established slots do
+  not fit that flow: a flow optimum that breaks them needs this exact model as fallback;
+- the tie-break (iv) as defined here is not a flow objective; a flow-friendly definition
+  would have to be agreed first.
 """
 
 from __future__ import annotations
