@@ -55,6 +55,7 @@ worked out for it (not built):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -119,18 +120,16 @@ def solve(problem: Problem, workers: int = 1) -> Solution:
     held = problem.candidates.slot[cand]
     by_held = _groups(np.where(held >= 0, held, len(s)), len(s) + 1)
     vac, sur = s.vacancies, s.surplus
-    left = []
+    left: list[Any] = []  # per slot: vacancies left at the end (an int or an expression)
     for k in range(len(s)):
         fills = sum(x[i] for i in by_slot[k])
-        dep = sum(x[i] for i in by_held[k])
-        if not by_held[k]:
-            opened = 0
-        elif sur[k] == 0:
-            opened = dep
-        else:
-            z = m.new_int_var(0, len(by_held[k]), f"z{k}")
-            m.add_max_equality(z, [0, dep - int(sur[k])])
-            opened = z
+        leaving = sum(x[i] for i in by_held[k])
+        opened: Any = 0
+        if by_held[k] and sur[k] == 0:
+            opened = leaving
+        elif by_held[k]:
+            opened = m.new_int_var(0, len(by_held[k]), f"z{k}")
+            m.add_max_equality(opened, [0, leaving - int(sur[k])])
         if by_slot[k]:
             m.add(fills <= int(vac[k]) + opened)
         left.append(int(vac[k]) + opened - fills)
@@ -189,7 +188,7 @@ def _groups(keys: np.ndarray, size: int) -> list[list[int]]:
     return out
 
 
-def _stage(m: cp_model.CpModel, solver: cp_model.CpSolver, expr, x) -> int:
+def _stage(m: cp_model.CpModel, solver: cp_model.CpSolver, expr: Any, x: list) -> int:
     """Minimise ``expr``, fix it at its optimum, hint the solution found; return the optimum."""
     if isinstance(expr, int):
         return expr
@@ -199,7 +198,7 @@ def _stage(m: cp_model.CpModel, solver: cp_model.CpSolver, expr, x) -> int:
         raise RuntimeError(f"appointment solver ended with {solver.status_name(status)}")
     best = int(solver.value(expr))  # exact: objective_value is a float
     m.add(expr == best)
-    m.clear_hints()
+    m.clear_hints()  # type: ignore[no-untyped-call]
     for v in x:
         m.add_hint(v, solver.boolean_value(v))
     return best
