@@ -21,8 +21,9 @@ slot in (unit_id, post) order, then officer_id (as strings); among the plans opt
 (i)–(iii) the one whose indicator vector over that order is lexicographically largest —
 equivalently, slot by slot in (unit_id, post) order, the sorted tuple of its appointees'
 officer_ids is lexicographically smallest, an unfilled position counting as larger than
-any id. It is solved in blocks of 62 pairs weighted by powers of two, earlier blocks
-fixed, so it is exact.
+any id. It is solved in blocks of consecutive pairs, earlier blocks fixed, each with
+weights that make its weighted maximum its lexicographic maximum, so it is exact
+(``_tie_blocks``).
 
 No set of appointments only fills vacancies it opens itself: such a cycle changes no
 vacancy count, frees no place net and only uses up departures, and costs merit ≥ 1 per
@@ -54,6 +55,7 @@ worked out for it (not built):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +64,7 @@ from ortools.sat.python import cp_model
 
 from placement.place.appoint.problem import Problem
 
-_BLOCK = 62
+_LIMIT = 1 << 62
 
 
 @dataclass
@@ -164,9 +166,7 @@ def solve(problem: Problem, workers: int = 1) -> Solution:
     values = [_stage(m, solver, e, x) for e in stages]
     # (iv): lexicographically largest indicator vector in (slot order, officer_id) order
     tie = np.lexsort((problem.id_rank()[cand], problem.slot_order()[slot]))
-    for start in range(0, n, _BLOCK):
-        blk = tie[start : start + _BLOCK].tolist()
-        w = [1 << (len(blk) - 1 - j) for j in range(len(blk))]
+    for blk, w in _tie_blocks(slot[tie], s.establishment, tie):
         _stage(m, solver, -cp_model.LinearExpr.weighted_sum([x[i] for i in blk], w), x)
     chosen = np.array([i for i in tie.tolist() if solver.boolean_value(x[i])], dtype=np.int64)
     app = (
@@ -179,6 +179,46 @@ def solve(problem: Problem, workers: int = 1) -> Solution:
     )
     nl = len(levels)
     return Solution(app, levels, values[:nl], values[nl : 2 * nl], values[2 * nl], rest)
+
+
+def _tie_blocks(
+    slots: np.ndarray, est: np.ndarray, pairs: np.ndarray
+) -> Iterator[tuple[list[int], list[int]]]:
+    """Consecutive blocks of the ordered pairs with weights whose weighted maximum is the
+    lexicographic maximum of the block: each weight exceeds the sum of the largest weights a
+    feasible plan can set after it (a slot takes at most its establishment: fills never
+    raise holders above it), and the first stays below 2**62. Yields (pair indexes,
+    weights); the longest such block is found by doubling, then bisection."""
+    i, n = 0, len(pairs)
+    while i < n:
+        hi = 1
+        while i + hi < n and _weights(slots[i : i + 2 * hi], est)[0] < _LIMIT:
+            hi *= 2
+        lo, hi = hi, min(2 * hi, n - i)  # lo fits; find the longest that fits in [lo, hi]
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if _weights(slots[i : i + mid], est)[0] < _LIMIT:
+                lo = mid
+            else:
+                hi = mid - 1
+        yield pairs[i : i + lo].tolist(), _weights(slots[i : i + lo], est)
+        i += lo
+
+
+def _weights(slots: np.ndarray, est: np.ndarray) -> list[int]:
+    n = len(slots)
+    w = [0] * n
+    suffix = [0] * (n + 1)  # suffix[j] = sum of w[j:]
+    after: dict[int, int] = {}  # pairs after j per slot
+    most = 0  # ones a feasible plan can set after j: per slot, min(establishment, pairs)
+    for j in range(n - 1, -1, -1):
+        w[j] = 1 + suffix[j + 1] - suffix[min(n, j + 1 + most)]
+        suffix[j] = suffix[j + 1] + w[j]
+        k = int(slots[j])
+        if after.get(k, 0) < est[k]:
+            most += 1
+        after[k] = after.get(k, 0) + 1
+    return w
 
 
 def _groups(keys: np.ndarray, size: int) -> list[list[int]]:
