@@ -64,7 +64,7 @@ from ortools.sat.python import cp_model
 
 from placement.place.appoint.problem import Problem
 
-_LIMIT = 1 << 62
+_LIMIT = 1 << 52  # CP-SAT rejects objectives near int64 (overflow checks after presolve)
 
 
 @dataclass
@@ -187,17 +187,17 @@ def _tie_blocks(
     """Consecutive blocks of the ordered pairs with weights whose weighted maximum is the
     lexicographic maximum of the block: each weight exceeds the sum of the largest weights a
     feasible plan can set after it (a slot takes at most its establishment: fills never
-    raise holders above it), and the first stays below 2**62. Yields (pair indexes,
+    raise holders above it), and their sum stays below 2**52. Yields (pair indexes,
     weights); the longest such block is found by doubling, then bisection."""
     i, n = 0, len(pairs)
     while i < n:
         hi = 1
-        while i + hi < n and _weights(slots[i : i + 2 * hi], est)[0] < _LIMIT:
+        while i + hi < n and sum(_weights(slots[i : i + 2 * hi], est)) < _LIMIT:
             hi *= 2
         lo, hi = hi, min(2 * hi, n - i)  # lo fits; find the longest that fits in [lo, hi]
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if _weights(slots[i : i + mid], est)[0] < _LIMIT:
+            if sum(_weights(slots[i : i + mid], est)) < _LIMIT:
                 lo = mid
             else:
                 hi = mid - 1
