@@ -29,11 +29,10 @@ No set of appointments only fills vacancies it opens itself: such a cycle change
 vacancy count, frees no place net and only uses up departures, and costs merit ≥ 1 per
 appointee at its level, so removing it improves (ii); no optimum contains one.
 
-Scale: the model has one boolean per admissible pair and the tie-break one solve per 62
-pairs, so it is exact but slow beyond a few thousand pairs (bench/appoint.py: 0.5% of the
-SPEC §5 shape, 8,837 pairs, takes about 24 s of CPU, 9 s of it for (i)–(iii); the
-full shape has about 333 million
-pairs and is not attempted). The SPEC §5 bar needs a min-cost-flow formulation; what is
+Scale: the model has one boolean per admissible pair and the tie-break a solve per block
+of pairs, so it is exact but slow beyond a few thousand pairs (bench/appoint.py: 0.5% of
+the SPEC §5 shape, 8,837 pairs, takes about 24 s of CPU, 9 s of it for (i)–(iii); the full
+shape has about 333 million pairs and is not attempted). The SPEC §5 bar needs a min-cost-flow formulation; what is
 worked out for it (not built):
 
 - capacity fits a single-commodity flow: vacancy tokens flow source → slot → candidate →
