@@ -254,7 +254,7 @@ def main() -> None:
     )
     ap.add_argument("--timeout", type=float, default=1800, help="stop a run after this long (s)")
     ap.add_argument("--profile", action="store_true", help="py-spy profile of each missed CLI bar")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["cli", "compare", "place"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["cli", "compare", "place", "appoint"])
     args = ap.parse_args()
     if not (OUT / ".generated").exists():
         sys.exit("bench/out/ is missing: run bench/generate.py (or make bench) first")
@@ -339,6 +339,18 @@ def main() -> None:
         say("")
         for line in place.report(place.run()):
             say(line)
+        say("")
+    if "appoint" not in args.skip:
+        import appoint
+
+        say(
+            "## Appointments only (in-process; SPEC §5: 20,000 vacancies from 200,000 candidates "
+            "optimally in ≤ 5 s; wall and CPU time)"
+        )
+        say("")
+        for scale in (1.0, appoint.SMALL):
+            for line in appoint.report(appoint.run(scale)):
+                say(line)
         say("")
     md += lines + [
         f"Finished {dt.datetime.now().isoformat(timespec='seconds')}; load average at end: "
