@@ -32,8 +32,8 @@ appointee at its level, so removing it improves (ii); no optimum contains one.
 Scale: the model has one boolean per admissible pair and the tie-break a solve per block
 of pairs, so it is exact but slow beyond a few thousand pairs (bench/appoint.py: 0.5% of
 the SPEC §5 shape, 8,837 pairs, takes about 24 s of CPU, 9 s of it for (i)–(iii); the full
-shape has about 333 million pairs and is not attempted). The SPEC §5 bar needs a min-cost-flow formulation; what is
-worked out for it (not built):
+shape has about 333 million pairs and is not attempted). The SPEC §5 bar needs a
+min-cost-flow formulation; what is worked out for it (not built):
 
 - capacity fits a single-commodity flow: vacancy tokens flow source → slot → candidate →
   the slot the candidate held (or an end node of the candidate's unit); per unit b, flow
