@@ -22,8 +22,8 @@ class Chooser:
         """Officer fields the rule's selectors refer to (`$officer.X`)."""
         hit = self._refs.get(rule.id)
         if hit is None:
-            hit = refs_of(rule.move.to)
-            for p in rule.move.prefer:
+            hit = refs_of(rule.moving.to)
+            for p in rule.moving.prefer:
                 hit += [r for r in refs_of(p) if r not in hit]
             self._refs[rule.id] = hit
         return hit
@@ -35,15 +35,18 @@ class Chooser:
         if hit is None:
             ids, ranks = [], []
             for u, rec in zip(self.units, self.records, strict=True):
-                if not self.receives.get(u.id) or evaluate(rule.move.to, rec, officer) is not True:
+                if (
+                    not self.receives.get(u.id)
+                    or evaluate(rule.moving.to, rec, officer) is not True
+                ):
                     continue
                 rank = next(
                     (
                         p
-                        for p, sel in enumerate(rule.move.prefer)
+                        for p, sel in enumerate(rule.moving.prefer)
                         if evaluate(sel, rec, officer) is True
                     ),
-                    len(rule.move.prefer),
+                    len(rule.moving.prefer),
                 )
                 ids.append(u.id)
                 ranks.append(rank)
@@ -54,9 +57,9 @@ class Chooser:
         """Why a mover has no destination: 'full' (units match `to` but none receives),
         'unknown' (none matches, some cannot be decided: the empty `$officer.` fields
         it reads) or 'none' (no unit matches)."""
-        results = [evaluate(rule.move.to, rec, officer) for rec in self.records]
+        results = [evaluate(rule.moving.to, rec, officer) for rec in self.records]
         if any(r is True for r in results):
             return "full", []
         if any(r is None for r in results):
-            return "unknown", [f for f in refs_of(rule.move.to) if officer.get(f) is None]
+            return "unknown", [f for f in refs_of(rule.moving.to) if officer.get(f) is None]
         return "none", []

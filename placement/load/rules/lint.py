@@ -7,14 +7,16 @@ from placement.evaluate.truth import evaluate
 from placement.load.rules.conditions import All, Node, Test, fields_of
 from placement.load.rules.lint_posts import lint_posts
 from placement.load.rules.model import Rule, RuleSet
-from placement.load.units import Units
+from placement.load.units import Unit, Units
 from placement.messages.registry import Message
 from placement.problems import Problem
 
 
-def conjuncts(node: Node) -> list:
+def conjuncts(node: Node) -> list[Node]:
+    """The parts of a condition read as an `all` (nested `all`s flattened), in order; any
+    other node is its own single conjunct."""
     if isinstance(node, All):
-        out = []
+        out: list[Node] = []
         for p in node.parts:
             out += conjuncts(p)
         return out
@@ -95,18 +97,18 @@ def _could(node: Node, rec: dict) -> bool:
     return evaluate(node, rec, {}) is not False
 
 
-def _still_applies(r: Rule, u) -> bool:
+def _still_applies(r: Rule, u: Unit) -> bool:
     """Could the rule's `when` still hold for an officer who moved to unit `u`?"""
     rec = {f"unit.{k}": v for k, v in u.record().items()}
-    if r.move.post:
-        rec["post"] = r.move.post
+    if r.moving.post:
+        rec["post"] = r.moving.post
     settled = {k for k in rec}
     for c in conjuncts(r.when):
         names = fields_of(c)
         if isinstance(c, Test) and c.ref:
             sel = [
                 s
-                for s in conjuncts(r.move.to)
+                for s in conjuncts(r.moving.to)
                 if isinstance(s, Test)
                 and s.ref == c.ref
                 and f"unit.{s.field}" == c.field

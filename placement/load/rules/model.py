@@ -44,7 +44,15 @@ class Rule:
         return self.move is not None or self.set_post is not None or self.keep
 
     @property
+    def moving(self) -> Move:
+        """The `move` of a move rule (the planner's movers); ValueError for any other rule."""
+        if self.move is None:
+            raise ValueError(f"rule {self.id} does not move")
+        return self.move
+
+    @property
     def action(self) -> str:
+        """`move`, `set_post`, `keep` or `flag`: what the rule does (SPEC §1.3)."""
         if self.move is not None:
             return "move"
         if self.set_post is not None:
@@ -64,6 +72,7 @@ class Rule:
         return ()
 
     def in_force(self, as_of: dt.date) -> bool:
+        """Is `as_of` within the rule's effective_from..effective_until (both inclusive)?"""
         if self.effective_from and as_of < self.effective_from:
             return False
         if self.effective_until and as_of > self.effective_until:
@@ -81,6 +90,8 @@ class Target:
     at_most: float | None
 
     def met(self, value: float | None) -> bool:
+        """Does `value` (a share, a fraction in [0, 1]; None = no officers) meet the bounds?
+        The bounds are inclusive, with 1e-12 of slack for float rounding."""
         if value is None:
             return False
         if self.at_least is not None and value < self.at_least - 1e-12:
@@ -113,4 +124,5 @@ class RuleSet:
     sha256: str = ""
 
     def rule(self, rule_id: str) -> Rule | None:
+        """The rule of that id, None when there is none."""
         return next((r for r in self.rules if r.id == rule_id), None)
