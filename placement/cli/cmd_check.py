@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any, cast
 
 import click
 
@@ -52,5 +53,13 @@ def command(roster, rules, units, as_of, fmt, output, lang):
     inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
     progress.step("listing violations", "列出违反规则的情况")
     doc = check(inputs)
-    emit(doc, "check", fmt, output, sources, lang=resolve_lang(lang), as_of=inputs.as_of)
+    emit(
+        cast("dict[str, Any]", doc),
+        "check",
+        fmt,
+        output,
+        sources,
+        lang=resolve_lang(lang),
+        as_of=inputs.as_of,
+    )
     sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import click
 
 from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
@@ -64,7 +66,7 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
 
         ages = age_profile(inputs.frame, inputs.units, doc)
     emit(
-        doc,
+        cast("dict[str, Any]", doc),  # report/ takes documents as plain dicts
         "plan",
         fmt,
         output,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import polars as pl
 
-from placement.documents import PostStatus
+from placement.documents import CheckDocument, Entry, PostStatus, TargetValue, Violation
 from placement.evaluate.decide import State
 from placement.evaluate.flags import by_officer_and_rule, flag_entries
 from placement.evaluate.measure import target_values
@@ -14,11 +16,16 @@ from placement.load.inputs import Inputs, entry, rule_entries, sort_entries
 from placement.messages.registry import Message
 
 
-def check(inputs: Inputs) -> dict:
-    """The check document: violations, flags, exceptions and targets (SPEC §4)."""
+def check(inputs: Inputs) -> CheckDocument:
+    """The check document (SPEC §4 `CheckDocument`) of the judged roster as it stands:
+    `violations` (one per officer a moving, post-setting rule would still act on; a keep rule
+    is no violation), `flags`, `exceptions` (bad rows, missing data, exemptions, conflicts,
+    unmet targets), each target's value (a fraction in [0, 1]) and the leadership posts
+    vacant or over their establishment (`post_status`)."""
     j = inputs.judgement
     f = j.frame
-    violations, keys = [], []
+    violations: list[Violation] = []
+    keys = []
     for i, r in enumerate(j.rules):
         if not r.acts or r.keep:
             continue
@@ -36,7 +43,7 @@ def check(inputs: Inputs) -> dict:
         ]
     flags = flag_entries(inputs)
     values = target_values(f, inputs.ruleset)
-    targets = [
+    targets: list[TargetValue] = [
         {
             "id": t.id,
             "title": t.title,
@@ -47,7 +54,8 @@ def check(inputs: Inputs) -> dict:
         }
         for t, v in zip(inputs.ruleset.targets, values, strict=True)
     ]
-    exceptions = list(inputs.roster.issues) + rule_entries(inputs)
+    # load.roster keeps its issues as plain dicts of Entry's keys (load/roster is still untyped)
+    exceptions = cast("list[Entry]", list(inputs.roster.issues)) + rule_entries(inputs)
     for t in targets:
         if not t["met"]:
             exceptions.append(
@@ -92,7 +100,10 @@ def post_status(inputs: Inputs) -> list[PostStatus]:
     ]
 
 
-def check_failed(doc: dict) -> bool:
+def check_failed(doc: CheckDocument) -> bool:
+    """Does the check find anything to act on: a violation, a flag, an unmet target or a post
+    vacant or over its establishment (exceptions alone do not count)? `placement check`
+    exits 1 when true, 0 when not (SPEC §3)."""
     return bool(
         doc["violations"]
         or doc["flags"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from placement.documents import PlanDocument
 from placement.evaluate.decide import State, Status
 from placement.evaluate.truth import describe, evaluate
 from placement.load.inputs import Inputs
@@ -14,7 +15,7 @@ from placement.problems import InputError, did_you_mean, problem
 _TRUTH = {True: "true", False: "false", None: "unknown"}
 
 
-def explain(inputs: Inputs, officer_id: str, plan: dict | None = None) -> dict:
+def explain(inputs: Inputs, officer_id: str, plan: PlanDocument | None = None) -> dict:
     """The explain document of one officer.
 
     Each rule gives its status and its `when` (and `unless`) as a tree: nodes

@@ -2,34 +2,43 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import polars as pl
 
+from placement.documents import FlagEntry
+
 if TYPE_CHECKING:
     from placement.load.inputs import Inputs
 
+T = TypeVar("T")
 
-def flag_entries(inputs: Inputs) -> list[dict]:
-    """One entry per flag a rule raised: {officer_id, code (the flag), rule_id, reason}."""
+
+def flag_entries(inputs: Inputs) -> list[FlagEntry]:
+    """One entry per flag a rule raised: {officer_id, code (the rule's `flag`), rule_id,
+    reason (the facts that made `when` true)}, ordered by officer_id, then rule id."""
     j = inputs.judgement
     by_rule: dict[int, list[int]] = {}
     for k, i in j.flags:
         by_rule.setdefault(i, []).append(k)
-    out, keys = [], []
+    out: list[FlagEntry] = []
+    keys = []
     for i, ks in by_rule.items():
         r = j.rules[i]
+        code = r.flag
+        if code is None:  # judge records flags of flag rules only
+            raise ValueError(f"rule {r.id} raised a flag but has none")
         ids = j.frame["officer_id"].gather(ks)
         keys.append((ids, r.id))
         out += [
-            {"officer_id": oid, "code": r.flag, "rule_id": r.id, "reason": why}
+            {"officer_id": oid, "code": code, "rule_id": r.id, "reason": why}
             for oid, why in zip(ids.to_list(), j.reasons(i, ks), strict=True)
         ]
     return by_officer_and_rule(out, keys)
 
 
-def by_officer_and_rule(records: list[dict], keys: list[tuple[pl.Series, str]]) -> list[dict]:
+def by_officer_and_rule(records: list[T], keys: list[tuple[pl.Series, str]]) -> list[T]:
     """Records made rule by rule (`keys`: each rule's officer ids, in the records' order, and
     its id), ordered by officer, then rule: one columnar sort instead of a Python one."""
     if len(records) < 2:

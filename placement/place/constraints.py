@@ -92,7 +92,7 @@ def min_staffing(
     excess = mv.filter(pl.col("pos") >= pl.col("allow"))
     out = []
     if excess.height:
-        sheet = inputs.frame["_row"].gather(excess["row"]).to_list()
+        sheet = inputs.frame["_row"].gather(excess["k"]).to_list()
         for (oid, origin, i), row in zip(
             excess.select("officer_id", "origin", "rule").iter_rows(), sheet, strict=True
         ):
@@ -109,5 +109,5 @@ def min_staffing(
                     ),
                 )
             )
-    kept = mv.filter(pl.col("pos") < pl.col("allow")).drop("pos", "allow").sort("row")
+    kept = mv.filter(pl.col("pos") < pl.col("allow")).drop("pos", "allow").sort("k")
     return kept, out

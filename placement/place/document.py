@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, cast
+
 import polars as pl
 
+from placement.documents import Entry, PinEntry, PlanDocument, TargetResult, Transfer
 from placement.evaluate.flags import flag_entries
 from placement.evaluate.frame import with_units
 from placement.evaluate.measure import measure
@@ -13,13 +17,22 @@ from placement.messages.registry import Message
 
 def plan_document(
     inputs: Inputs,
-    moves: dict[int, str],
-    posts: dict[int, str],
-    deciding,
-    why,
-    exceptions,
-    pins: list[dict] | None = None,
-) -> dict:
+    moves: Mapping[int, str],
+    posts: Mapping[int, str],
+    deciding: Mapping[int, str],
+    why: Mapping[int, str],
+    exceptions: list[Entry],
+    pins: list[PinEntry] | None = None,
+) -> PlanDocument:
+    """The plan document (SPEC §4 `PlanDocument`) of the judged roster and its final places.
+
+    All four mappings are keyed by frame position k (0-based index into `inputs.frame`, not
+    the sheet row): `moves` k -> final unit id, `posts` k -> final post term, `deciding` k ->
+    the rule id (or `pin`) that moved the officer, `why` k -> that decision's reason text.
+    An officer whose unit changed only by a merge has no `deciding` entry (rule `unit_merge`).
+    `exceptions` are the entries found so far; the unmet targets are appended to it (the list
+    is changed) and the document holds them sorted. `pins`: place.pinned.pin_entries.
+    Shares and target values are fractions in [0, 1]; allowances yuan per month."""
     j = inputs.judgement
     f = j.frame
     before = measure(f, inputs.ruleset)
@@ -79,9 +92,10 @@ def plan_document(
             "reason",
         )
     )
-    moved = int((transfers["from_unit"] != transfers["to_unit"]).sum())
-    transfers = records(transfers)
-    targets = []
+    n_moved = int((transfers["from_unit"] != transfers["to_unit"]).sum())
+    # the frame's columns are the keys of Transfer, selected just above
+    transfer_list = cast("list[Transfer]", records(transfers))
+    targets: list[TargetResult] = []
     for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
         targets.append(
             {
@@ -121,8 +135,8 @@ def plan_document(
         },
         "summary": {
             "officers": roster.rows,
-            "transfers": moved,
-            "post_changes": len(transfers) - moved,
+            "transfers": n_moved,
+            "post_changes": len(transfer_list) - n_moved,
             "flags": len(flags),
             "exceptions": len(exceptions),
             "exceptions_by_code": dict(sorted(by_code.items())),
@@ -130,7 +144,7 @@ def plan_document(
             "targets": targets,
             "allowance_monthly_total": {"before": before["allowance"], "after": after["allowance"]},
         },
-        "transfers": transfers,
+        "transfers": transfer_list,
         "flags": flags,
         "exceptions": exceptions,
         "pins": pins or [],  # place.pinned.pin_entries
@@ -148,8 +162,9 @@ def plan_document(
     }
 
 
-def records(frame: pl.DataFrame) -> list[dict]:
-    """The rows as dicts: column lists zipped, several times faster than `to_dicts`."""
+def records(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts {column: value}, in row order: column lists zipped, several times
+    faster than `to_dicts`."""
     names = frame.columns
     return [
         dict(zip(names, row, strict=True))

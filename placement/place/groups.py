@@ -1,6 +1,6 @@
 """From movers to the solver's pools and groups, and back to one unit per mover.
 
-Movers arrive as a frame (row, officer_id, origin, rule, level, wishes); grouping,
+Movers arrive as a frame (k = frame position, officer_id, origin, rule, level, wishes); grouping,
 minimum staffing and wish counting are done by column, so a province's worth of
 movers costs little more than a city's.
 """
@@ -31,7 +31,7 @@ class Blocked:
 def place_movers(
     inputs, mv: pl.DataFrame, count, cap, receives
 ) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked]]:
-    """Place the movers; (frame row -> (unit, how it was chosen), frame row -> Blocked)."""
+    """Place the movers; (frame position k -> (unit, how it was chosen), k -> Blocked)."""
     j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}
@@ -42,7 +42,7 @@ def place_movers(
     ref_cols = sorted({c for r in rule_refs.values() for c in r})
     if ref_cols:
         mv = mv.with_columns(
-            [inputs.frame[c].gather(mv["row"]).cast(pl.String).alias(f"ref:{c}") for c in ref_cols]
+            [inputs.frame[c].gather(mv["k"]).cast(pl.String).alias(f"ref:{c}") for c in ref_cols]
         )
     refs_keys = ["rule", *[f"ref:{c}" for c in ref_cols]]
     options: dict[tuple, tuple] = {}
@@ -61,13 +61,13 @@ def place_movers(
     mv, cut, signatures = _fixed_point(inputs, mv, refs_keys, options_of)
     blocked: dict[int, Blocked] = {}
     keys = ["rule", "origin", *refs_keys[1:], "fp"]
-    mv = mv.sort("officer_id", "row")
-    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("row"))
+    mv = mv.sort("officer_id", "k")
+    grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("k"))
     pools: dict[tuple, int] = {}
     pool_list: list[Pool] = []
     glist, members_of, group_of = [], [], {}
     key_rows = grouped.select(keys).rows()
-    for g, (key, rows) in enumerate(zip(key_rows, grouped["row"].to_list(), strict=True)):
+    for g, (key, rows) in enumerate(zip(key_rows, grouped["k"].to_list(), strict=True)):
         rule_i, origin, refs, fp = key[0], key[1], key[2:-1], key[-1]
         rule = j.rules[rule_i]
         dests, ranks, dest_set, rkey, officer = options_of(rule_i, refs)
@@ -111,8 +111,8 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
     cls = unit_classes(inputs.units, j.rules)
     post_after = pl.Series(
         [j.rules[i].move.post for i in mv["rule"].to_list()], dtype=pl.String
-    ).fill_null(f["post"].gather(mv["row"]))
-    prof = profiles(f, mv["row"].to_numpy(), j.rules)[0].with_columns(
+    ).fill_null(f["post"].gather(mv["k"]))
+    prof = profiles(f, mv["k"].to_numpy(), j.rules)[0].with_columns(
         *mv.select(refs_keys).get_columns(),
         post_after.alias("_post"),
         pl.Series("_i", range(mv.height)),
@@ -120,7 +120,7 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
     pkeys = [c for c in prof.columns if c != "_i"]
     grouped = prof.group_by(pkeys, maintain_order=True).agg(pl.col("_i"))
     firsts = [ix[0] for ix in grouped["_i"].to_list()]
-    p_rows = mv["row"].gather(firsts).to_list()
+    p_rows = mv["k"].gather(firsts).to_list()
     p_refs = grouped.select(refs_keys).rows()
     p_post = grouped["_post"].to_list()
     pair_g, pair_unit = [], []
@@ -152,7 +152,7 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
         sigs: dict[frozenset, int] = {}
         start = 0
         members = grouped["_i"].to_list()
-        mv_rows = mv["row"].to_list()
+        mv_rows = mv["k"].to_list()
         for g, (dests, reps) in enumerate(per_group):
             span = range(start, start + len(reps))
             start += len(reps)
@@ -188,7 +188,7 @@ def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tu
         return {}
     gid = grouped.select(keys).with_row_index("g").with_columns(pl.col("g").cast(pl.Int64))
     w = w.join(gid, on=keys, how="left")
-    rows, gs, lists = w["row"].to_list(), w["g"].to_list(), w["wishes"].to_list()
+    rows, gs, lists = w["k"].to_list(), w["g"].to_list(), w["wishes"].to_list()
     out = {}
     for row, g, lst in zip(rows, gs, lists, strict=True):
         k = group_of.get(g)

@@ -16,7 +16,7 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
     `{"officer_id", "pin": {"unit": ...} | {"stay": true}, "overrode": RULE_ID | None,
     "outcome": Message "stays" | "moved to UNIT"}`.
 
-    `moves` is frame row -> final unit after the pins (place.constraints.apply_pins).
+    `moves` is frame position k -> final unit after the pins (place.constraints.apply_pins).
     `overrode` is the rule that decided the officer (j.decision) when the pin undoes what
     it asks: a move, a `set_post` that changes the post, or a `keep` the pin moves away
     from; None when no rule decided or the pin agrees with it. Outcome compares the unit

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 import numpy as np
 import polars as pl
 
 from placement.evaluate.decide import State
+from placement.documents import Entry, PlanDocument
 from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.messages.registry import Message
@@ -28,15 +30,20 @@ def plan_warnings(inputs: Inputs) -> list[Problem]:
     return [p for p in lint(inputs.ruleset, inputs.units) if p.code == "no-destination"]
 
 
-def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
-    """The plan document for the judged roster (SPEC §2, §4)."""
+def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
+    """The plan document (SPEC §4) for the judged roster: unit merges, then `pins` (`--pin`),
+    then each rule's movers and post changes (SPEC §2), kept at or above min_staff and placed
+    within capacity by the solver; who cannot be placed becomes an exception.
+
+    Raises InputError for a pin naming an officer not planned or a unit that cannot take them
+    (place.constraints.apply_pins)."""
     j = inputs.judgement
     f = j.frame
     units = inputs.units
     count: dict[str, int] = defaultdict(int, dict(f.group_by("unit").len().iter_rows()))
     cap = {u.id: u.capacity for u in units.list}
     receives = {
-        u.id: (not u.dissolved) and (cap[u.id] is None or count[u.id] <= cap[u.id])
+        u.id: (not u.dissolved) and (u.capacity is None or count[u.id] <= u.capacity)
         for u in units.list
     }
     # keyed by frame position k (not the sheet row `_row`)
@@ -47,24 +54,25 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
     why: dict[int, str] = dict.fromkeys(pinned.moves, str(Message("pinned")))
     pin_list = pin_entries(inputs, pins or [], moves)
-    exceptions = list(inputs.roster.issues) + rule_entries(inputs)
+    # load.roster keeps its issues as plain dicts of Entry's keys (load/roster is still untyped)
+    exceptions = cast("list[Entry]", list(inputs.roster.issues)) + rule_entries(inputs)
 
     parts: list[pl.DataFrame] = []
     decided = j.state == State.DECIDED
     if pinned.settled:
         decided[np.fromiter(pinned.settled, dtype=np.int64)] = False
     for i, r in enumerate(j.rules):
-        rows = np.flatnonzero(decided & (j.decision == i))
-        if not len(rows):
+        ks = np.flatnonzero(decided & (j.decision == i))
+        if not len(ks):
             continue
         if r.set_post is not None:
-            exceptions += _set_posts(inputs, i, rows, posts, deciding, why)
+            exceptions += _set_posts(inputs, i, ks, posts, deciding, why)
         if r.move is not None:
             parts.append(
                 f.select(pl.col("officer_id"), pl.col("unit").alias("origin"), pl.col("wishes"))[
-                    rows
+                    ks
                 ].with_columns(
-                    pl.Series("row", rows, dtype=pl.Int64),
+                    pl.Series("k", ks, dtype=pl.Int64),
                     rule=pl.lit(i, pl.Int64),
                     level=pl.lit(r.priority, pl.Int64),
                 )
@@ -77,7 +85,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
                 "officer_id": pl.String,
                 "origin": pl.String,
                 "wishes": pl.List(pl.String),
-                "row": pl.Int64,
+                "k": pl.Int64,
                 "rule": pl.Int64,
                 "level": pl.Int64,
             }
@@ -88,14 +96,15 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     placed, blocked = place_movers(inputs, mv, count, cap, receives)
     for (i,), ms in mv.group_by(["rule"], maintain_order=True):
         r = j.rules[i]
-        rows, ids = ms["row"].to_list(), ms["officer_id"].to_list()
+        mover_ks: list[int] = ms["k"].to_list()
+        ids: list[str] = ms["officer_id"].to_list()
         lost = []
-        for k, oid, facts in zip(rows, ids, j.reasons(i, rows), strict=True):
+        for k, oid, facts in zip(mover_ks, ids, j.reasons(i, mover_ks), strict=True):
             hit = placed.get(k)
             if hit is not None:
                 moves[k] = hit[0]
-                if r.move.post:
-                    posts[k] = r.move.post
+                if r.moving.post:
+                    posts[k] = r.moving.post
                 deciding[k] = r.id
                 why[k] = f"{facts}; to {hit[0]}: {hit[1]}"
             else:
@@ -106,7 +115,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> dict:
     return plan_document(inputs, moves, posts, deciding, why, exceptions, pins=pin_list)
 
 
-def _lost(oid, row, rule_id: str, facts: str, b: Blocked | None) -> list[dict]:
+def _lost(oid: str, row: int, rule_id: str, facts: str, b: Blocked | None) -> list[Entry]:
     """The exception(s) of a mover who is not placed: no free place, no unit matching,
     an empty field the destination reads, or other rules that would act again there."""
     if b is None or b.why == "full":
@@ -142,15 +151,27 @@ def _lost(oid, row, rule_id: str, facts: str, b: Blocked | None) -> list[dict]:
     return [entry(oid, row, "no_capacity", rule_id, None, msg)]
 
 
-def _set_posts(inputs, i: int, rows: np.ndarray, posts, deciding, why) -> list[dict]:
-    """Apply rule i's post change to its rows where it changes something and passes the
-    fixed point (SPEC §2 point 6); the exceptions of those where it does not."""
+def _set_posts(
+    inputs: Inputs,
+    i: int,
+    ks: np.ndarray,
+    posts: dict[int, str],
+    deciding: dict[int, str],
+    why: dict[int, str],
+) -> list[Entry]:
+    """Apply rule i's post change to the officers at frame positions `ks` where it changes
+    something and passes the fixed point (SPEC §2 point 6), recording it in `posts`,
+    `deciding` and `why` (k -> post, rule id, reason); the exceptions of those where it does
+    not."""
     j = inputs.judgement
     f = j.frame
     r = j.rules[i]
-    rows_l = rows.tolist()
-    now = f["post"].gather(rows_l).to_list()
-    change = [k for k, p in zip(rows_l, now, strict=True) if p != r.set_post]
+    set_post = r.set_post
+    if set_post is None:
+        raise ValueError(f"rule {r.id} sets no post")
+    ks_l: list[int] = ks.tolist()
+    now = f["post"].gather(ks_l).to_list()
+    change = [k for k, p in zip(ks_l, now, strict=True) if p != set_post]
     if not change:
         return []
     s = stand(
@@ -160,15 +181,15 @@ def _set_posts(inputs, i: int, rows: np.ndarray, posts, deciding, why) -> list[d
         inputs.as_of,
         np.asarray(change, dtype=np.int64),
         f["unit"].gather(change).to_list(),
-        [r.set_post] * len(change),
+        [set_post] * len(change),
         leave_out=np.full(len(change), i, dtype=np.int64),
     )
-    out = []
+    out: list[Entry] = []
     ids = f["officer_id"].gather(change).to_list()
     sheet = f["_row"].gather(change).to_list()
     for n, (k, reason) in enumerate(zip(change, j.reasons(i, change), strict=True)):
         if s.ok[n]:
-            posts[k] = r.set_post
+            posts[k] = set_post
             deciding[k] = r.id
             why[k] = reason
             continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from placement.documents import PlanDocument
 
-def age_profile(frame, units, doc: dict) -> dict:
+
+def age_profile(frame, units, doc: PlanDocument) -> dict:
     """{"organ"|"grassroots": {"before": [ages], "after": [ages]}} from the evaluation frame."""
     tier = {u.id: u.tier for u in units.list}
     final = {t["officer_id"]: t["to_unit"] for t in doc["transfers"]}
