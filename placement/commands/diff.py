@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
 
-def diff_plans(old: dict, new: dict) -> dict:
-    a = {t["officer_id"]: t for t in old["transfers"]}
-    b = {t["officer_id"]: t for t in new["transfers"]}
+from placement.documents import Change, DiffDocument, Entry, TargetChange, Transfer, TransferChange
+
+# an exception entry's identity across two plans: (officer_id, code, rule_id, field)
+EntryKey = tuple[str | None, str, str | None, str | None]
+
+
+def diff_plans(old: Mapping[str, Any], new: Mapping[str, Any]) -> DiffDocument:
+    """The diff document (SPEC §4 `DiffDocument`) of two plan documents as read from their
+    JSON files (commands.apply.load_plan: `transfers` is a list, other keys as written).
+
+    Transfers are matched by officer_id: added, removed, or changed (another to_unit, to_post
+    or rule_id). Exceptions are matched by (officer_id, code, rule_id, field). `summary` holds
+    the counts (officers, transfers, post_changes, flags, exceptions), the grassroots share
+    after (a fraction in [0, 1]) and the monthly allowance total after (yuan per month), each
+    as {old, new, delta = new - old (None unless both are numbers)}; `targets` each target's
+    value after in both plans. Lists are sorted by officer_id. Raises KeyError when a plan
+    lacks `exceptions` or a `summary` with `grassroots_share` and `allowance_monthly_total`."""
+    a: dict[str, Transfer] = {t["officer_id"]: t for t in old["transfers"]}
+    b: dict[str, Transfer] = {t["officer_id"]: t for t in new["transfers"]}
     added = [b[k] for k in sorted(b.keys() - a.keys())]
     removed = [a[k] for k in sorted(a.keys() - b.keys())]
-    changed = []
+    changed: list[TransferChange] = []
     for k in sorted(a.keys() & b.keys()):
         x, y = a[k], b[k]
         if (x["to_unit"], x["to_post"], x["rule_id"]) != (y["to_unit"], y["to_post"], y["rule_id"]):
@@ -25,15 +43,15 @@ def diff_plans(old: dict, new: dict) -> dict:
                 }
             )
 
-    def key(e):
+    def key(e: Entry) -> EntryKey:
         return (e.get("officer_id"), e["code"], e.get("rule_id"), e.get("field"))
 
-    ea = {key(e): e for e in old["exceptions"]}
-    eb = {key(e): e for e in new["exceptions"]}
+    ea: dict[EntryKey, Entry] = {key(e): e for e in old["exceptions"]}
+    eb: dict[EntryKey, Entry] = {key(e): e for e in new["exceptions"]}
     appeared = [eb[k] for k in sorted(eb.keys() - ea.keys(), key=_sortable)]
     gone = [ea[k] for k in sorted(ea.keys() - eb.keys(), key=_sortable)]
     sa, sb = old["summary"], new["summary"]
-    summary = {
+    summary: dict[str, Change] = {
         k: {"old": sa.get(k), "new": sb.get(k), "delta": _delta(sa.get(k), sb.get(k))}
         for k in ("officers", "transfers", "post_changes", "flags", "exceptions")
     }
@@ -45,7 +63,7 @@ def diff_plans(old: dict, new: dict) -> dict:
     )
     ta = {t["id"]: t for t in sa.get("targets", [])}
     tb = {t["id"]: t for t in sb.get("targets", [])}
-    targets = [
+    targets: list[TargetChange] = [
         {
             "id": k,
             "old": ta.get(k, {}).get("value_after"),
@@ -66,22 +84,23 @@ def diff_plans(old: dict, new: dict) -> dict:
     }
 
 
-def _sortable(k):
+def _sortable(k: EntryKey) -> tuple[str, ...]:
     return tuple("" if x is None else str(x) for x in k)
 
 
-def _delta(x, y):
+def _delta(x: object, y: object) -> float | None:
     if isinstance(x, (int, float)) and isinstance(y, (int, float)):
         return round(y - x, 6)
     return None
 
 
-def _pair(x, y) -> dict:
+def _pair(x: object, y: object) -> Change:
     return {"old": x, "new": y, "delta": _delta(x, y)}
 
 
-def diff_markdown(d: dict, lang: str = "en") -> str:
-    """The diff as Markdown; with lang zh, headings and the exception texts in Chinese."""
+def diff_markdown(d: DiffDocument, lang: str = "en") -> str:
+    """The diff as Markdown text (headings, one bullet per change); lang `en` or `zh` (zh:
+    headings, labels and the exception texts in Chinese, via placement.i18n)."""
     if lang == "zh":
         return _diff_markdown_zh(d)
     out = ["# plan diff", ""]
@@ -97,49 +116,35 @@ def diff_markdown(d: dict, lang: str = "en") -> str:
             f"(met: {t['old_met']} → {t['new_met']})"
         )
     out.append("")
-    for title, rows, fmt in (
-        (
-            "transfers added",
-            d["transfers_added"],
-            lambda t: (
-                f"{t['officer_id']} {t['name']}: {t['from_unit']} → {t['to_unit']} ({t['rule_id']})"
-            ),
-        ),
-        (
-            "transfers removed",
-            d["transfers_removed"],
-            lambda t: (
-                f"{t['officer_id']} {t['name']}: {t['from_unit']} → {t['to_unit']} ({t['rule_id']})"
-            ),
-        ),
+
+    def move(t: Transfer) -> str:
+        return f"{t['officer_id']} {t['name']}: {t['from_unit']} → {t['to_unit']} ({t['rule_id']})"
+
+    def exc(e: Entry) -> str:
+        return f"{e.get('officer_id') or '-'} {e['code']} {e.get('rule_id') or ''}: {e['message']}"
+
+    sections = (
+        ("transfers added", [move(t) for t in d["transfers_added"]]),
+        ("transfers removed", [move(t) for t in d["transfers_removed"]]),
         (
             "sent elsewhere",
-            d["transfers_changed"],
-            lambda t: f"{t['officer_id']} {t['name']}: {t['old_to_unit']} → {t['new_to_unit']}",
+            [
+                f"{t['officer_id']} {t['name']}: {t['old_to_unit']} → {t['new_to_unit']}"
+                for t in d["transfers_changed"]
+            ],
         ),
-        (
-            "exceptions appeared",
-            d["exceptions_appeared"],
-            lambda e: (
-                f"{e.get('officer_id') or '-'} {e['code']} {e.get('rule_id') or ''}: {e['message']}"
-            ),
-        ),
-        (
-            "exceptions gone",
-            d["exceptions_gone"],
-            lambda e: (
-                f"{e.get('officer_id') or '-'} {e['code']} {e.get('rule_id') or ''}: {e['message']}"
-            ),
-        ),
-    ):
-        out += [f"## {title} ({len(rows)})", ""] + [f"- {fmt(r)}" for r in rows] + [""]
+        ("exceptions appeared", [exc(e) for e in d["exceptions_appeared"]]),
+        ("exceptions gone", [exc(e) for e in d["exceptions_gone"]]),
+    )
+    for title, lines in sections:
+        out += [f"## {title} ({len(lines)})", ""] + [f"- {x}" for x in lines] + [""]
     return "\n".join(out)
 
 
-def _diff_markdown_zh(d: dict) -> str:
+def _diff_markdown_zh(d: DiffDocument) -> str:
     from placement.i18n import boolean, code, label, translate
 
-    def yn(v):
+    def yn(v: bool | None) -> str:
         return "—" if v is None else boolean(v)
 
     out = [f"# {label('diff_title', 'zh')}", ""]
@@ -161,23 +166,26 @@ def _diff_markdown_zh(d: dict) -> str:
         )
     out.append("")
 
-    def move(t):
+    def move(t: Transfer) -> str:
         return f"{t['officer_id']} {t['name']}：{t['from_unit']} → {t['to_unit']}（{t['rule_id']}）"
 
-    def exc(e):
+    def exc(e: Entry) -> str:
         rule = f" {e['rule_id']}" if e.get("rule_id") else ""
         return f"{e.get('officer_id') or '-'} {code(e['code'])}{rule}：{translate(e['message'])}"
 
-    for key, rows, fmt in (
-        ("diff_added", d["transfers_added"], move),
-        ("diff_removed", d["transfers_removed"], move),
+    sections = (
+        ("diff_added", [move(t) for t in d["transfers_added"]]),
+        ("diff_removed", [move(t) for t in d["transfers_removed"]]),
         (
             "diff_changed",
-            d["transfers_changed"],
-            lambda t: f"{t['officer_id']} {t['name']}：{t['old_to_unit']} → {t['new_to_unit']}",
+            [
+                f"{t['officer_id']} {t['name']}：{t['old_to_unit']} → {t['new_to_unit']}"
+                for t in d["transfers_changed"]
+            ],
         ),
-        ("diff_appeared", d["exceptions_appeared"], exc),
-        ("diff_gone", d["exceptions_gone"], exc),
-    ):
-        out += [f"## {label(key, 'zh')}（{len(rows)}）", ""] + [f"- {fmt(r)}" for r in rows] + [""]
+        ("diff_appeared", [exc(e) for e in d["exceptions_appeared"]]),
+        ("diff_gone", [exc(e) for e in d["exceptions_gone"]]),
+    )
+    for key, lines in sections:
+        out += [f"## {label(key, 'zh')}（{len(lines)}）", ""] + [f"- {x}" for x in lines] + [""]
     return "\n".join(out)

@@ -8,8 +8,8 @@ from typing import cast
 import numpy as np
 import polars as pl
 
-from placement.evaluate.decide import State
 from placement.documents import Entry, PlanDocument
+from placement.evaluate.decide import State
 from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.messages.registry import Message
