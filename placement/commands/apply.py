@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from placement.load.roster.load import Roster
 from placement.load.units import Units
@@ -14,7 +17,11 @@ from placement.messages.registry import Message
 from placement.problems import InputError, problem
 
 
-def load_plan(path: str) -> dict:
+def load_plan(path: str) -> dict[str, Any]:
+    """A plan document as `placement plan --format json` wrote it, read from `path`: a JSON
+    object whose `transfers` is a list (nothing else is checked; commands use .get for
+    the rest). Raises InputError: `plan-unreadable` (cannot open the file) or `plan-invalid`
+    (not JSON, with its line; not an object with a `transfers` list)."""
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:
@@ -69,9 +76,14 @@ def _is_zip(path: str) -> bool:
 
 
 def applied_rows(
-    plan: dict, roster: Roster, units: Units, vocab: Vocabulary, force: bool
+    plan: Mapping[str, Any], roster: Roster, units: Units, vocab: Vocabulary, force: bool
 ) -> list[list[str]]:
-    """Header plus data rows, as text cells, with unit and post updated."""
+    """The roster's header plus its data rows in file order, as text cells (empty cell ""),
+    with each transferred officer's unit and post set to the plan's to_unit/to_post, written
+    as the roster wrote them (a unit by name if the cell held a name, a post by the alias in
+    the same position), and `post_since` set to the plan's as_of for whoever a rule, an
+    appointment or a pin moved (SPEC §5). `plan` as load_plan reads it. Raises InputError
+    `plan-other-roster` when the plan was made from another roster (sha256) unless `force`."""
     sha = plan.get("inputs", {}).get("roster", {}).get("sha256")
     if sha != roster.sha256 and not force:
         raise InputError(problem("plan-other-roster", roster.path))
@@ -82,20 +94,20 @@ def applied_rows(
     since = roster.columns.get("post_since")
     changed = _post_changed(plan) if since is not None else set()
     rows = [list(table.headers)]
-    for cells in table.frame.iter_rows():
-        cells = ["" if c is None else c for c in cells]
+    for row in table.frame.iter_rows():
+        cells: list[str] = ["" if c is None else c for c in row]
         oid = cells[idcol].strip()
         t = moves.get(oid)
         if t is not None:
             cells[ucol] = _unit_cell(cells[ucol], t["to_unit"], units)
             cells[pcol] = _post_cell(cells[pcol], t["to_post"], vocab)
-        if oid in changed:
+        if since is not None and oid in changed:
             cells[since] = str(plan.get("as_of", ""))
         rows.append(cells)
     return rows
 
 
-def _post_changed(plan: dict) -> set[str]:
+def _post_changed(plan: Mapping[str, Any]) -> set[str]:
     """Officers whose unit or post a rule, an appointment or a pin changed: their post
     begins on the plan's as-of date (SPEC §5 Correct). A merge alone changes neither."""
     out = {t["officer_id"] for t in plan["transfers"] if t.get("rule_id") != "unit_merge"}
@@ -120,10 +132,11 @@ def _post_cell(old: str, new_term: str, vocab: Vocabulary) -> str:
     return new_term
 
 
-def serialise(rows: list[list[str]], roster: Roster, as_of=None) -> bytes:
-    """The file's bytes in the roster's own format. CSV: same encoding and line ends.
-    XLSX: the roster's workbook with only the changed cells rewritten, in their types
-    and formats (commands.apply_xlsx); `as_of` dates its modification."""
+def serialise(rows: list[list[str]], roster: Roster, as_of: dt.date | None = None) -> bytes:
+    """The file's bytes in the roster's own format, from `rows` (applied_rows). CSV: same
+    encoding, BOM and line ends. XLSX: the roster's workbook with only the changed cells
+    rewritten, in their types and formats (commands.apply_xlsx); `as_of` dates its
+    modification. Raises OSError when the roster file cannot be read again."""
     table = roster.table
     if table.format == "xlsx":
         from placement.commands.apply_xlsx import rewrite_xlsx

@@ -32,7 +32,7 @@ class CaseResult:
     file: str
     line: int
     passed: bool
-    failures: list[str] = field(default_factory=list)
+    failures: list[str | Message] = field(default_factory=list)  # English, or a Message
     happened: str = ""
     trace: dict | None = None
 
@@ -136,7 +136,9 @@ def _unconstrained(units: Units) -> Units:
     )
 
 
-def _eligibility(fr: pl.DataFrame, rs: RuleSet, as_of, cov: Coverage) -> dict:
+def _eligibility(
+    fr: pl.DataFrame, rs: RuleSet, as_of: dt.date, cov: Coverage
+) -> dict[str, tuple[bool | None, list[str]]]:
     """Per appointment policy: (eligible True/False/None, the empty fields when None) for the
     test officer; a policy outside its effective dates is not eligible. Records coverage."""
     out = {}
@@ -150,14 +152,16 @@ def _eligibility(fr: pl.DataFrame, rs: RuleSet, as_of, cov: Coverage) -> dict:
     return out
 
 
-def _compare_eligible(exp, eligible: dict) -> list:
+def _compare_eligible(
+    exp: ExpectFile, eligible: dict[str, tuple[bool | None, list[str]]]
+) -> list[str | Message]:
     def got(policy: str) -> str:
         value, unknown = eligible[policy]
         if value is None:
             return "unknown: " + ", ".join(unknown) + " empty"
         return "eligible" if value else "not eligible"
 
-    fails: list = []
+    fails: list[str | Message] = []
     if exp.eligible is not None:
         if exp.eligible not in eligible:
             fails.append(Message("test-unknown-policy", {"policy": exp.eligible}))
@@ -205,8 +209,8 @@ def _compare(
     units: Units,
     doc: YamlDoc,
     index: int,
-) -> list[str]:
-    fails = []
+) -> list[str | Message]:
+    fails: list[str | Message] = []
     state = int(j.state[0])
     decided = j.rules[j.decision[0]].id if state in (State.DECIDED, State.CONFLICT) else None
     transfer = plan["transfers"][0] if plan["transfers"] else None
@@ -254,9 +258,9 @@ def _compare(
     ]:
         fails.append(f"expected missing data for {exp.missing_data}; none")
     if exp.conflict is not None:
-        got = sorted({decided, j.rules[j.other[0]].id}) if state == State.CONFLICT else []
-        if sorted(exp.conflict) != got:
-            fails.append(f"expected conflict {sorted(exp.conflict)}; got {got or 'none'}")
+        pair = sorted({decided, j.rules[j.other[0]].id}) if state == State.CONFLICT else []
+        if sorted(exp.conflict) != pair:
+            fails.append(f"expected conflict {sorted(exp.conflict)}; got {pair or 'none'}")
     if exp.no_action and transfer is not None:
         fails.append(
             f"expected no action; got {transfer['rule_id']}: "
