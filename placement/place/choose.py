@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from placement.evaluate.truth import evaluate
 from placement.load.rules.conditions import refs_of
 from placement.load.rules.model import Rule
@@ -11,7 +13,7 @@ from placement.load.units import Units
 class Chooser:
     """Eligible destinations per (rule, officer's referenced values), cached."""
 
-    def __init__(self, units: Units, receives: dict[str, bool]):
+    def __init__(self, units: Units, receives: Mapping[str, bool]):
         self.units = [u for u in units.list if not u.dissolved]
         self.records = [u.record() for u in self.units]
         self.receives = receives

@@ -8,14 +8,26 @@ movers costs little more than a city's.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
 
 from placement.evaluate.standing import profiles, stand, unit_classes
 from placement.place.choose import Chooser
-from placement.place.solve import Group, Network, Pool
+from placement.place.solve import Group, Network, Pool, Result
+
+if TYPE_CHECKING:
+    from placement.evaluate.decide import Judgement
+    from placement.load.inputs import Inputs
+
+# a rule index and the officer's values of the fields its selectors refer to
+RuleKey = tuple[int, tuple[Any, ...]]
+# (destination unit ids, their preference ranks, the ids as a set, the RuleKey, the officer's
+# referenced values typed as their columns): what a mover of that RuleKey may choose
+Options = tuple[list[str], list[int], set[str], RuleKey, dict[str, Any]]
 
 
 @dataclass
@@ -29,14 +41,18 @@ class Blocked:
 
 
 def place_movers(
-    inputs, mv: pl.DataFrame, count, cap, receives
+    inputs: Inputs,
+    mv: pl.DataFrame,
+    count: Mapping[str, int],
+    cap: Mapping[str, int | None],
+    receives: Mapping[str, bool],
 ) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked]]:
     """Place the movers; (frame position k -> (unit, how it was chosen), k -> Blocked)."""
     j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}
     total = sum(count.values()) + mv.height + 1
-    free = [(cap[u] - count[u]) if cap[u] is not None else total for u in units]
+    free = [(c - count[u]) if (c := cap[u]) is not None else total for u in units]
     chooser = Chooser(inputs.units, receives)
     rule_refs = {i: chooser.refs(j.rules[i]) for i in mv["rule"].unique().to_list()}
     ref_cols = sorted({c for r in rule_refs.values() for c in r})
@@ -45,9 +61,9 @@ def place_movers(
             [inputs.frame[c].gather(mv["k"]).cast(pl.String).alias(f"ref:{c}") for c in ref_cols]
         )
     refs_keys = ["rule", *[f"ref:{c}" for c in ref_cols]]
-    options: dict[tuple, tuple] = {}
+    options: dict[RuleKey, Options] = {}
 
-    def options_of(rule_i, refs) -> tuple:
+    def options_of(rule_i: int, refs: Sequence[Any]) -> Options:
         rule = j.rules[rule_i]
         names = rule_refs[rule_i]
         rkey = (rule_i, tuple(refs[ref_cols.index(c)] for c in names))
@@ -65,7 +81,9 @@ def place_movers(
     grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("k"))
     pools: dict[tuple, int] = {}
     pool_list: list[Pool] = []
-    glist, members_of, group_of = [], [], {}
+    glist: list[Group] = []
+    members_of: list[tuple[int, list[int]]] = []  # per group: rule index, frame positions
+    group_of: dict[int, int] = {}  # index in `grouped` -> index in glist
     key_rows = grouped.select(keys).rows()
     for g, (key, rows) in enumerate(zip(key_rows, grouped["k"].to_list(), strict=True)):
         rule_i, origin, refs, fp = key[0], key[1], key[2:-1], key[-1]
@@ -101,7 +119,12 @@ def place_movers(
     return _assign(j, units, pool_list, glist, members_of, wishes, result), blocked
 
 
-def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
+def _fixed_point(
+    inputs: Inputs,
+    mv: pl.DataFrame,
+    refs_keys: list[str],
+    options_of: Callable[[int, Sequence[Any]], Options],
+) -> tuple[pl.DataFrame, dict[int, Blocked], list[frozenset[str]]]:
     """Cut each mover's destinations to the units where the other rules would not act again
     (SPEC §2 point 6). Adds `fp`, an index into the returned list of allowed unit sets
     (-1: all allowed); every mover who lost a destination is returned with a Blocked that
@@ -110,7 +133,7 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
     f = inputs.frame
     cls = unit_classes(inputs.units, j.rules)
     post_after = pl.Series(
-        [j.rules[i].move.post for i in mv["rule"].to_list()], dtype=pl.String
+        [j.rules[i].moving.post for i in mv["rule"].to_list()], dtype=pl.String
     ).fill_null(f["post"].gather(mv["k"]))
     prof = profiles(f, mv["k"].to_numpy(), j.rules)[0].with_columns(
         *mv.select(refs_keys).get_columns(),
@@ -135,7 +158,7 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
         pair_g += [g] * len(reps)
         pair_unit += reps
     fp_of: list[int | None] = [None] * len(firsts)
-    signatures: list[frozenset] = []
+    signatures: list[frozenset[str]] = []
     blocked: dict[int, Blocked] = {}
     if pair_g:
         pg = np.asarray(pair_g, dtype=np.int64)
@@ -149,7 +172,7 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
             [p_post[g] for g in pair_g],
             leave_out=np.asarray([p_refs[g][0] for g in pair_g], dtype=np.int64),
         )
-        sigs: dict[frozenset, int] = {}
+        sigs: dict[frozenset[str], int] = {}
         start = 0
         members = grouped["_i"].to_list()
         mv_rows = mv["k"].to_list()
@@ -170,15 +193,24 @@ def _fixed_point(inputs, mv: pl.DataFrame, refs_keys, options_of):
             for i in members[g]:
                 blocked[mv_rows[i]] = b
             fp_of[g] = sigs.setdefault(allowed, len(sigs))
-        signatures = sorted(sigs, key=sigs.get)
+        signatures = sorted(sigs, key=lambda sig: sigs[sig])
     fp = np.full(mv.height, -1, dtype=np.int64)
     for g, ix in enumerate(grouped["_i"].to_list()):
-        if fp_of[g] is not None:
-            fp[ix] = fp_of[g]
+        at = fp_of[g]
+        if at is not None:
+            fp[ix] = at
     return mv.with_columns(pl.Series("fp", fp)), blocked, signatures
 
 
-def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tuple]:
+def _count_wishes(
+    mv: pl.DataFrame,
+    grouped: pl.DataFrame,
+    keys: list[str],
+    group_of: Mapping[int, int],
+    glist: list[Group],
+    pools: list[Pool],
+    ui: Mapping[str, int],
+) -> dict[int, tuple[str, ...]]:
     """Count each pool's wishes by (unit, wish index).
 
     Returns frame position -> wishes, for the movers who have any.
@@ -189,7 +221,7 @@ def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tu
     gid = grouped.select(keys).with_row_index("g").with_columns(pl.col("g").cast(pl.Int64))
     w = w.join(gid, on=keys, how="left")
     rows, gs, lists = w["k"].to_list(), w["g"].to_list(), w["wishes"].to_list()
-    out = {}
+    out: dict[int, tuple[str, ...]] = {}
     for row, g, lst in zip(rows, gs, lists, strict=True):
         k = group_of.get(g)
         if k is None:
@@ -203,7 +235,7 @@ def _count_wishes(mv, grouped, keys, group_of, glist, pools, ui) -> dict[int, tu
     return out
 
 
-def _typed(refs: dict, frame: pl.DataFrame) -> dict:
+def _typed(refs: Mapping[str, Any], frame: pl.DataFrame) -> dict[str, Any]:
     """Referenced officer values back in their column's type (they were grouped as text)."""
     out = {}
     for c, v in refs.items():
@@ -214,11 +246,19 @@ def _typed(refs: dict, frame: pl.DataFrame) -> dict:
     return out
 
 
-def _assign(j, units, pools, groups, members_of, wishes_of, result) -> dict[int, tuple[str, str]]:
+def _assign(
+    j: Judgement,
+    units: list[str],
+    pools: list[Pool],
+    groups: list[Group],
+    members_of: list[tuple[int, list[int]]],
+    wishes_of: Mapping[int, tuple[str, ...]],
+    result: Result,
+) -> dict[int, tuple[str, str]]:
     """Within each pool: wished places to the movers who wished them, then the rest in
     officer_id order, each group keeping exactly the count the solver placed."""
     placed: dict[int, tuple[str, str]] = {}
-    by_pool = defaultdict(list)
+    by_pool: dict[int, list[int]] = defaultdict(list)
     for k, g in enumerate(groups):
         by_pool[g.pool].append(k)
     for p, ks in by_pool.items():
@@ -226,12 +266,12 @@ def _assign(j, units, pools, groups, members_of, wishes_of, result) -> dict[int,
         quota = {k: result.placed[k] for k in ks}
         arrivals = result.arrivals[p]
         rest: list[list[int]] = []  # [rank, unit, n] not given to a wisher
-        wishers: dict[tuple[str, int], list] = defaultdict(list)
+        wishers: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
         if pool.wishes:
             for k in ks:
                 for row in members_of[k][1]:
-                    for i, w in enumerate(wishes_of.get(row, ())):
-                        wishers[(w, i)].append((k, row))
+                    for wi, w in enumerate(wishes_of.get(row, ())):
+                        wishers[(w, wi)].append((k, row))
         for (u, i), n in sorted(
             arrivals.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0])
         ):
@@ -246,7 +286,7 @@ def _assign(j, units, pools, groups, members_of, wishes_of, result) -> dict[int,
             if n:
                 rest.append([pool.rank_of[u], u, n])
         rest.sort()
-        prefer = len(j.rules[members_of[ks[0]][0]].move.prefer)
+        prefer = len(j.rules[members_of[ks[0]][0]].moving.prefer)
         cursor = 0
         for k in ks:
             q = quota[k]

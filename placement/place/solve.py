@@ -38,7 +38,7 @@ class Pool:
     wishes: dict[tuple[int, int], int] = field(default_factory=dict)  # (unit, wish index) -> movers
     rank_of: dict[int, int] = field(init=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.rank_of = dict(zip(self.dests, self.ranks, strict=True))
 
 
@@ -73,6 +73,11 @@ class Network:
         self.nodes = self.nu + len(pools) + len(groups) + 2
 
     def solve(self) -> Result:
+        """The optimal placement: per group, how many are placed (at most its size), and
+        per pool the officers arriving at each unit (by wish index, or None for no wish).
+        Most placed, priority level by level from the highest, then wishes, preferences
+        and an even fill (see the module docstring). Raises RuntimeError if OR-Tools' min-cost
+        flow ends other than optimal (a bug: the network always has a feasible flow)."""
         if not self.groups:
             return Result([], [{} for _ in self.pools])
         per_mover = (self.max_wishes + 1) * self.wish_step
@@ -83,9 +88,9 @@ class Network:
             out = self._run(reward, fixed=None, secondary=True)
             if out is not None:
                 return out
-        return self._run({}, fixed=self._counts(levels), secondary=True)
+        return self._run_fitting({}, fixed=self._counts(levels), secondary=True)
 
-    def _tiers(self, levels, base: int) -> tuple[dict[int, int], int]:
+    def _tiers(self, levels: list[int], base: int) -> tuple[dict[int, int], int]:
         """Rewards per level so that one more placement at a level outweighs everything below."""
         reward, acc = {}, base
         for lv in levels:
@@ -106,7 +111,7 @@ class Network:
         fixed = np.full(len(self.groups), -1, dtype=np.int64)
         partial: list[int] = []  # levels not placed in full, highest first
         for lv in sorted(levels, reverse=True):
-            out = self._run({lv: 1}, fixed=fixed, secondary=False)
+            out = self._run_fitting({lv: 1}, fixed=fixed, secondary=False)
             members = np.flatnonzero(self.level == lv)
             for k in members:
                 fixed[k] = out.placed[k]
@@ -123,11 +128,20 @@ class Network:
             again = fixed.copy()
             keep_open = np.isin(self.level, open_levels)
             again[keep_open] = -1
-            out = self._run(reward, fixed=again, secondary=False)
+            out = self._run_fitting(reward, fixed=again, secondary=False)
             for k in np.flatnonzero(keep_open):
                 again[k] = out.placed[k]
             return again
         return fixed
+
+    def _run_fitting(
+        self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool
+    ) -> Result:
+        """`_run` where the costs fit in 64 bits (rewards of one level, or none)."""
+        out = self._run(reward, fixed, secondary)
+        if out is None:
+            raise RuntimeError("placement solver: costs out of the 64-bit range")
+        return out
 
     def _run(
         self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool
