@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from placement.load.pyderr import problems_from
 from placement.load.rules import files as F
@@ -17,13 +18,22 @@ from placement.load.rules.model import Allowance, Move, Rule, RuleSet, Target
 from placement.load.schema import DERIVED_FIELDS, EXTRA_TYPES, ROSTER_FIELDS, UNIT_FIELDS, FieldType
 from placement.load.units import Units
 from placement.load.vocab import Vocabulary
+from placement.load.yamlsafe import Path as YamlPath
 from placement.load.yamlsafe import YamlDoc, load_yaml
 from placement.messages.registry import Message
 from placement.problems import InputError, Problem, did_you_mean, problem
 
+# each file with its sections shape-checked (`_shape`): section -> [(index, item model)], plus
+# `ruleset`, `as_of`, `vocab`, `fields`, `constants` as given and `broken_rules`
+Docs = list[tuple[YamlDoc, dict[str, Any]]]
+# scope(doc, officer_side=True): the names a condition of `doc` may use (conditions.Scope)
+ScopeOf = Callable[..., Scope]
+
 
 def rule_files(paths: Sequence[str | Path]) -> list[Path]:
-    """The YAML files named, folders expanded; ordered by file name."""
+    """The YAML files named, folders expanded (`*.yaml`, `*.yml`), each once, ordered by file
+    name. Raises InputError `rules-missing` for a path that does not exist or when no rule
+    file is found."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -40,8 +50,10 @@ def rule_files(paths: Sequence[str | Path]) -> list[Path]:
     return sorted(set(out), key=lambda f: (f.name, str(f)))
 
 
-def load_ruleset(paths: list[str | Path], units: Units | None) -> RuleSet:
-    """Load and check; raise InputError with every error found."""
+def load_ruleset(paths: Sequence[str | Path], units: Units | None) -> RuleSet:
+    """The compiled rule set of the rule files or folders `paths` (SPEC §1.3, §1.4), unit ids
+    checked against `units` (None: not checked). Raises InputError with every error-severity
+    problem check_ruleset finds (warnings are not raised), or `rules-missing`."""
     ruleset, problems = check_ruleset(paths, units)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -62,7 +74,7 @@ def check_ruleset(
     Raises InputError (`rules-missing`) when a path does not exist or no rule file is found:
     then there is nothing to check."""
     problems: list[Problem] = []
-    docs: list[tuple[YamlDoc, dict]] = []
+    docs: Docs = []
     digest = hashlib.sha256()
     for f in rule_files(paths):
         try:
@@ -81,17 +93,18 @@ def check_ruleset(
         if not isinstance(doc.data, dict):
             problems.append(doc.problem((), "rules-shape"))
             continue
-        docs.append((doc, _shape(doc, problems)))
+        docs.append((doc, _shape(doc, doc.data, problems)))
     rs = _assemble(docs, units, problems)
     rs.sha256 = digest.hexdigest()
     rs.files = [d.file for d, _ in docs]
     return rs, problems
 
 
-def _shape(doc: YamlDoc, problems: list) -> dict:
-    """Validate the file's shape item by item, so one bad rule hides no other problem."""
-    data = dict(doc.data)
-    out: dict = {}
+def _shape(doc: YamlDoc, mapping: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """Validate the file's shape (`mapping`, doc.data) item by item, so one bad rule hides
+    no other problem."""
+    data = dict(mapping)
+    out: dict[str, Any] = {}
     known = list(F.RuleSetFile.model_fields)
     for key in list(data):
         if key not in known:
@@ -106,7 +119,7 @@ def _shape(doc: YamlDoc, problems: list) -> dict:
                 )
             )
             data.pop(key)
-    items = {
+    items: dict[str, type[BaseModel]] = {
         "rules": F.RuleFile,
         "tests": F.RuleTestFile,
         "targets": F.TargetFile,
@@ -156,11 +169,13 @@ ID_SECTIONS = (("targets", "target"), ("rules", "rule"), ("appointments", "polic
 class _Names:
     """Where each name of the rule set was defined: one table per namespace (SPEC §1.4)."""
 
-    def __init__(self, problems: list):
+    def __init__(self, problems: list[Problem]):
         self.first: dict[tuple[str, str], tuple[str, str]] = {}  # (space, name) -> (what, place)
         self.problems = problems
 
-    def define(self, space: str, what: str, name: str, doc: YamlDoc, path, key=False) -> bool:
+    def define(
+        self, space: str, what: str, name: str, doc: YamlDoc, path: YamlPath, key: bool = False
+    ) -> bool:
         """Record `name`; False (and a problem naming both places) when it is already defined."""
         line, col = doc.where(path, key)
         here = f"{doc.file}:{line}:{col}"
@@ -192,7 +207,7 @@ class _Names:
         return True
 
 
-def _combine_vocab(docs, names: _Names, problems: list) -> Vocabulary:
+def _combine_vocab(docs: Docs, names: _Names, problems: list[Problem]) -> Vocabulary:
     """The built-in vocabulary with every file's `vocab:` added: a new term, or more aliases for
     a built-in one. A term given twice, or an alias that already means another term, is an error."""
     vocab = Vocabulary()
@@ -238,11 +253,11 @@ def _combine_vocab(docs, names: _Names, problems: list) -> Vocabulary:
     return vocab
 
 
-def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
+def _assemble(docs: Docs, units: Units | None, problems: list[Problem]) -> RuleSet:
     """One rule set from the files, combined in file order (SPEC §1.4): `ruleset` and `as_of`
     may repeat when equal; every other section adds up; each name is defined once."""
     names = _Names(problems)
-    single: dict = {}
+    single: dict[str, tuple[YamlDoc, Any]] = {}  # ruleset, as_of -> (first file, value)
     for doc, data in docs:
         for k in ("ruleset", "as_of"):
             if k not in data:
@@ -273,7 +288,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
     fields: dict[str, FieldType] = {n: t for n, (t, _r, _a) in ROSTER_FIELDS.items()}
     fields.update(DERIVED_FIELDS)
     fields.update({f"unit.{n}": t for n, t in UNIT_FIELDS.items()})
-    extras: dict = {}
+    extras: dict[str, tuple[FieldType, tuple[str, ...]]] = {}
     built_in = set(fields)
     for doc, data in docs:
         for name, d in (data.get("fields") or {}).items():
@@ -305,7 +320,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
             ft = FieldType(d.type, tuple(d.values or ()))
             fields[name] = ft
             extras[name] = (ft, tuple(d.aliases))
-    constants: dict = {}
+    constants: dict[str, Any] = {}
     for doc, data in docs:
         for name, value in (data.get("constants") or {}).items():
             if names.define("constant", "constant", name, doc, ("constants", name), key=True):
@@ -322,7 +337,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
         vocab=vocab,
     )
 
-    def scope(doc, officer_side=True):
+    def scope(doc: YamlDoc, officer_side: bool = True) -> Scope:
         return Scope(
             fields=fields if officer_side else unit_fields,
             constants=constants,
@@ -399,7 +414,7 @@ def _assemble(docs, units: Units | None, problems: list) -> RuleSet:
     return rs
 
 
-def _register_ids(docs, names: _Names) -> set[tuple[str, str, int]]:
+def _register_ids(docs: Docs, names: _Names) -> set[tuple[str, str, int]]:
     """Define every target, rule and policy id in file order (name, then position);
     return the items whose id is taken or reserved, which are left out of the rule set."""
     skip: set[tuple[str, str, int]] = set()
@@ -416,7 +431,13 @@ def _register_ids(docs, names: _Names) -> set[tuple[str, str, int]]:
 
 
 def _compile_rule(
-    r: F.RuleFile, path, doc: YamlDoc, scope, vocab: Vocabulary, order, problems
+    r: F.RuleFile,
+    path: YamlPath,
+    doc: YamlDoc,
+    scope: ScopeOf,
+    vocab: Vocabulary,
+    order: int,
+    problems: list[Problem],
 ) -> Rule:
     line = doc.where(path)[0]
     rule = Rule(
@@ -456,7 +477,7 @@ def _compile_rule(
             )
         )
 
-    def term(value, p):
+    def term(value: str, p: YamlPath) -> str | None:
         t = vocab.lookup("post").get(value) or vocab.lookup("post").get(str(value).lower())
         if t is None:
             problems.append(
