@@ -22,6 +22,7 @@ def code_entry(entry: Code, lang: str = "en") -> dict:
 
 
 def entry_example(entry: Code, lang: str) -> str:
+    """The code's message rendered from its declared `example` fields, in `lang` (en, zh)."""
     from placement.messages import render
 
     return render(entry.code, example_fields(entry), lang)

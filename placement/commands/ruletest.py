@@ -57,6 +57,8 @@ class Coverage:
         return out
 
     def percent(self, rs: RuleSet) -> float:
+        """Share of the outcomes of `items` seen, in percent (0–100, one decimal); 100 when
+        the rule set has no rule or policy. `--min-coverage` compares with it."""
         items = [ok for v in self.items(rs).values() for _, ok in v]
         return 100.0 if not items else round(100.0 * sum(items) / len(items), 1)
 
@@ -76,6 +78,12 @@ def _cell(v: object) -> str:
 def run_tests(
     rs: RuleSet, units: Units, as_of_override: dt.date | None = None
 ) -> tuple[list[CaseResult], Coverage]:
+    """Run the rule set's test cases (`tests:` of the rule files, SPEC §1.4) against `units`
+    with capacity and min_staff lifted: each case's officer is read as a one-row roster,
+    judged and planned at the case's as_of (else `as_of_override`, the rule set's, today).
+    Returns one CaseResult per case, in file order (passed, the failed expectations, what
+    happened, and the explain trace of a failed case), and the coverage of every outcome.
+    A case whose officer or units are invalid fails; nothing is raised for a bad case."""
     from placement.place.plan import make_plan
 
     results, cov = [], Coverage()

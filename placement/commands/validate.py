@@ -11,6 +11,11 @@ from placement.problems import InputError, Problem
 
 
 def validate(paths: list[str], units_path: str | None) -> list[Problem]:
+    """Every problem of the rule files or folders `paths` and of the units file (given, or
+    data/units.yaml when it exists; none is loaded otherwise), sorted and without repeats:
+    the errors, and when there is none, the warnings of load.rules.lint.
+
+    Raises InputError `rules-missing` when a path does not exist or holds no rule file."""
     problems: list[Problem] = []
     units = None
     upath = Path(units_path) if units_path else Path("data/units.yaml")

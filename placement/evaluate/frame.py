@@ -45,6 +45,9 @@ def _units_frame(units: Units) -> pl.DataFrame:
 
 
 def completed_years(col: str, as_of: dt.date) -> pl.Expr:
+    """Whole years from the date column `col` to `as_of` (age, years of service): the year
+    difference, less one when the month-day falls after as_of's. Float64, so that a null
+    date gives null (unknown)."""
     d = pl.col(col)
     later = (d.dt.month().cast(pl.Int32) * 100 + d.dt.day().cast(pl.Int32)) > (
         as_of.month * 100 + as_of.day
@@ -55,7 +58,10 @@ def completed_years(col: str, as_of: dt.date) -> pl.Expr:
 
 
 def build_frame(officers: pl.DataFrame, units: Units, as_of: dt.date) -> pl.DataFrame:
-    """Officers whose unit is known, moved along merges, with every field rules may read."""
+    """The evaluation frame: one row per officer whose unit is known (frame position k is
+    the row index), `_from_unit` the roster's unit, `unit` its final unit along merges, the
+    derived fields in completed years at `as_of` (age, years_of_service, years_in_post,
+    years_since_discipline; null when the date is empty) and every `unit.X` column."""
     final = {uid: units.final[uid] for uid in units.by_id}
     f = officers.filter(pl.col("unit").is_not_null())
     f = f.with_columns(

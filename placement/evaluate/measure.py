@@ -29,7 +29,7 @@ def grassroots_share(frame: pl.DataFrame) -> float | None:
 
 
 def target_values(frame: pl.DataFrame, ruleset: RuleSet) -> list[float | None]:
-    """Each target's value (SPEC §1.3 `targets`): officers matching `where` and `of` over
+    """Each target's value (SPEC §1.4 `targets`): officers matching `where` and `of` over
     officers matching `of`, a fraction in [0, 1] rounded to 6 decimals, None where `of`
     matches nobody; one per `ruleset.targets`, in order. Unknown (null) counts as false."""
     out: list[float | None] = []
@@ -43,7 +43,7 @@ def target_values(frame: pl.DataFrame, ruleset: RuleSet) -> list[float | None]:
 
 
 def allowance_total(frame: pl.DataFrame, ruleset: RuleSet) -> float:
-    """Monthly allowance cost of the frame in yuan per month (SPEC §1.3 `allowances`): each
+    """Monthly allowance cost of the frame in yuan per month (SPEC §1.4 `allowances`): each
     officer receives the largest amount whose `where` matches (allowances do not add up), 0
     when none does. An int when whole, else rounded to 2 decimals (fen)."""
     if not ruleset.allowances or frame.height == 0:

@@ -31,6 +31,8 @@ class Inputs:
 
     @property
     def frame(self) -> pl.DataFrame:
+        """The judged evaluation frame: one row per roster officer, position k (0-based),
+        `_row` the sheet row; evaluate.frame.build_frame describes its columns."""
         return self.judgement.frame
 
 
@@ -82,7 +84,9 @@ def load_inputs(
 
 
 def rule_entries(inputs: Inputs) -> list[Entry]:
-    """Exception entries the rules give: missing data, exemptions, conflicts."""
+    """The exception entries the judgement gives, in this order: `missing_data` (a rule left
+    unknown by an empty field, one per field), `exempt` (an `unless` held, with its facts),
+    `conflict` (two rules of one priority asking different things). `row` is the sheet row."""
     j = inputs.judgement
     f = j.frame
     conflicts = np.flatnonzero(j.state == State.CONFLICT).tolist()
@@ -155,6 +159,8 @@ def entry(
 
 
 def sort_entries(entries: list[Entry]) -> list[Entry]:
+    """The entries sorted by (officer_id, sheet row, code, rule_id, field), empty first: the
+    order of every document's `exceptions`. A new list; `entries` is not changed."""
     return sorted(
         entries,
         key=lambda e: (

@@ -24,6 +24,14 @@ class PinFile(BaseModel):
 
 
 def load_pins(path: str) -> list[Pin]:
+    """The pins of a `--pin` YAML file, in file order: a list of `{officer: ID, unit: UNIT}`
+    or `{officer: ID, stay: true}` (an empty file: none). Each Pin keeps its (line, col) and
+    file for problems. Only the shape is checked here; officers and units are checked by
+    the planner (place.constraints.apply_pins).
+
+    Raises InputError: `pins-unreadable` (cannot read the file), a YAML error of load_yaml,
+    `pins-shape` (not a list; an entry with both or neither of `unit` and `stay`) or the
+    field problems of an entry (unknown key, wrong type), every problem at once."""
     try:
         raw = Path(path).read_bytes()
     except OSError as e:

@@ -15,6 +15,7 @@ class FieldType:
 
     @property
     def ordered(self) -> bool:
+        """May the field be compared with lt/le/gt/ge/between (dates and numbers only)?"""
         return self.kind in ("date", "number")
 
 

@@ -41,10 +41,13 @@ class Unit(BaseModel):
 
     @property
     def tier(self) -> str:
+        """`organ` for an organ unit (kind `organ`), `grassroots` for every other kind: the
+        tier the grassroots share counts (SPEC §1.2)."""
         return "organ" if self.kind == "organ" else "grassroots"
 
     @property
     def dissolved(self) -> bool:
+        """Is the unit merged into another (`merged_into` set)? It then receives nobody."""
         return self.merged_into is not None
 
     def value(self, field: str) -> Any:
@@ -110,11 +113,16 @@ class Units:
 
     @property
     def kept(self) -> list[Unit]:
+        """The units not dissolved by a merge, in file order."""
         return [u for u in self.list if not u.dissolved]
 
 
 def load_units(path: str | Path) -> Units:
-    """Load and check a units file; raise InputError listing every problem."""
+    """The units file (SPEC §1.2) loaded and checked, merges resolved to their final unit.
+
+    Raises InputError listing every problem: `units-unreadable`, a YAML error, and each
+    problem parse_units finds (shape, duplicate id, unknown merge target, merge cycle,
+    min_staff above capacity, posts on a dissolved unit, post terms)."""
     import hashlib
 
     path = Path(path)
@@ -135,6 +143,10 @@ def load_units(path: str | Path) -> Units:
 
 
 def parse_units(doc: YamlDoc) -> tuple[list[Unit], list[Problem]]:
+    """The units of a loaded units document, in file order, and every problem found: shape
+    (`units-shape`, field problems), `duplicate-unit`, `unknown-unit` (merge target),
+    `posts-on-dissolved`, `min-staff-above-capacity`, `merge-cycle`. Never raises; a unit
+    whose fields do not validate is left out of the list (its problems say why)."""
     problems: list[Problem] = []
     if not isinstance(doc.data, dict):
         return [], [doc.problem((), "units-shape", Message("units-not-mapping"))]

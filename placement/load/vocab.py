@@ -46,6 +46,8 @@ class Vocabulary:
         }
 
     def extend(self, kind: str, term: str, aliases: list[str]) -> None:
+        """Add `term` of `kind` (post, rank, or a new kind) if new, and the `aliases` it does
+        not have yet, in order. Clashes are checked by the caller (load.rules.load)."""
         self.terms.setdefault(kind, {}).setdefault(term, [])
         self.terms[kind][term].extend(a for a in aliases if a not in self.terms[kind][term])
 
@@ -61,6 +63,7 @@ class Vocabulary:
         return table
 
     def is_term(self, kind: str, value: str) -> bool:
+        """Is `value` a term (not merely an alias) of `kind`? False for an unknown kind."""
         return value in self.terms.get(kind, {})
 
     def hint(self, kind: str, value: str) -> Message:

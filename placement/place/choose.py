@@ -31,7 +31,9 @@ class Chooser:
         return hit
 
     def options(self, rule: Rule, officer: dict) -> tuple[list[str], list[int]]:
-        """Units matching `to` (receiving ones only) and each one's preference rank."""
+        """The units matching the rule's `to` for this officer (`officer`: the values of
+        `refs`), receiving ones only, in file order, and each one's preference rank (index of
+        the first `prefer` selector it matches, len(prefer) for none). Cached per values."""
         key = (rule.id, tuple(officer.get(r) for r in self.refs(rule)))
         hit = self._cache.get(key)
         if hit is None:

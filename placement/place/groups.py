@@ -47,7 +47,11 @@ def place_movers(
     cap: Mapping[str, int | None],
     receives: Mapping[str, bool],
 ) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked]]:
-    """Place the movers; (frame position k -> (unit, how it was chosen), k -> Blocked)."""
+    """Place the movers of `mv` (one row per mover: k = frame position, officer_id, origin,
+    rule = rule index, level = priority, wishes) within the free places: `count` unit ->
+    officers now, `cap` unit -> capacity (None: no limit), `receives` unit -> may take
+    arrivals. Returns (k -> (unit, how it was chosen: a wish, a preference or even fill),
+    k -> Blocked for the movers left without a place)."""
     j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}

@@ -95,6 +95,8 @@ class Policy:
     id_at: tuple[int, int] = (0, 0)  # line, col of the id, for problems naming it
 
     def in_force(self, as_of: dt.date) -> bool:
+        """Is `as_of` within the policy's effective_from..effective_until (both inclusive;
+        a missing bound is open)?"""
         if self.effective_from and as_of < self.effective_from:
             return False
         return not (self.effective_until and as_of > self.effective_until)

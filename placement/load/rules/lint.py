@@ -24,7 +24,9 @@ def conjuncts(node: Node) -> list[Node]:
 
 
 def lint(rs: RuleSet, units: Units | None) -> list[Problem]:
-    """Every warning of `validate` (SPEC §3): the rules' and the posts' (`lint_posts`)."""
+    """Every warning of `validate` (SPEC §3), severity `warning`: the rules' (`shadowed-rule`,
+    `no-destination`, `action-not-ending`; the last two need `units`), then the posts'
+    (`lint_posts`). Call it on a rule set without errors: a Broken condition raises."""
     return _lint_rules(rs, units) + lint_posts(rs, units)
 
 

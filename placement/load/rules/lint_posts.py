@@ -28,7 +28,8 @@ MAX_COMBINATIONS = 20_000  # values tried per group of fields read together
 
 
 def lint_posts(rs: RuleSet, units: Units | None) -> list[Problem]:
-    """The three warnings, in rule-set order."""
+    """The posts' warnings (`eligible-never` per policy; with `units`, `post-ungoverned` and
+    `move-carries-post`), in rule-set order, severity `warning`."""
     out = [w for w in (_never(rs, p) for p in rs.appointments) if w is not None]
     if units is not None:
         out += _ungoverned(rs, units) + _carried(rs, units)

@@ -51,7 +51,7 @@ def rule_files(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def load_ruleset(paths: Sequence[str | Path], units: Units | None) -> RuleSet:
-    """The compiled rule set of the rule files or folders `paths` (SPEC §1.3, §1.4), unit ids
+    """The compiled rule set of the rule files or folders `paths` (SPEC §1.4), unit ids
     checked against `units` (None: not checked). Raises InputError with every error-severity
     problem check_ruleset finds (warnings are not raised), or `rules-missing`."""
     ruleset, problems = check_ruleset(paths, units)

@@ -52,7 +52,7 @@ class Rule:
 
     @property
     def action(self) -> str:
-        """`move`, `set_post`, `keep` or `flag`: what the rule does (SPEC §1.3)."""
+        """`move`, `set_post`, `keep` or `flag`: what the rule does (SPEC §1.4)."""
         if self.move is not None:
             return "move"
         if self.set_post is not None:

@@ -70,10 +70,12 @@ class Slots:
 
     @property
     def vacancies(self) -> np.ndarray:
+        """Per slot, int64: vacancies 空缺 = establishment 職數 − holders, at least 0."""
         return np.maximum(0, self.establishment - self.holders)
 
     @property
     def surplus(self) -> np.ndarray:
+        """Per slot, int64: holders beyond the establishment 職數, at least 0."""
         return np.maximum(0, self.holders - self.establishment)
 
 

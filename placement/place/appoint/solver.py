@@ -81,6 +81,8 @@ class Solution:
     left: np.ndarray
 
     def objective(self) -> tuple:
+        """(vacancies left per level, merit sum per level, prefer sum): the stages (i)–(iii)
+        of the lexicographic objective, each to minimise, levels highest first."""
         return (tuple(self.vacancies_left), tuple(self.merit), self.prefer)
 
 
