@@ -103,7 +103,10 @@ def profiles(
     return pl.DataFrame(cols, height=len(rows)) if cols else pl.DataFrame(height=len(rows)), swapped
 
 
-_CLASSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Units -> (the unit fields read) -> unit id -> class representative
+_CLASSES: weakref.WeakKeyDictionary[Units, dict[tuple[str, ...], dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def unit_classes(units: Units, rules: list[Rule]) -> dict[str, str]:

@@ -80,29 +80,29 @@ def compare(op: str, actual: Any, expected: Any) -> bool | None:
     """One operator of SPEC §1.4 on one value: None when either side is empty (unknown),
     except `is_null`, which is never unknown."""
     if op == "is_null":
-        return (actual is None) == expected
+        return bool((actual is None) == expected)
     if actual is None or expected is None:
         return None
     if op == "eq":
-        return actual == expected
+        return bool(actual == expected)
     if op == "ne":
-        return actual != expected
+        return bool(actual != expected)
     if op == "lt":
-        return actual < expected
+        return bool(actual < expected)
     if op == "le":
-        return actual <= expected
+        return bool(actual <= expected)
     if op == "gt":
-        return actual > expected
+        return bool(actual > expected)
     if op == "ge":
-        return actual >= expected
+        return bool(actual >= expected)
     if op == "in":
-        return actual in expected
+        return bool(actual in expected)
     if op == "not_in":
-        return actual not in expected
+        return bool(actual not in expected)
     if op == "between":
-        return expected[0] <= actual <= expected[1]
+        return bool(expected[0] <= actual <= expected[1])
     if op == "contains":
-        return expected in actual
+        return bool(expected in actual)
     raise ValueError(op)
 
 

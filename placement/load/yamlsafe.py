@@ -34,8 +34,8 @@ class YamlDoc:
 
     file: str
     data: object
-    pos: dict = field(default_factory=dict)  # path -> (line, col) of the value
-    keypos: dict = field(default_factory=dict)  # path -> (line, col) of the key
+    pos: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (line, col) of value
+    keypos: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> of the key
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Position of `path`, or of its nearest ancestor that has one."""
@@ -236,7 +236,8 @@ def _place_key(
             problem("duplicate-key", doc.file, *(parent.key_mark or (0, 0)), key=key, first=first)
         )
         return
-    doc.keypos[path] = parent.key_mark
+    if parent.key_mark is not None:  # always, with a key
+        doc.keypos[path] = parent.key_mark
     parent.value[key] = value
 
 

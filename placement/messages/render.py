@@ -23,16 +23,18 @@ def _lazy(module: str, name: str) -> Converter:
     def conv(v: object) -> str:
         import importlib
 
-        return getattr(importlib.import_module(module), name)(v)
+        text: str = getattr(importlib.import_module(module), name)(v)
+        return text
 
     return conv
 
 
-def _words(name: str) -> Callable[[], dict]:
-    def table() -> dict:
+def _words(name: str) -> Callable[[], dict[str, str]]:
+    def table() -> dict[str, str]:
         from placement.i18n import words
 
-        return getattr(words, name)
+        found: dict[str, str] = getattr(words, name)
+        return found
 
     return table
 
@@ -191,12 +193,13 @@ CONVERTERS: dict[str, dict[str, Converter]] = {"en": _converters("en"), "zh": _c
 
 class _Formatter(string.Formatter):
     def __init__(self, lang: str) -> None:
-        self.convs = CONVERTERS[lang]
+        self.convs: dict[str, Converter] = CONVERTERS[lang]
 
     def format_field(self, value: object, format_spec: str) -> str:
         if format_spec in self.convs:
             return self.convs[format_spec](value)
-        return super().format_field(value, format_spec)
+        text: str = super().format_field(value, format_spec)
+        return text
 
 
 _FORMATTERS = {lang: _Formatter(lang) for lang in CONVERTERS}

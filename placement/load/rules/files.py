@@ -225,7 +225,7 @@ def rules_schema(
         fields = {n: t for n, (t, _r, _a) in ROSTER_FIELDS.items()}
         fields.update(DERIVED_FIELDS)
         fields.update({f"unit.{n}": t for n, t in UNIT_FIELDS.items()})
-    schema = _typed_conditions(RuleSetFile.model_json_schema())
+    schema: dict[str, Any] = _typed_conditions(RuleSetFile.model_json_schema())
     defs = schema.setdefault("$defs", {})
     _condition_defs("Condition", fields, vocab, defs)
     _condition_defs("Selector", UNIT_FIELDS, vocab, defs)

@@ -71,12 +71,14 @@ class Slots:
     @property
     def vacancies(self) -> np.ndarray:
         """Per slot, int64: vacancies 空缺 = establishment 職數 − holders, at least 0."""
-        return np.maximum(0, self.establishment - self.holders)
+        gap: np.ndarray = self.establishment - self.holders
+        return gap.clip(min=0)
 
     @property
     def surplus(self) -> np.ndarray:
         """Per slot, int64: holders beyond the establishment 職數, at least 0."""
-        return np.maximum(0, self.holders - self.establishment)
+        over: np.ndarray = self.holders - self.establishment
+        return over.clip(min=0)
 
 
 @dataclass
@@ -173,7 +175,7 @@ class Problem:
     def prefer_cost(self, cand: np.ndarray, slot: np.ndarray) -> np.ndarray:
         """Index of the first ``prefer`` selector the slot's unit matches, per pair (iii)."""
         pol = self.slots.policy[slot]
-        out = self.policies.prefer_len[pol].astype(np.int64)
+        out: np.ndarray = self.policies.prefer_len[pol].astype(np.int64)
         unit = self.slots.unit[slot]
         for p in np.unique(pol).tolist():
             prof, units, idx = self.policies.prefer[p]
