@@ -93,14 +93,14 @@ def min_staffing(
     out = []
     if excess.height:
         sheet = inputs.frame["_row"].gather(excess["k"]).to_list()
-        for (oid, origin, i), row in zip(
+        for (oid, origin, i), sheet_row in zip(
             excess.select("officer_id", "origin", "rule").iter_rows(), sheet, strict=True
         ):
             r = inputs.judgement.rules[i]
             out.append(
                 entry(
                     oid,
-                    row,
+                    sheet_row,
                     "min_staffing",
                     r.id,
                     None,

@@ -2,7 +2,8 @@
 
 Movers arrive as a frame (k = frame position, officer_id, origin, rule, level, wishes); grouping,
 minimum staffing and wish counting are done by column, so a province's worth of
-movers costs little more than a city's.
+movers costs little more than a city's. A mover is known by frame position k (`pos` where
+`k` counts groups); the sheet row (`_row`) appears only in the exceptions made of them.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def place_movers(
     members_of: list[tuple[int, list[int]]] = []  # per group: rule index, frame positions
     group_of: dict[int, int] = {}  # index in `grouped` -> index in glist
     key_rows = grouped.select(keys).rows()
-    for g, (key, rows) in enumerate(zip(key_rows, grouped["k"].to_list(), strict=True)):
+    for g, (key, members) in enumerate(zip(key_rows, grouped["k"].to_list(), strict=True)):
         rule_i, origin, refs, fp = key[0], key[1], key[2:-1], key[-1]
         rule = j.rules[rule_i]
         dests, ranks, dest_set, rkey, officer = options_of(rule_i, refs)
@@ -108,16 +109,16 @@ def place_movers(
         if not pool_list[p].dests:
             if not dests:
                 why, names = chooser.why_none(rule, officer)
-                for row in rows:
-                    blocked[row] = Blocked(why, fields=names)
+                for pos in members:
+                    blocked[pos] = Blocked(why, fields=names)
             else:
-                for row in rows:
-                    if row in cut:
-                        blocked[row] = cut[row]
+                for pos in members:
+                    if pos in cut:
+                        blocked[pos] = cut[pos]
             continue
         group_of[g] = len(glist)
-        glist.append(Group(p, ui[origin], len(rows)))
-        members_of.append((rule_i, rows))
+        glist.append(Group(p, ui[origin], len(members)))
+        members_of.append((rule_i, members))
     wishes = _count_wishes(mv, grouped, keys, group_of, glist, pool_list, ui)
     result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
     return _assign(j, units, pool_list, glist, members_of, wishes, result), blocked
@@ -147,7 +148,7 @@ def _fixed_point(
     pkeys = [c for c in prof.columns if c != "_i"]
     grouped = prof.group_by(pkeys, maintain_order=True).agg(pl.col("_i"))
     firsts = [ix[0] for ix in grouped["_i"].to_list()]
-    p_rows = mv["k"].gather(firsts).to_list()
+    p_ks = mv["k"].gather(firsts).to_list()
     p_refs = grouped.select(refs_keys).rows()
     p_post = grouped["_post"].to_list()
     pair_g, pair_unit = [], []
@@ -171,7 +172,7 @@ def _fixed_point(
             j.rules,
             inputs.units,
             inputs.as_of,
-            np.asarray(p_rows, dtype=np.int64)[pg],
+            np.asarray(p_ks, dtype=np.int64)[pg],
             pair_unit,
             [p_post[g] for g in pair_g],
             leave_out=np.asarray([p_refs[g][0] for g in pair_g], dtype=np.int64),
@@ -179,7 +180,7 @@ def _fixed_point(
         sigs: dict[frozenset[str], int] = {}
         start = 0
         members = grouped["_i"].to_list()
-        mv_rows = mv["k"].to_list()
+        mv_ks = mv["k"].to_list()
         for g, (dests, reps) in enumerate(per_group):
             span = range(start, start + len(reps))
             start += len(reps)
@@ -195,7 +196,7 @@ def _fixed_point(
             rules = sorted({r for k in cut for r in s.excluders(k)})
             b = Blocked("fixed_point", rules, names, unknown)
             for i in members[g]:
-                blocked[mv_rows[i]] = b
+                blocked[mv_ks[i]] = b
             fp_of[g] = sigs.setdefault(allowed, len(sigs))
         signatures = sorted(sigs, key=lambda sig: sigs[sig])
     fp = np.full(mv.height, -1, dtype=np.int64)
@@ -224,13 +225,13 @@ def _count_wishes(
         return {}
     gid = grouped.select(keys).with_row_index("g").with_columns(pl.col("g").cast(pl.Int64))
     w = w.join(gid, on=keys, how="left")
-    rows, gs, lists = w["k"].to_list(), w["g"].to_list(), w["wishes"].to_list()
+    ks, gs, lists = w["k"].to_list(), w["g"].to_list(), w["wishes"].to_list()
     out: dict[int, tuple[str, ...]] = {}
-    for row, g, lst in zip(rows, gs, lists, strict=True):
+    for pos, g, lst in zip(ks, gs, lists, strict=True):
         k = group_of.get(g)
         if k is None:
             continue
-        out[row] = tuple(lst)
+        out[pos] = tuple(lst)
         pool = pools[glist[k].pool]
         for i, unit in enumerate(lst):
             u = ui.get(unit)
@@ -273,18 +274,18 @@ def _assign(
         wishers: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
         if pool.wishes:
             for k in ks:
-                for row in members_of[k][1]:
-                    for wi, w in enumerate(wishes_of.get(row, ())):
-                        wishers[(w, wi)].append((k, row))
+                for pos in members_of[k][1]:
+                    for wi, w in enumerate(wishes_of.get(pos, ())):
+                        wishers[(w, wi)].append((k, pos))
         for (u, i), n in sorted(
             arrivals.items(), key=lambda kv: (kv[0][1] is None, kv[0][1] or 0, kv[0][0])
         ):
             if i is not None:
-                for k, row in wishers.get((units[u], i), ()):
+                for k, pos in wishers.get((units[u], i), ()):
                     if not n:
                         break
-                    if quota[k] and row not in placed:
-                        placed[row] = (units[u], f"wish {i + 1} honoured")
+                    if quota[k] and pos not in placed:
+                        placed[pos] = (units[u], f"wish {i + 1} honoured")
                         quota[k] -= 1
                         n -= 1
             if n:
@@ -294,19 +295,19 @@ def _assign(
         cursor = 0
         for k in ks:
             q = quota[k]
-            for row in members_of[k][1]:
+            for pos in members_of[k][1]:
                 if not q:
                     break
-                if row in placed:
+                if pos in placed:
                     continue
                 item = rest[cursor]
                 unit = units[item[1]]
-                wishes = wishes_of.get(row)
+                wishes = wishes_of.get(pos)
                 if wishes and unit in wishes:
                     how = f"wish {wishes.index(unit) + 1} honoured"
                 else:
                     how = f"preference {item[0] + 1} met" if item[0] < prefer else "even fill"
-                placed[row] = (unit, how)
+                placed[pos] = (unit, how)
                 q -= 1
                 item[2] -= 1
                 if not item[2]:

@@ -110,19 +110,19 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
             else:
                 lost.append((k, oid, facts))
         sheet = f["_row"].gather([k for k, _, _ in lost]).to_list() if lost else []
-        for (k, oid, facts), row in zip(lost, sheet, strict=True):
-            exceptions += _lost(oid, row, r.id, facts, blocked.get(k))
+        for (k, oid, facts), sheet_row in zip(lost, sheet, strict=True):
+            exceptions += _lost(oid, sheet_row, r.id, facts, blocked.get(k))
     return plan_document(inputs, moves, posts, deciding, why, exceptions, pins=pin_list)
 
 
-def _lost(oid: str, row: int, rule_id: str, facts: str, b: Blocked | None) -> list[Entry]:
+def _lost(oid: str, sheet_row: int, rule_id: str, facts: str, b: Blocked | None) -> list[Entry]:
     """The exception(s) of a mover who is not placed: no free place, no unit matching,
     an empty field the destination reads, or other rules that would act again there."""
     if b is None or b.why == "full":
         return [
             entry(
                 oid,
-                row,
+                sheet_row,
                 "no_capacity",
                 rule_id,
                 None,
@@ -131,12 +131,14 @@ def _lost(oid: str, row: int, rule_id: str, facts: str, b: Blocked | None) -> li
         ]
     fields = {"rule": rule_id, "facts": facts}
     if b.why == "none":
-        return [entry(oid, row, "no_capacity", rule_id, None, Message("destination-none", fields))]
+        return [
+            entry(oid, sheet_row, "no_capacity", rule_id, None, Message("destination-none", fields))
+        ]
     if b.why == "unknown":
         return [
             entry(
                 oid,
-                row,
+                sheet_row,
                 "missing_data",
                 rule_id,
                 f,
@@ -146,9 +148,11 @@ def _lost(oid: str, row: int, rule_id: str, facts: str, b: Blocked | None) -> li
         ]
     if b.unknown_only:
         msg = Message("fixed-point-unknown", fields | {"rules": b.rules, "fields": b.fields})
-        return [entry(oid, row, "missing_data", rule_id, f or None, msg) for f in b.fields or [""]]
+        return [
+            entry(oid, sheet_row, "missing_data", rule_id, f or None, msg) for f in b.fields or [""]
+        ]
     msg = Message("fixed-point-excluded", fields | {"rules": b.rules})
-    return [entry(oid, row, "no_capacity", rule_id, None, msg)]
+    return [entry(oid, sheet_row, "no_capacity", rule_id, None, msg)]
 
 
 def _set_posts(
