@@ -13,13 +13,17 @@ import polars as pl
 from placement.load.roster import values as V
 from placement.load.roster.fetch import read_roster_file
 from placement.load.roster.read import RawTable
-from placement.load.schema import FALSE_WHEN_EMPTY, ROSTER_FIELDS, header_lookup, normalise_header
+from placement.load.schema import (
+    FALSE_WHEN_EMPTY,
+    ROSTER_FIELDS,
+    header_lookup,
+    near_miss,
+    normalise_header,
+)
 from placement.load.units import Units
 from placement.load.vocab import APPRAISAL, SEX, Vocabulary
 from placement.messages.registry import Message
 from placement.problems import InputError, problem
-
-ROW_OFFSET = 2  # sheet row of the first data row: the header is row 1
 
 
 @dataclass
@@ -35,6 +39,18 @@ class Roster:
     def rows(self) -> int:
         return self.officers.height
 
+    def describe(self) -> dict:
+        """The plan's `inputs.roster` (SPEC §4): path, sha256, rows read, the sheet (None for
+        CSV), the header's row and the rows not read as officers (titles, footers)."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "rows": self.rows,
+            "sheet": self.table.sheet,
+            "header_row": self.table.header_row,
+            "ignored_rows": list(self.table.ignored),
+        }
+
 
 def read_roster(
     path: str | Path,
@@ -44,6 +60,7 @@ def read_roster(
     as_of: dt.date | None = None,
     keep_cells: bool = True,
     file: tuple[RawTable, str] | None = None,
+    sheet: str | None = None,
 ) -> Roster:
     """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
 
@@ -51,15 +68,17 @@ def read_roster(
     Without keep_cells the file's text cells are let go once parsed (plan and check do not
     write the roster back), which lowers the peak memory of a province-sized run."""
     path = Path(path)
-    table, sha = file if file is not None else read_roster_file(path)
-    columns = map_headers(str(path), table.headers, extras)
+    table, sha = file if file is not None else read_roster_file(path, sheet)
+    where = f"{path}:{table.sheet}" if table.sheet else str(path)
+    columns = map_headers(where, table.headers, extras, table.header_row)
     roster = parse_roster(str(path), sha, table, columns, units, vocab, extras, as_of)
     if not keep_cells:
         table.frame = table.frame.clear()
     return roster
 
 
-def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
+def map_headers(path: str, headers: list[str], extras: dict, line: int = 1) -> dict[str, int]:
+    """Field name -> column index. `line` is the header's row, for the problems' location."""
     lookup = header_lookup()
     for name, (_t, aliases) in extras.items():
         lookup[name.lower()] = name
@@ -77,7 +96,7 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
                 problem(
                     "duplicate-header",
                     path,
-                    1,
+                    line,
                     i + 1,
                     message=Message(
                         "header-twice", {"header": h, "first": seen[key] + 1, "second": i + 1}
@@ -95,7 +114,7 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
                 problem(
                     "duplicate-header",
                     path,
-                    1,
+                    line,
                     i + 1,
                     message=Message(
                         "columns-same-field",
@@ -108,7 +127,16 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
     missing = [n for n, (_t, req, _a) in ROSTER_FIELDS.items() if req and n not in columns]
     if missing:
         names = [(n, "/".join(ROSTER_FIELDS[n][2][:2])) for n in missing]
-        problems.append(problem("missing-column", path, 1, 0, columns=names))
+        problems.append(problem("missing-column", path, line, 0, columns=names))
+        for n in missing:
+            for i, h in enumerate(headers):
+                if i not in columns.values() and near_miss(h, n):
+                    alias = ROSTER_FIELDS[n][2][0]
+                    problems.append(
+                        problem(
+                            "header-near-miss", path, line, i + 1, header=h, field=n, alias=alias
+                        )
+                    )
     if problems:
         raise InputError(problems)
     return columns
@@ -149,7 +177,13 @@ def parse_roster(
     # made as `value:X` beside the file's `cN` columns, then named X by the last step
     names = ["_row", *[name for name, _k, _t in specs]]
     values, masks = (
-        [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("value:_row")],
+        [
+            (
+                pl.int_range(table.first_row, n + table.first_row, dtype=pl.Int64)
+                if table.rows is None
+                else pl.lit(table.rows)
+            ).alias("value:_row")
+        ],
         [],
     )
     for name, kind, table_ in specs:
