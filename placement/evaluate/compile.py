@@ -21,7 +21,7 @@ from placement.load.rules.conditions import (
     Not,
     Test,
 )
-from placement.load.vocab import Vocabulary
+from placement.load.vocab import GRADES, LEVELS, Vocabulary, rank_level
 
 
 def column(node: Node) -> pl.Expr:
@@ -66,6 +66,8 @@ def _lit(v: object) -> pl.Expr:
 
 def _test(t: Test) -> pl.Expr:
     c = pl.col(t.field)
+    if t.ftype.kind == "term" and t.ftype.vocab == "rank" and t.op != "is_null" and not t.ref:
+        return _rank_test(t)
     if t.op == "is_null":
         return c.is_null() if t.value else c.is_not_null()
     other = pl.col(t.ref) if t.ref else None
@@ -102,6 +104,43 @@ def _test(t: Test) -> pl.Expr:
     if t.op == "ge":
         return c >= rhs
     raise ValueError(t.op)
+
+
+def _rank_test(t: Test) -> pl.Expr:
+    """A rank test over the column, as `vocab.rank_compare` on one officer: a level term
+    matches every grade of its level; ordered tests compare by level, and by grade when both
+    sides are grades. Empty rank is unknown; a term without a level fails ordered tests."""
+    c = pl.col(t.field)
+    levels = {term: rank_level(term)[0] for term in (*LEVELS, *GRADES)}
+    keys = {term: rank_level(term)[1] for term in GRADES}
+    level = c.replace_strict(levels, default=None, return_dtype=pl.Int32)
+    key = c.replace_strict(keys, default=None, return_dtype=pl.Int32)
+
+    def eq(v) -> pl.Expr:
+        return level == LEVELS.index(v) if v in LEVELS else c == v
+
+    def cmp(op: str, v) -> pl.Expr:
+        lv, kv = rank_level(v)
+        if lv is None:
+            return pl.lit(False)
+        f = {"lt": "__lt__", "le": "__le__", "gt": "__gt__", "ge": "__ge__"}[op]
+        by_level = getattr(level, f)(lv)
+        if kv is None:
+            return by_level
+        return pl.when(key.is_null()).then(by_level).otherwise(getattr(key, f)(kv))
+
+    op, v = t.op, t.value
+    if op in ("eq", "ne"):
+        e = eq(v)
+        e = ~e.fill_null(False) if op == "ne" else e
+    elif op in ("in", "not_in"):
+        e = pl.any_horizontal([eq(x).fill_null(False) for x in v]) if v else pl.lit(False)
+        e = ~e if op == "not_in" else e
+    elif op == "between":
+        e = cmp("ge", v[0]).fill_null(False) & cmp("le", v[1]).fill_null(False)
+    else:
+        e = cmp(op, v)
+    return pl.when(c.is_null()).then(None).otherwise(e.fill_null(False))
 
 
 def shown(t_field: str, kind: str, labels: dict[str, str] | None = None) -> pl.Expr:

@@ -16,7 +16,7 @@ class FieldType:
 
     @property
     def ordered(self) -> bool:
-        return self.kind in ("date", "number")
+        return self.kind in ("date", "number") or (self.kind == "term" and self.vocab == "rank")
 
 
 STR = FieldType("str")
