@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from placement.load.roster import habits as H
 from placement.load.roster import values as V
 from placement.load.roster.fetch import read_roster_file
 from placement.load.roster.read import RawTable
@@ -232,7 +233,8 @@ def parse_roster(
         spaces = spaces & col("check:blank_others").gather(idx)
         blank = blank.scatter(idx.filter(spaces), True)
 
-    empty, invalid_cells, fixes = {}, {}, {}
+    empty, invalid_cells, fixes, ambiguous = {}, {}, {}, {}
+    birth_month = None  # birth dates given to the month only
     for name, kind, _t in specs:
         empty[name] = col(f"empty:{name}")
         if kind not in TYPED or not col(f"fail:{name}").any():
@@ -244,7 +246,7 @@ def parse_roster(
         if spaces.any():  # cells of blanks only: empty, not bad
             empty[name] = empty[name].scatter(idx.filter(spaces), True)
         slow = (
-            V.date_slow(sub, table.format == "xlsx")
+            V.date_slow(sub, table.format != "csv")
             if kind == "date"
             else V.bool_slow(sub)
             if kind == "bool"
@@ -255,7 +257,16 @@ def parse_roster(
         fixes[name] = officers[name].scatter(
             idx, slow.fill_null(False) if name in FALSE_WHEN_EMPTY else slow
         )
-        invalid_cells[name] = _nowhere(n).scatter(idx, slow.is_null() & ~spaces)
+        unread = slow.is_null() & ~spaces
+        if kind == "date":
+            amb = H.ambiguous_month(sub)
+            if amb.any():  # 1985.1: January, or October with a zero dropped: unknown, reported
+                fixes[name] = fixes[name].scatter(idx.filter(amb), None)
+                ambiguous[name] = _nowhere(n).scatter(idx, amb)
+                unread = unread & ~amb
+            if name == "birth_date":
+                birth_month = _nowhere(n).scatter(idx, H.month_precision(sub))
+        invalid_cells[name] = _nowhere(n).scatter(idx, unread)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
@@ -288,8 +299,15 @@ def parse_roster(
         ids = officers["officer_id"]
         dup = ids.is_not_null() & ~ids.is_first_distinct()
     bad.append(("officer_id", dup, "duplicate_id", _cell("")))
+    for name, mask in ambiguous.items():
+        bad.append((name, mask, "ambiguous_value", _Note(H.ambiguous_message(name))))
     if "id_number" in columns:
-        ids, shape_bad, conflict = V.id_numbers(officers["id_number"], officers["birth_date"])
+        lost = H.lost_digits(officers["id_number"])
+        given = H.upgrade_legacy(officers["id_number"])
+        if lost.any():
+            given = given.scatter(lost.arg_true(), None)
+            bad.append(("id_number", lost, "lost_digits", _Note(H.lost_message)))
+        ids, shape_bad, conflict = V.id_numbers(given, officers["birth_date"], birth_month)
         officers = officers.with_columns(ids.alias("id_number"))
         bad.append(("id_number", shape_bad, "invalid_row", _cell("bad-resident-id")))
         bad.append(("id_number", conflict, "data_conflict", _fixed("")))
@@ -426,26 +444,38 @@ def _message(name: str, kind: str, vocab: Vocabulary, extras: dict) -> Sentence:
     return _cell("not-an-enum-value", field=name, values=values)
 
 
+@dataclass
+class _Note:
+    """An entry that reports a cell without making the row invalid (ambiguous_value,
+    lost_digits): the field is unknown and the row is planned. `make(raw, row)` -> Message."""
+
+    make: object
+
+
 def _collect(bad, officers, cells: _Cells, keep):
     n = officers.height
     invalid = _nowhere(n)
     issues = []
     ids = officers["officer_id"]
     rows = officers["_row"]
-    for name, mask, code, (sentence, fields) in bad:
+    for name, mask, code, template in bad:
         mask = mask.fill_null(False) & keep
         if not mask.any():
             continue
-        invalid = invalid | mask
+        if not isinstance(template, _Note):
+            invalid = invalid | mask
         idx = mask.arg_true()
         raws = cells.text(name, idx).to_list() if name is not None else [None] * len(idx)
         for oid, row, raw in zip(
             ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True
         ):
-            if sentence:  # the exception's template wraps the cell's sentence
+            if isinstance(template, _Note):  # a declared code: the message carries the row
+                message = template.make(raw, row)
+            elif template[0]:  # the exception's template wraps the cell's sentence
+                sentence, fields = template
                 message = Message(code, {"row": row, "detail": Message(sentence, fields(raw))})
             else:
-                message = Message(code, {"row": row, **fields(raw)})
+                message = Message(code, {"row": row, **template[1](raw)})
             issues.append(
                 {
                     "officer_id": oid,
