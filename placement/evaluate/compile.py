@@ -116,10 +116,10 @@ def _rank_test(t: Test) -> pl.Expr:
     level = c.replace_strict(levels, default=None, return_dtype=pl.Int32)
     key = c.replace_strict(keys, default=None, return_dtype=pl.Int32)
 
-    def eq(v) -> pl.Expr:
-        return level == LEVELS.index(v) if v in LEVELS else c == v
+    def eq(v: object) -> pl.Expr:
+        return level == LEVELS.index(str(v)) if v in LEVELS else c == pl.lit(v)
 
-    def cmp(op: str, v) -> pl.Expr:
+    def cmp(op: str, v: object) -> pl.Expr:
         lv, kv = rank_level(v)
         if lv is None:
             return pl.lit(False)
@@ -134,9 +134,11 @@ def _rank_test(t: Test) -> pl.Expr:
         e = eq(v)
         e = ~e.fill_null(False) if op == "ne" else e
     elif op in ("in", "not_in"):
+        assert isinstance(v, tuple)
         e = pl.any_horizontal([eq(x).fill_null(False) for x in v]) if v else pl.lit(False)
         e = ~e if op == "not_in" else e
     elif op == "between":
+        assert isinstance(v, tuple)
         e = cmp("ge", v[0]).fill_null(False) & cmp("le", v[1]).fill_null(False)
     else:
         e = cmp(op, v)

@@ -47,10 +47,12 @@ GRADES: dict[str, tuple[str, int, list[str]]] = {
 RANK.update({term: list(aliases) for term, (_l, _g, aliases) in GRADES.items()})
 
 
-def rank_level(term: str | None) -> tuple[int | None, int | None]:
+def rank_level(term: object) -> tuple[int | None, int | None]:
     """(level index in LEVELS, key within the order) of a rank term: a level term has key
     None (it stands for its whole level); a grade has key level * 10 + its place. A term
     added by a rule file's `vocab:` has neither."""
+    if not isinstance(term, str):
+        return None, None
     if term in LEVELS:
         return LEVELS.index(term), None
     if term in GRADES:
@@ -59,37 +61,40 @@ def rank_level(term: str | None) -> tuple[int | None, int | None]:
     return None, None
 
 
-def rank_compare(op: str, actual: str | None, expected) -> bool | None:
+def rank_compare(op: str, actual: object, expected: object) -> bool | None:
     """A rank test on one officer (SPEC §1.3): a level term matches every grade of its level
     (`rank: deputy_section` matches 三級警長), a grade only itself; lt/le/gt/ge/between
     compare by level, and by grade when both sides are grades (一級警長 > 二級警長). None when
     the officer's rank is empty; False for a term without a level in an ordered test."""
     if actual is None or expected is None:
         return None
+    actual = str(actual)
     if op in ("in", "not_in"):
+        assert isinstance(expected, (tuple, list))
         hit = any(_rank_eq(actual, v) for v in expected)
         return hit if op == "in" else not hit
+    if op == "between":
+        assert isinstance(expected, (tuple, list))
+        lo, hi = expected
+        a, b = _rank_cmp(actual, lo), _rank_cmp(actual, hi)
+        return a is not None and b is not None and a >= 0 and b <= 0
     if op == "eq":
         return _rank_eq(actual, expected)
     if op == "ne":
         return not _rank_eq(actual, expected)
-    if op == "between":
-        lo, hi = expected
-        a, b = _rank_cmp(actual, lo), _rank_cmp(actual, hi)
-        return a is not None and b is not None and a >= 0 and b <= 0
     c = _rank_cmp(actual, expected)
     if c is None:
         return False
     return {"lt": c < 0, "le": c <= 0, "gt": c > 0, "ge": c >= 0}[op]
 
 
-def _rank_eq(actual: str, expected: str) -> bool:
+def _rank_eq(actual: str, expected: object) -> bool:
     if expected in LEVELS and actual not in LEVELS:
         return rank_level(actual)[0] == LEVELS.index(expected)
     return actual == expected
 
 
-def _rank_cmp(actual: str, expected: str) -> int | None:
+def _rank_cmp(actual: str, expected: object) -> int | None:
     (la, ka), (le, ke) = rank_level(actual), rank_level(expected)
     if la is None or le is None:
         return None

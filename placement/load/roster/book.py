@@ -21,8 +21,10 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -62,7 +64,7 @@ def read_book(path: Path, raw: bytes, choice: str | None) -> RawTable:
         _fail(path, Message("no-sheets"), "roster-empty")
     cache: dict[str, tuple[list[list[str]], list[int]]] = {}
 
-    def rows_of(s: Sheet):
+    def rows_of(s: Sheet) -> tuple[list[list[str]], list[int]]:
         if s.name not in cache:
             cache[s.name] = _rows(book, raw, s, kind, path)
         return cache[s.name]
@@ -94,7 +96,7 @@ def read_book(path: Path, raw: bytes, choice: str | None) -> RawTable:
     )
 
 
-def _sheets(book, raw: bytes, kind: str) -> tuple[list[Sheet], int | None]:
+def _sheets(book: Any, raw: bytes, kind: str) -> tuple[list[Sheet], int | None]:
     """The worksheets in tab order and the active one's position (XLSX only)."""
     meta = [m for m in book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
     visible = {m.name: str(m.visible).endswith(".Visible") for m in meta}
@@ -106,7 +108,8 @@ def _sheets(book, raw: bytes, kind: str) -> tuple[list[Sheet], int | None]:
     targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
     view = wb.find("m:bookViews/m:workbookView", _NS)
     active_tab = int(view.get("activeTab", "0")) if view is not None else 0
-    out, active = [], None
+    out: list[Sheet] = []
+    active: int | None = None
     for k, s in enumerate(wb.findall("m:sheets/m:sheet", _NS)):
         name = s.get("name", "")
         if name not in visible:  # a chart sheet
@@ -119,7 +122,13 @@ def _sheets(book, raw: bytes, kind: str) -> tuple[list[Sheet], int | None]:
     return out, active
 
 
-def _choose(path, sheets: list[Sheet], active: int | None, choice, rows_of) -> Sheet:
+def _choose(
+    path: Path,
+    sheets: list[Sheet],
+    active: int | None,
+    choice: str | None,
+    rows_of: Callable[[Sheet], tuple[list[list[str]], list[int]]],
+) -> Sheet:
     names = ", ".join(
         f"{i + 1} {s.name}{'' if s.visible else ' (hidden)'}" for i, s in enumerate(sheets)
     )
@@ -153,7 +162,9 @@ def _choose(path, sheets: list[Sheet], active: int | None, choice, rows_of) -> S
     raise InputError(problem("roster-sheet-none", str(path), sheets=names))
 
 
-def _rows(book, raw: bytes, sheet: Sheet, kind: str, path) -> tuple[list[list[str]], list[int]]:
+def _rows(
+    book: Any, raw: bytes, sheet: Sheet, kind: str, path: Path
+) -> tuple[list[list[str]], list[int]]:
     """The sheet's non-blank rows as text cells, and their 1-based row numbers."""
     if kind == "xlsx" and sheet.part and _stream(raw, sheet.part):
         return _rows_streamed(raw, sheet.name)
@@ -218,7 +229,7 @@ def _rows_streamed(raw: bytes, name: str) -> tuple[list[list[str]], list[int]]:
 _FIXED = re.compile(r"^0\.(0+)$")
 
 
-def _shown(value, number_format: str) -> str:
+def _shown(value: object, number_format: str) -> str:
     """A cell as the sheet shows it, where that matters: a number under a fixed-decimals format
     (`0.00`) keeps its trailing zeros, so 1985.1 shown as `1985.10` reads as October."""
     if isinstance(value, float) and not value.is_integer():

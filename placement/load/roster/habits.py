@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import polars as pl
 
@@ -36,7 +38,7 @@ def ambiguous_month(text: pl.Series) -> pl.Series:
     return text.str.contains(_AMBIGUOUS).fill_null(False)
 
 
-def ambiguous_message(field: str):
+def ambiguous_message(field: str) -> Callable[[str, int], Message]:
     """The exception message of an ambiguous year.month cell, given (raw, row)."""
 
     def make(raw: str, row: int) -> Message:

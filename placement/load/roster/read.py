@@ -70,7 +70,9 @@ def read_table(path: Path, raw: bytes, sheet: str | None = None) -> RawTable:
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (BIFF8 in an OLE file)
 
 
-def _fail(path, message: Message, code: str = "roster-unreadable", line: int = 0) -> NoReturn:
+def _fail(
+    path: object, message: Message, code: str = "roster-unreadable", line: int = 0
+) -> NoReturn:
     """Raise the roster file's one problem: `code` (declared) with `message`."""
     raise InputError(problem(code, str(path), line, message=message))
 

@@ -34,7 +34,8 @@ define(
     Severity.ERROR,
     summary="The only sheet with a roster header is hidden; hidden sheets are never read unasked.",
     summary_zh="唯一有名册表头的工作表是隐藏的；隐藏工作表不会被默认读取。",
-    en="the roster is on hidden sheet '{sheet}'; give --sheet '{sheet}' to read it (sheets: {sheets})",
+    en="the roster is on hidden sheet '{sheet}'; give --sheet '{sheet}' to read it "
+    "(sheets: {sheets})",
     zh="名册在隐藏工作表“{sheet}”上；如要读取请给出 --sheet '{sheet}'（现有：{sheets}）",
     example={"sheet": "2024", "sheets": "1 2024 (hidden), 2 說明"},
     fix="Unhide the sheet or give --sheet.",
@@ -70,7 +71,8 @@ define(
     Severity.ERROR,
     summary="A required column is missing and a header looks like it.",
     summary_zh="缺少必需列，而有一个表头与之相近。",
-    en="header '{header}' looks like {field:field} ({alias}) but is not one of its names; rename it",
+    en="header '{header}' looks like {field:field} ({alias}) but is not one of its names; "
+    "rename it",
     zh="表头“{header}”像是 {field:field}（{alias}），但不是它的名称；请改名",
     example={"header": "出生時間", "field": "birth_date", "alias": "出生日期"},
     fix="Rename the header to one of the field's names (placement schema lists them).",
