@@ -116,8 +116,11 @@ def _rank_test(t: Test) -> pl.Expr:
     level = c.replace_strict(levels, default=None, return_dtype=pl.Int32)
     key = c.replace_strict(keys, default=None, return_dtype=pl.Int32)
 
-    def eq(v: object) -> pl.Expr:
-        return level == LEVELS.index(str(v)) if v in LEVELS else c == pl.lit(v)
+    def eq(v: object) -> pl.Expr:  # membership, cheaper than mapping every row to its level
+        if v in LEVELS:
+            same = [v, *(g for g, (lv, _p, _a) in GRADES.items() if lv == v)]
+            return c.is_in(pl.lit(pl.Series(same, dtype=pl.String)).implode())
+        return c == pl.lit(v)
 
     def cmp(op: str, v: object) -> pl.Expr:
         lv, kv = rank_level(v)

@@ -58,18 +58,17 @@ def ambiguous_message(field: str) -> Callable[[str, int], Message]:
     return make
 
 
-def lost_digits(ids: pl.Series) -> pl.Series:
+def lost_digits(ids: pl.Series, bad: pl.Series) -> pl.Series:
     """ID cells whose digits Excel lost: scientific notation, or 18 digits ending in two or
-    more zeros that fail the check digit (a float keeps about 15 significant digits)."""
-    s = ids.str.strip_chars()
-    sci = s.str.contains(_SCIENTIFIC).fill_null(False)
-    zeros = s.str.contains(r"^\d{16}00$").fill_null(False)
-    if zeros.any():
-        idx = zeros.arg_true()
-        digits = s.gather(idx).to_list()
-        ok = [_check(d[:17]) == d[17] for d in digits]
-        zeros = zeros.scatter(idx.filter(pl.Series(ok)), False)
-    return sci | zeros
+    more zeros that fail the check digit (`bad`, from `values.id_numbers`; a float keeps about
+    15 significant digits). Only cells not of 18 characters, or bad ones, are looked at."""
+    lost = (ids.str.len_bytes() != 18).fill_null(False) | bad.fill_null(False)
+    if not lost.any():  # the common case: every ID of 18 characters with a good check digit
+        return lost
+    idx = lost.arg_true()
+    few = ids.gather(idx)
+    hit = few.str.contains(_SCIENTIFIC) | (few.str.contains(r"^\d{16}00$"))
+    return pl.Series(np.zeros(ids.len(), dtype=bool)).scatter(idx, hit.fill_null(False))
 
 
 def lost_message(raw: str, row: int) -> Message:
@@ -79,7 +78,10 @@ def lost_message(raw: str, row: int) -> Message:
 def upgrade_legacy(ids: pl.Series) -> pl.Series:
     """15-digit IDs (before 1999: YYMMDD, no check digit) as 18 digits: `19` before the year
     and the check digit after; every other cell as it was."""
-    old = ids.str.contains(r"^\d{15}$").fill_null(False)
+    old = (ids.str.len_bytes() == 15).fill_null(False)
+    if not old.any():
+        return ids
+    old = old & ids.str.contains(r"^\d{15}$").fill_null(False)
     if not old.any():
         return ids
     idx = old.arg_true()
@@ -88,7 +90,3 @@ def upgrade_legacy(ids: pl.Series) -> pl.Series:
     total = (cells.astype(np.int64) - 48) @ _WEIGHTS
     check = pl.Series([chr(c) for c in _CHECK[total % 11]], dtype=pl.String)
     return ids.scatter(idx, first17 + check)
-
-
-def _check(first17: str) -> str:
-    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True)) % 11]

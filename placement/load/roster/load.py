@@ -302,12 +302,13 @@ def parse_roster(
     for name, mask in ambiguous.items():
         bad.append((name, mask, "ambiguous_value", _Note(H.ambiguous_message(name))))
     if "id_number" in columns:
-        lost = H.lost_digits(officers["id_number"])
         given = H.upgrade_legacy(officers["id_number"])
-        if lost.any():
-            given = given.scatter(lost.arg_true(), None)
-            bad.append(("id_number", lost, "lost_digits", _Note(H.lost_message)))
         ids, shape_bad, conflict = V.id_numbers(given, officers["birth_date"], birth_month)
+        lost = H.lost_digits(ids, shape_bad)
+        if lost.any():  # unknown, not wrong: the row is planned without it
+            ids = ids.scatter(lost.arg_true(), None)
+            shape_bad, conflict = shape_bad & ~lost, conflict & ~lost
+            bad.append(("id_number", lost, "lost_digits", _Note(H.lost_message)))
         officers = officers.with_columns(ids.alias("id_number"))
         bad.append(("id_number", shape_bad, "invalid_row", _cell("bad-resident-id")))
         bad.append(("id_number", conflict, "data_conflict", _fixed("")))
