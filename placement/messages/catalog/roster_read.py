@@ -103,10 +103,10 @@ define(
     Severity.WARNING,
     summary="An ID number Excel turned into a number: its last digits are lost; planned with "
     "id_number unknown.",
-    summary_zh="身份证号被 Excel 转成了数字，末几位已丢失；按身份证号未知参与方案。",
+    summary_zh="身份证号被表格软件转成了数字，末几位已丢失；按身份证号未知参与方案。",
     en="row {row}: {field:field} '{value}' was turned into a number by Excel and its last digits "
     "are lost; format the column as text and type the numbers again",
-    zh="第 {row} 行：{field:field}“{value}”被 Excel 转成了数字，末几位已丢失；"
+    zh="第 {row} 行：{field:field}“{value}”被表格软件转成了数字，末几位已丢失；"
     "请把该列设为文本格式后重新录入",
     example={"row": 5, "field": "id_number", "value": "1.40105E+17"},
     fix="Format the ID column as text (or prefix an apostrophe) and enter the numbers again.",
