@@ -428,3 +428,41 @@ def test_a_real_export_plans_the_same_officers_as_the_clean_file(tmp_path, clean
         {"row": 16, "kind": "footer"},
     ]
     same_plan(doc, clean)
+
+
+def test_apply_writes_back_to_the_sheet_and_rows_read(tmp_path):
+    """apply to a real export: the sheet read (not the hidden one in front), the rows where
+    the officers were (below a title and a two-row header), titles and footers untouched."""
+    path = tmp_path / "export.xlsx"
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "2025"
+    for r in [HEADER, *ROWS[:3]]:
+        old.append(r)
+    old.sheet_state = "hidden"
+    ws = wb.create_sheet("花名冊")
+    for r in titled() + FOOTER:
+        ws.append(r)
+    wb.active = 1
+    wb.save(path)
+    exe = str(Path(sys.executable).parent / "placement")
+    opts = {"cwd": ROOT, "capture_output": True, "text": True}
+    plan = tmp_path / "plan.json"
+    out = subprocess.run([exe, "plan", str(path), "--format", "json", "-o", str(plan)], **opts)
+    assert out.returncode == 0, out.stderr
+    applied = tmp_path / "applied.xlsx"
+    out = subprocess.run([exe, "apply", str(plan), str(path), "-o", str(applied)], **opts)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    moves = {t["officer_id"]: t["to_unit"] for t in json.loads(plan.read_text())["transfers"]}
+    assert moves
+    book = openpyxl.load_workbook(applied)
+    sheet, hidden = book["花名冊"], book["2025"]
+    assert [c.value for c in hidden[2]][:4] == ROWS[0][:4]  # untouched
+    assert sheet["A1"].value == "XX分局民警花名冊" and sheet.cell(13, 1).value == "合計"
+    unit = HEADER.index("单位") + 1
+    for k, row in enumerate(ROWS):
+        if row[0] in moves:
+            assert sheet.cell(5 + k, 1).value == row[0]
+            assert sheet.cell(5 + k, unit).value != row[unit - 1]
