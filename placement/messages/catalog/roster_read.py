@@ -129,7 +129,7 @@ define(
     summary="apply cannot write the roster back in its old workbook format.",
     summary_zh="apply 无法按旧工作簿格式写回名册。",
     en="apply writes CSV or XLSX rosters; save this {format} workbook as XLSX and apply to that",
-    zh="apply 只写回 CSV 或 XLSX 名册；请把这个 {format} 工作簿另存为 XLSX 后再执行",
+    zh="只能写回 csv 或 xlsx 名册；请把这个 {format} 工作簿另存为 xlsx 后再执行",
     example={"format": "XLS"},
     fix="Save the workbook as XLSX (the plan's sha256 then differs: plan again, or --force).",
     fix_zh="把工作簿另存为 XLSX（其 sha256 随之改变：重新生成方案，或用 --force）。",
