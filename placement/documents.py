@@ -64,8 +64,24 @@ class FileRef(TypedDict):
     rows: NotRequired[int | None]
 
 
+class IgnoredRow(TypedDict):
+    row: int  # the file's row (sheet row in a workbook, line in a CSV)
+    kind: Literal["title", "footer"]
+
+
+class RosterRef(TypedDict):
+    """The roster read: where its table was (SPEC §1.1, §4)."""
+
+    path: NotRequired[str | None]
+    sha256: str
+    rows: NotRequired[int | None]
+    sheet: NotRequired[str | None]  # None for CSV
+    header_row: NotRequired[int]  # 1-based row of the header
+    ignored_rows: NotRequired[list[IgnoredRow]]  # titles above the header, footers after data
+
+
 class PlanInputs(TypedDict):
-    roster: FileRef
+    roster: RosterRef
     rules: FileRef
     units: FileRef
 

@@ -168,6 +168,7 @@ _QUOTED = {
     "-o",
     "--format",
     "--force",
+    "--sheet",
     "csv",
     "xlsx",
     "zh",

@@ -19,7 +19,7 @@ from placement.cli.main import Command, handle_errors, input_options, lang_optio
 @input_options
 @lang_option
 @handle_errors
-def command(plan, roster, output, force, rules, units, as_of, lang):
+def command(plan, roster, output, force, rules, units, as_of, sheet, lang):
     """Write ROSTER with each planned officer's unit and post updated (same rows and columns).
 
     Example: placement apply plan.json data/roster.csv -o roster-after.csv
@@ -38,7 +38,7 @@ def command(plan, roster, output, force, rules, units, as_of, lang):
     units_path, rules_path = default_paths((units, UNITS_DEFAULT), (rules, RULES_DEFAULT))
     unit_set = load_units(units_path)
     ruleset = load_ruleset([rules_path], unit_set)
-    r = read_roster(roster, unit_set, ruleset.vocab, ruleset.extras)
+    r = read_roster(roster, unit_set, ruleset.vocab, ruleset.extras, sheet=sheet)
     rows = applied_rows(doc, r, unit_set, ruleset.vocab, force)
     write_atomic(target, serialise(rows, r, doc.get("as_of")))
     if resolve_lang(lang) == "zh":

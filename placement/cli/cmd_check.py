@@ -30,7 +30,7 @@ from placement.problems import Exit
 )
 @lang_option
 @handle_errors
-def command(roster, rules, units, as_of, fmt, output, lang):
+def command(roster, rules, units, as_of, sheet, fmt, output, lang):
     """Judge the roster as it is: violations, flags, unmet targets and exceptions.
 
     Exits 0 when there is nothing to report, 1 when there is, 2 on bad input.
@@ -41,7 +41,7 @@ def command(roster, rules, units, as_of, fmt, output, lang):
 
     sources = [roster, rules or "rules", units or "data/units.yaml"]
     fmt = choose_format("check", fmt, output, sources)  # refuse a bad -o before any work
-    reading = Reading(roster)  # the file is read while the modules below are imported
+    reading = Reading(roster, sheet)  # the file is read while the modules below are imported
     from placement.commands.check import check, check_failed
     from placement.load.inputs import load_inputs
 

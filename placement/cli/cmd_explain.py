@@ -20,7 +20,7 @@ from placement.cli.main import Command, handle_errors, input_options, lang_optio
 )
 @lang_option
 @handle_errors
-def command(roster, officer_id, rules, units, as_of, pin_file, fmt, lang):
+def command(roster, officer_id, rules, units, as_of, sheet, pin_file, fmt, lang):
     """Show each rule for one officer: its condition as a tree with the truth value of every
     part, the tests that decided it, exemptions, the decision and where the plan (made with
     the same options, pins included) sends them.
@@ -33,7 +33,7 @@ def command(roster, officer_id, rules, units, as_of, pin_file, fmt, lang):
     from placement.place.plan import make_plan
     from placement.report.explain import render_explain
 
-    inputs = load_inputs(roster, rules, units, as_of)
+    inputs = load_inputs(roster, rules, units, as_of, sheet=sheet)
     pins = load_pins(pin_file) if pin_file else []
     doc = explain(inputs, officer_id, make_plan(inputs, pins))
     if fmt == "json":

@@ -29,7 +29,7 @@ from placement.cli.output import FORMATS, Progress, choose_format, emit
 )
 @lang_option
 @handle_errors
-def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
+def command(roster, rules, units, as_of, sheet, pin_file, fmt, output, lang):
     """Plan the transfers the rules ask for, placing every mover in a concrete unit.
 
     Example: placement plan data/roster.csv --format json -o plan.json
@@ -38,7 +38,7 @@ def command(roster, rules, units, as_of, pin_file, fmt, output, lang):
 
     sources = [roster, rules or "rules", units or "data/units.yaml", pin_file]
     fmt = choose_format("plan", fmt, output, sources)  # refuse a bad -o before any work
-    reading = Reading(roster)  # the file is read while the modules below are imported
+    reading = Reading(roster, sheet)  # the file is read while the modules below are imported
     from placement.load.inputs import load_inputs
     from placement.load.pins import load_pins
     from placement.place.plan import make_plan, plan_warnings

@@ -94,7 +94,12 @@ def parse_date(ctx, param, value):
 
 
 def input_options(fn):
-    """--rules, --units, --as-of: the inputs every roster command reads."""
+    """--rules, --units, --as-of, --sheet: the inputs every roster command reads."""
+    fn = click.option(
+        "--sheet",
+        help="A workbook's sheet to read, by name or position from 1 "
+        "[the active visible sheet, or the one whose header names roster fields].",
+    )(fn)
     fn = click.option("--as-of", callback=parse_date, help="Reference date (YYYY-MM-DD) for ages.")(
         fn
     )

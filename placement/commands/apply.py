@@ -138,15 +138,21 @@ def serialise(rows: list[list[str]], roster: Roster, as_of: dt.date | None = Non
     rewritten, in their types and formats (commands.apply_xlsx); `as_of` dates its
     modification. Raises OSError when the roster file cannot be read again."""
     table = roster.table
+    if table.format in ("xls", "ods"):  # no writer here keeps such a workbook as it was
+        raise InputError(
+            problem("roster-format-unwritable", roster.path, format=table.format.upper())
+        )
     if table.format == "xlsx":
         from placement.commands.apply_xlsx import rewrite_xlsx
 
         old = [list(table.headers)] + [
             ["" if c is None else c for c in cells] for cells in table.frame.iter_rows()
         ]
-        return rewrite_xlsx(roster.path, old, rows, as_of)
+        numbers = table.rows.to_list() if table.rows is not None else None
+        return rewrite_xlsx(roster.path, old, rows, as_of, table.sheet, table.header_row, numbers)
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n" if b"\r\n" in _head(roster) else "\n").writerows(rows)
+    ends = "\r\n" if b"\r\n" in _head(roster) else "\n"
+    csv.writer(out, delimiter=table.delimiter, lineterminator=ends).writerows(rows)
     text = out.getvalue()
     enc = table.encoding
     if enc == "utf-8-sig":

@@ -30,11 +30,16 @@ def rewrite_xlsx(
     old: list[list[str]],
     new: list[list[str]],
     as_of: str | dt.date | None = None,
+    sheet_name: str | None = None,
+    header_row: int = 1,
+    rows: list[int] | None = None,
 ) -> bytes:
     """The workbook at `path` with the cells where `new` differs from `old` rewritten.
 
     `old` and `new` are header plus data rows as text (load.roster.read), data row i
-    being sheet row i + 2 of the first sheet (header on row 1). InputError when the
+    being sheet row `rows[i]` (default i + header_row + 1) of the sheet read (`sheet_name`,
+    default the first), whose header is on `header_row`; a header cell read from the row
+    above (a two-row header) is checked there. InputError when the
     sheet's header row is not `old[0]` (the cells would not be the ones read).
     `as_of` (ISO date or date) is written as the document's modification date.
     """
@@ -52,16 +57,22 @@ def rewrite_xlsx(
                 message=Message("workbook-unrewritable", {"detail": f"{type(e).__name__}: {e}"}),
             )
         ) from None
-    sheet = book.worksheets[0]
-    head = [_text(c.value) for c in sheet[1]] if sheet.max_row else []
-    head += [""] * (len(old[0]) - len(head))
-    if [h.strip() for h in head[: len(old[0])]] != [h.strip() for h in old[0]]:
-        raise InputError(problem("roster-changed", str(path), 1, 0, sheet=sheet.title))
+    sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
+    width = len(old[0])
+    head = [_text(sheet.cell(row=header_row, column=j + 1).value) for j in range(width)]
+    above = [
+        _text(sheet.cell(row=header_row - 1, column=j + 1).value) if header_row > 1 else ""
+        for j in range(width)
+    ]
+    for h, u, want in zip(head, above, old[0], strict=True):
+        if h.strip() != want.strip() and not (not h.strip() and u.strip() == want.strip()):
+            raise InputError(problem("roster-changed", str(path), header_row, 0, sheet=sheet.title))
+    numbers = rows if rows is not None else [header_row + 1 + i for i in range(len(old) - 1)]
     kinds: dict[int, Any] = {}
     for i, (a, b) in enumerate(zip(old[1:], new[1:], strict=True)):
         for j, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
-                cell = sheet.cell(row=i + 2, column=j + 1)
+                cell = sheet.cell(row=numbers[i], column=j + 1)
                 like = cell if cell.value is not None else kinds.setdefault(j, _first(sheet, j))
                 _set(cell, y, like)
     if as_of is not None:

@@ -7,6 +7,8 @@ evaluator for `explain`, rule tests and unit selectors, with the same semantics 
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from placement.evaluate.show import show_value
@@ -21,7 +23,7 @@ from placement.load.rules.conditions import (
     Not,
     Test,
 )
-from placement.load.vocab import Vocabulary
+from placement.load.vocab import GRADES, LEVELS, Vocabulary, rank_level
 
 
 def column(node: Node) -> pl.Expr:
@@ -66,6 +68,8 @@ def _lit(v: object) -> pl.Expr:
 
 def _test(t: Test) -> pl.Expr:
     c = pl.col(t.field)
+    if t.ftype.kind == "term" and t.ftype.vocab == "rank" and t.op != "is_null" and not t.ref:
+        return _rank_test(t)
     if t.op == "is_null":
         return c.is_null() if t.value else c.is_not_null()
     other = pl.col(t.ref) if t.ref else None
@@ -102,6 +106,47 @@ def _test(t: Test) -> pl.Expr:
     if t.op == "ge":
         return c >= rhs
     raise ValueError(t.op)
+
+
+def _rank_test(t: Test) -> pl.Expr:
+    """A rank test over the column, as `vocab.rank_compare` on one officer: a level term
+    matches every grade of its level; ordered tests compare by level, and by grade when both
+    sides are grades. Empty rank is unknown; a term without a level fails ordered tests."""
+    c = pl.col(t.field)
+    levels = {term: rank_level(term)[0] for term in (*LEVELS, *GRADES)}
+    keys = {term: rank_level(term)[1] for term in GRADES}
+    level = c.replace_strict(levels, default=None, return_dtype=pl.Int32)
+    key = c.replace_strict(keys, default=None, return_dtype=pl.Int32)
+
+    def eq(v: object) -> pl.Expr:  # membership, cheaper than mapping every row to its level
+        if v in LEVELS:
+            same = [v, *(g for g, (lv, _p, _a) in GRADES.items() if lv == v)]
+            return c.is_in(pl.lit(pl.Series(same, dtype=pl.String)).implode())
+        return c == pl.lit(v)
+
+    def cmp(op: str, v: object) -> pl.Expr:
+        lv, kv = rank_level(v)
+        if lv is None:
+            return pl.lit(False)
+        by_level = _ordered(level, op, lv)
+        if kv is None:
+            return by_level
+        return pl.when(key.is_null()).then(by_level).otherwise(_ordered(key, op, kv))
+
+    op, v = t.op, t.value
+    if op in ("eq", "ne"):
+        e = eq(v)
+        e = ~e.fill_null(False) if op == "ne" else e
+    elif op in ("in", "not_in"):
+        assert isinstance(v, tuple)
+        e = pl.any_horizontal([eq(x).fill_null(False) for x in v]) if v else pl.lit(False)
+        e = ~e if op == "not_in" else e
+    elif op == "between":
+        assert isinstance(v, tuple)
+        e = cmp("ge", v[0]).fill_null(False) & cmp("le", v[1]).fill_null(False)
+    else:
+        e = cmp(op, v)
+    return pl.when(c.is_null()).then(None).otherwise(e.fill_null(False))
 
 
 def shown(t_field: str, kind: str, labels: dict[str, str] | None = None) -> pl.Expr:
@@ -176,3 +221,14 @@ def reason_expr(node: Node, vocab: Vocabulary | None) -> pl.Expr:
     if not parts:
         return pl.when(pl.col("_row").is_not_null()).then(pl.lit("always"))
     return pl.concat_str(parts, separator="; ", ignore_nulls=True)
+
+
+def _ordered(a: pl.Expr, op: str, b: Any) -> pl.Expr:
+    """`a op b` for the ordered operators lt, le, gt, ge."""
+    if op == "lt":
+        return a.lt(b)
+    if op == "le":
+        return a.le(b)
+    if op == "gt":
+        return a.gt(b)
+    return a.ge(b)

@@ -23,7 +23,7 @@ from placement.load.rules.conditions import (
     Test,
 )
 from placement.load.schema import FieldType
-from placement.load.vocab import Vocabulary
+from placement.load.vocab import Vocabulary, rank_compare
 
 Record = Mapping[str, Any]
 
@@ -70,7 +70,10 @@ def evaluate(
 def _test(t: Test, record: Record, officer: Record, trace: list[Step] | None) -> bool | None:
     actual = record.get(t.field)
     expected = officer.get(t.ref) if t.ref else t.value
-    result = compare(t.op, actual, expected)
+    if t.ftype.kind == "term" and t.ftype.vocab == "rank":
+        result = rank_compare(t.op, actual, expected)
+    else:
+        result = compare(t.op, actual, expected)
     if trace is not None:
         trace.append(Step(t, actual, expected, result))
     return result

@@ -66,12 +66,13 @@ def load_inputs(
     as_of: dt.date | None = None,
     keep_cells: bool = True,
     reading: Reading | None = None,
+    sheet: str | None = None,
 ) -> Inputs:
     """The three inputs, loaded and judged. The roster file is read in a worker thread while
     the units and rules are loaded (`reading`: one the caller started even earlier); their
     errors, if any, are reported first, as when the three are read one after the other."""
     units_path, rules_path = default_paths((units, UNITS_DEFAULT), (rules, RULES_DEFAULT))
-    reading = reading or Reading(roster_path)
+    reading = reading or Reading(roster_path, sheet)
     unit_set = load_units(units_path)
     ruleset = load_ruleset([rules_path], unit_set)
     file = reading.take()

@@ -129,7 +129,7 @@ def plan_document(
         "ruleset": inputs.ruleset.name,
         "as_of": inputs.as_of.isoformat(),
         "inputs": {
-            "roster": {"path": roster.path, "sha256": roster.sha256, "rows": roster.rows},
+            "roster": roster.describe(),
             "rules": {"sha256": inputs.ruleset.sha256},
             "units": {"sha256": inputs.units.sha256},
         },

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 MAX_ROSTER_BYTES = 2 * 1024**3
 
 
-def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
-    """The file's cells as text, and its SHA-256. Needs neither the units nor the rules."""
+def read_roster_file(path: str | Path, sheet: str | None = None) -> tuple[RawTable, str]:
+    """The file's cells as text, and its SHA-256. Needs neither the units nor the rules.
+    `sheet` (name or 1-based index) chooses a workbook's sheet (`--sheet`)."""
     from placement.load.roster.read import read_table
 
     path = Path(path)
@@ -51,7 +52,7 @@ def read_roster_file(path: str | Path) -> tuple[RawTable, str]:
     hashing = threading.Thread(target=hasher.update, args=(raw,), daemon=True)
     hashing.start()
     try:
-        table = read_table(path, raw)
+        table = read_table(path, raw, sheet)
     finally:
         hashing.join()
     return table, hasher.hexdigest()
@@ -64,17 +65,17 @@ class Reading:
     The thread is a daemon: when the units or rules are bad, the command reports them and
     exits at once, without waiting for a large (or never-ending) roster file."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, sheet: str | None = None):
         self._result: tuple[RawTable, str] | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = threading.Thread(
-            target=self._run, args=(path,), daemon=True
+            target=self._run, args=(path, sheet), daemon=True
         )
         self._thread.start()
 
-    def _run(self, path: str | Path) -> None:
+    def _run(self, path: str | Path, sheet: str | None) -> None:
         try:
-            self._result = read_roster_file(path)
+            self._result = read_roster_file(path, sheet)
         except BaseException as e:  # handed to the caller by take()
             self._error = e
 

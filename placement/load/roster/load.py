@@ -6,20 +6,29 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import polars as pl
 
+from placement.load.roster import habits as H
 from placement.load.roster import values as V
 from placement.load.roster.fetch import read_roster_file
 from placement.load.roster.read import RawTable
-from placement.load.schema import FALSE_WHEN_EMPTY, ROSTER_FIELDS, header_lookup, normalise_header
+from placement.load.schema import (
+    FALSE_WHEN_EMPTY,
+    ROSTER_FIELDS,
+    header_lookup,
+    near_miss,
+    normalise_header,
+)
 from placement.load.units import Units
 from placement.load.vocab import APPRAISAL, SEX, Vocabulary
 from placement.messages.registry import Message
 from placement.problems import InputError, problem
 
-ROW_OFFSET = 2  # sheet row of the first data row: the header is row 1
+if TYPE_CHECKING:
+    from placement.documents import RosterRef
 
 
 @dataclass
@@ -35,6 +44,18 @@ class Roster:
     def rows(self) -> int:
         return self.officers.height
 
+    def describe(self) -> RosterRef:
+        """The plan's `inputs.roster` (SPEC §4): path, sha256, rows read, the sheet (None for
+        CSV), the header's row and the rows not read as officers (titles, footers)."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "rows": self.rows,
+            "sheet": self.table.sheet,
+            "header_row": self.table.header_row,
+            "ignored_rows": list(self.table.ignored),
+        }
+
 
 def read_roster(
     path: str | Path,
@@ -44,6 +65,7 @@ def read_roster(
     as_of: dt.date | None = None,
     keep_cells: bool = True,
     file: tuple[RawTable, str] | None = None,
+    sheet: str | None = None,
 ) -> Roster:
     """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
 
@@ -51,15 +73,17 @@ def read_roster(
     Without keep_cells the file's text cells are let go once parsed (plan and check do not
     write the roster back), which lowers the peak memory of a province-sized run."""
     path = Path(path)
-    table, sha = file if file is not None else read_roster_file(path)
-    columns = map_headers(str(path), table.headers, extras)
+    table, sha = file if file is not None else read_roster_file(path, sheet)
+    where = f"{path}:{table.sheet}" if table.sheet else str(path)
+    columns = map_headers(where, table.headers, extras, table.header_row)
     roster = parse_roster(str(path), sha, table, columns, units, vocab, extras, as_of)
     if not keep_cells:
         table.frame = table.frame.clear()
     return roster
 
 
-def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
+def map_headers(path: str, headers: list[str], extras: dict, line: int = 1) -> dict[str, int]:
+    """Field name -> column index. `line` is the header's row, for the problems' location."""
     lookup = header_lookup()
     for name, (_t, aliases) in extras.items():
         lookup[name.lower()] = name
@@ -77,7 +101,7 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
                 problem(
                     "duplicate-header",
                     path,
-                    1,
+                    line,
                     i + 1,
                     message=Message(
                         "header-twice", {"header": h, "first": seen[key] + 1, "second": i + 1}
@@ -95,7 +119,7 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
                 problem(
                     "duplicate-header",
                     path,
-                    1,
+                    line,
                     i + 1,
                     message=Message(
                         "columns-same-field",
@@ -108,7 +132,16 @@ def map_headers(path: str, headers: list[str], extras: dict) -> dict[str, int]:
     missing = [n for n, (_t, req, _a) in ROSTER_FIELDS.items() if req and n not in columns]
     if missing:
         names = [(n, "/".join(ROSTER_FIELDS[n][2][:2])) for n in missing]
-        problems.append(problem("missing-column", path, 1, 0, columns=names))
+        problems.append(problem("missing-column", path, line, 0, columns=names))
+        for n in missing:
+            for i, h in enumerate(headers):
+                if i not in columns.values() and near_miss(h, n):
+                    alias = ROSTER_FIELDS[n][2][0]
+                    problems.append(
+                        problem(
+                            "header-near-miss", path, line, i + 1, header=h, field=n, alias=alias
+                        )
+                    )
     if problems:
         raise InputError(problems)
     return columns
@@ -149,7 +182,13 @@ def parse_roster(
     # made as `value:X` beside the file's `cN` columns, then named X by the last step
     names = ["_row", *[name for name, _k, _t in specs]]
     values, masks = (
-        [pl.int_range(ROW_OFFSET, n + ROW_OFFSET, dtype=pl.Int64).alias("value:_row")],
+        [
+            (
+                pl.int_range(table.first_row, n + table.first_row, dtype=pl.Int64)
+                if table.rows is None
+                else pl.lit(table.rows)
+            ).alias("value:_row")
+        ],
         [],
     )
     for name, kind, table_ in specs:
@@ -198,7 +237,8 @@ def parse_roster(
         spaces = spaces & col("check:blank_others").gather(idx)
         blank = blank.scatter(idx.filter(spaces), True)
 
-    empty, invalid_cells, fixes = {}, {}, {}
+    empty, invalid_cells, fixes, ambiguous = {}, {}, {}, {}
+    birth_month = None  # birth dates given to the month only
     for name, kind, _t in specs:
         empty[name] = col(f"empty:{name}")
         if kind not in TYPED or not col(f"fail:{name}").any():
@@ -210,7 +250,7 @@ def parse_roster(
         if spaces.any():  # cells of blanks only: empty, not bad
             empty[name] = empty[name].scatter(idx.filter(spaces), True)
         slow = (
-            V.date_slow(sub, table.format == "xlsx")
+            V.date_slow(sub, table.format != "csv")
             if kind == "date"
             else V.bool_slow(sub)
             if kind == "bool"
@@ -221,7 +261,16 @@ def parse_roster(
         fixes[name] = officers[name].scatter(
             idx, slow.fill_null(False) if name in FALSE_WHEN_EMPTY else slow
         )
-        invalid_cells[name] = _nowhere(n).scatter(idx, slow.is_null() & ~spaces)
+        unread = slow.is_null() & ~spaces
+        if kind == "date":
+            amb = H.ambiguous_month(sub)
+            if amb.any():  # 1985.1: January, or October with a zero dropped: unknown, reported
+                fixes[name] = fixes[name].scatter(idx.filter(amb), None)
+                ambiguous[name] = _nowhere(n).scatter(idx, amb)
+                unread = unread & ~amb
+            if name == "birth_date":
+                birth_month = _nowhere(n).scatter(idx, H.month_precision(sub))
+        invalid_cells[name] = _nowhere(n).scatter(idx, unread)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
@@ -254,8 +303,16 @@ def parse_roster(
         ids = officers["officer_id"]
         dup = ids.is_not_null() & ~ids.is_first_distinct()
     bad.append(("officer_id", dup, "duplicate_id", _cell("")))
+    for name, mask in ambiguous.items():
+        bad.append((name, mask, "ambiguous_value", _Note(H.ambiguous_message(name))))
     if "id_number" in columns:
-        ids, shape_bad, conflict = V.id_numbers(officers["id_number"], officers["birth_date"])
+        given = H.upgrade_legacy(officers["id_number"])
+        ids, shape_bad, conflict = V.id_numbers(given, officers["birth_date"], birth_month)
+        lost = H.lost_digits(ids, shape_bad)
+        if lost.any():  # unknown, not wrong: the row is planned without it
+            ids = ids.scatter(lost.arg_true(), None)
+            shape_bad, conflict = shape_bad & ~lost, conflict & ~lost
+            bad.append(("id_number", lost, "lost_digits", _Note(H.lost_message)))
         officers = officers.with_columns(ids.alias("id_number"))
         bad.append(("id_number", shape_bad, "invalid_row", _cell("bad-resident-id")))
         bad.append(("id_number", conflict, "data_conflict", _fixed("")))
@@ -392,26 +449,38 @@ def _message(name: str, kind: str, vocab: Vocabulary, extras: dict) -> Sentence:
     return _cell("not-an-enum-value", field=name, values=values)
 
 
+@dataclass
+class _Note:
+    """An entry that reports a cell without making the row invalid (ambiguous_value,
+    lost_digits): the field is unknown and the row is planned. `make(raw, row)` -> Message."""
+
+    make: object
+
+
 def _collect(bad, officers, cells: _Cells, keep):
     n = officers.height
     invalid = _nowhere(n)
     issues = []
     ids = officers["officer_id"]
     rows = officers["_row"]
-    for name, mask, code, (sentence, fields) in bad:
+    for name, mask, code, template in bad:
         mask = mask.fill_null(False) & keep
         if not mask.any():
             continue
-        invalid = invalid | mask
+        if not isinstance(template, _Note):
+            invalid = invalid | mask
         idx = mask.arg_true()
         raws = cells.text(name, idx).to_list() if name is not None else [None] * len(idx)
         for oid, row, raw in zip(
             ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True
         ):
-            if sentence:  # the exception's template wraps the cell's sentence
+            if isinstance(template, _Note):  # a declared code: the message carries the row
+                message = template.make(raw, row)
+            elif template[0]:  # the exception's template wraps the cell's sentence
+                sentence, fields = template
                 message = Message(code, {"row": row, "detail": Message(sentence, fields(raw))})
             else:
-                message = Message(code, {"row": row, **fields(raw)})
+                message = Message(code, {"row": row, **template[1](raw)})
             issues.append(
                 {
                     "officer_id": oid,

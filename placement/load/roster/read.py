@@ -5,35 +5,74 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
 import polars as pl
 
+from placement.load.roster.layout import FOOTER_SCAN, blank, find_header, footer_count
+from placement.load.schema import header_lookup, normalise_header
 from placement.messages.registry import Message
 from placement.problems import InputError, problem
 
 
 @dataclass
 class RawTable:
-    """Header texts and one text column per header; `ragged` maps data index -> cell count."""
+    """Header texts and one text column per header; `ragged` maps data index -> cell count.
+
+    Where the table sat in the file: `sheet` (None for CSV), `header_row` (1-based row of the
+    header), `rows` (the file's row number of each data row, or None when they run on from
+    `header_row + 1`), and `ignored` (title and footer rows: `{"row", "kind"}`)."""
 
     headers: list[str]
     frame: pl.DataFrame  # columns c0..cN, all text, data rows only
-    format: str  # csv | xlsx
+    format: str  # csv | xlsx | xls | ods
     encoding: str  # utf-8 | utf-8-sig | gb18030 | utf-16 | xlsx
     ragged: dict[int, int]
     fullwidth: bool = True  # may hold full-width digits or blanks to fold
+    sheet: str | None = None
+    header_row: int = 1
+    rows: pl.Series | None = None
+    ignored: list[dict] = field(default_factory=list)
+    delimiter: str = ","
+
+    @property
+    def first_row(self) -> int:
+        return self.header_row + 1
+
+    def row_numbers(self) -> pl.Series:
+        """The file's row number of each data row (Int64)."""
+        if self.rows is not None:
+            return self.rows
+        n = self.frame.height
+        return pl.int_range(self.first_row, n + self.first_row, dtype=pl.Int64, eager=True)
+
+    @property
+    def where(self) -> str:
+        """`sheet` for messages (file:sheet:row), or '' for a CSV file."""
+        return self.sheet or ""
 
 
-def read_table(path: Path, raw: bytes) -> RawTable:
-    if path.suffix.lower() in (".xlsx", ".xlsm") or raw[:4] == b"PK\x03\x04":
-        return _read_xlsx(path, raw)
+def read_table(path: Path, raw: bytes, sheet: str | None = None) -> RawTable:
+    """The roster's cells as text. `sheet` (a name or a 1-based index) chooses a workbook's
+    sheet; raises InputError (roster-*) for a file that cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods") or raw[:4] == b"PK\x03\x04" or raw[:8] == OLE:
+        from placement.load.roster.book import read_book
+
+        return read_book(path, raw, sheet)
+    if sheet is not None:
+        raise InputError(problem("roster-sheet-text", str(path), sheet=sheet, file=path.name))
     return _read_csv(path, raw)
 
 
-def _fail(path, message: Message, code: str = "roster-unreadable", line: int = 0) -> NoReturn:
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls (BIFF8 in an OLE file)
+
+
+def _fail(
+    path: object, message: Message, code: str = "roster-unreadable", line: int = 0
+) -> NoReturn:
     """Raise the roster file's one problem: `code` (declared) with `message`."""
     raise InputError(problem(code, str(path), line, message=message))
 
@@ -71,14 +110,16 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
 def _read_csv(path: Path, raw: bytes) -> RawTable:
     if not raw[:65536].strip() and not raw.strip():
         _fail(path, Message("file-empty"), "roster-empty")
+    delim, hidx, sniffed = _sniff(_head_text(raw))
     frame, enc, data = None, "utf-8", raw
+    options = {"separator": delim, "skip_rows": hidx}
     if (
         not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
         and b"\x00" not in raw[:65536]
     ):
         try:  # the common case: UTF-8, which the CSV reader checks as it reads
             frame = pl.read_csv(
-                io.BytesIO(raw), has_header=False, infer_schema=False, quote_char='"'
+                io.BytesIO(raw), has_header=False, infer_schema=False, quote_char='"', **options
             )
         except pl.exceptions.PolarsError:
             frame = None
@@ -89,21 +130,115 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
     try:
         if frame is None:
             frame = pl.read_csv(
-                io.BytesIO(data), has_header=False, infer_schema=False, quote_char='"'
+                io.BytesIO(data), has_header=False, infer_schema=False, quote_char='"', **options
             )
     except pl.exceptions.PolarsError:
         try:
-            frame, ragged = _read_csv_slow(data.decode("utf-8"))
+            frame, ragged = _read_csv_slow(data.decode("utf-8"), delim, hidx)
         except InputError as e:
             p = e.problems[0]
             _fail(path, p.message, p.code)
     if frame.height == 0:
         _fail(path, Message("file-empty"), "roster-empty")
     headers = [("" if v is None else str(v)) for v in frame.row(0)]
+    if 0 < hidx <= len(sniffed):  # a two-row header: names merged down from the group row
+        upper = sniffed[hidx - 1]
+        lookup = header_lookup()
+        for j, c in enumerate(upper[: len(headers)]):
+            if blank(headers[j]) and normalise_header(c) in lookup:
+                headers[j] = c
     frame = frame.slice(1)
     frame.columns = [f"c{i}" for i in range(len(headers))]
+    ignored = [
+        {"row": i + 1, "kind": "title"}
+        for i, r in enumerate(sniffed[:hidx])
+        if any(not blank(c) for c in r)
+    ]
+    frame, footers = drop_footers(frame, headers, hidx + 2)
+    ragged = {k: v for k, v in ragged.items() if k < frame.height}
     fullwidth = _has(data, b"\xef", b"\xbc") or _has(data, b"\xe3", b"\x80\x80")
-    return RawTable(headers, frame, "csv", enc, ragged, fullwidth)
+    return RawTable(
+        headers,
+        frame,
+        "csv",
+        enc,
+        ragged,
+        fullwidth,
+        header_row=hidx + 1,
+        ignored=ignored + footers,
+        delimiter=delim,
+    )
+
+
+def drop_footers(
+    frame: pl.DataFrame, headers: list[str], first_row: int, rows: pl.Series | None = None
+) -> tuple[pl.DataFrame, list[dict]]:
+    """The frame without its footer rows (totals, notes, signatures after the data), and
+    those rows as `{"row", "kind": "footer"}`; only the last FOOTER_SCAN rows are looked at."""
+    if frame.height == 0:
+        return frame, []
+    lookup = header_lookup()
+    fields = {lookup.get(normalise_header(h)): j for j, h in enumerate(headers)}
+    tail = [list(r) for r in frame.tail(FOOTER_SCAN).iter_rows()]
+    n = footer_count(tail, fields.get("officer_id"), fields.get("name"))
+    if not n:
+        return frame, []
+    start = frame.height - n
+    numbers = (
+        rows.slice(start).to_list()
+        if rows is not None
+        else range(first_row + start, first_row + frame.height)
+    )
+    out = [
+        {"row": r, "kind": "footer"}
+        for r, cells in zip(numbers, tail[len(tail) - n :], strict=True)
+        if any(not blank(c) for c in cells)
+    ]
+    return frame.head(start), out
+
+
+def _head_text(raw: bytes, size: int = 65536) -> str:
+    """The file's first bytes as text, for finding the delimiter and the header row."""
+    head = raw[:size]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    utf8 = head.decode("utf-8", errors="replace")
+    if utf8.count("\ufffd") <= 3:  # at most a character cut at the end
+        return utf8
+    return head.decode("gb18030", errors="replace")
+
+
+DELIMITERS = (",", "\t", ";")
+
+
+def _sniff(text: str) -> tuple[str, int, list[list[str]]]:
+    """(delimiter, 0-based index of the header row, the first rows split by it).
+
+    Excel's "Unicode text" export is tab-separated and European CSV uses `;`: each delimiter
+    splits the first rows, and the one whose best row names the most known fields wins
+    (comma on a tie; with no field named, the one giving the first row the most cells)."""
+    lines = text.splitlines()[: SCAN_LINES + 1]
+    if len(lines) > SCAN_LINES:
+        lines = lines[:SCAN_LINES]
+    best = (",", 0, [])
+    best_key = (-1, -1)
+    for d in DELIMITERS:
+        try:
+            rows = list(csv.reader(lines, delimiter=d))
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        h = find_header(rows)
+        key = (h.score if h.score >= 2 else 0, len(rows[0]) if h.score < 2 else 0)
+        if key > best_key:
+            best, best_key = (d, h.index, rows), key
+    return best
+
+
+SCAN_LINES = 20
 
 
 def _has(data: bytes, lead: bytes, rest: bytes, limit: int = 10_000) -> bool:
@@ -119,10 +254,12 @@ def _has(data: bytes, lead: bytes, rest: bytes, limit: int = 10_000) -> bool:
     return pos >= 0
 
 
-def _read_csv_slow(text: str) -> tuple[pl.DataFrame, dict[int, int]]:
+def _read_csv_slow(
+    text: str, delimiter: str = ",", skip: int = 0
+) -> tuple[pl.DataFrame, dict[int, int]]:
     """The careful path for files polars refuses (ragged rows, odd quoting)."""
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))[skip:]
     except csv.Error as e:
         raise InputError(
             problem("roster-unreadable", "", message=Message("not-csv", {"detail": str(e)}))
@@ -136,30 +273,6 @@ def _read_csv_slow(text: str) -> tuple[pl.DataFrame, dict[int, int]]:
         fixed.append((r + [""] * width)[:width])
     cols = {f"column_{j}": [r[j] for r in fixed] for j in range(width)}
     return pl.DataFrame(cols, schema={k: pl.String for k in cols}), ragged
-
-
-def _read_xlsx(path: Path, raw: bytes) -> RawTable:
-    try:
-        from python_calamine import CalamineWorkbook
-
-        book = CalamineWorkbook.from_filelike(io.BytesIO(raw))
-        if not book.sheet_names:
-            _fail(path, Message("no-sheets"), "roster-empty")
-        rows = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except InputError:
-        raise
-    except Exception as e:  # calamine raises its own types for broken archives
-        detail = f"{type(e).__name__}: {e}"
-        _fail(path, Message("not-xlsx", {"detail": detail}), "roster-unreadable")
-    while rows and not any(_cell(c) for c in rows[-1]):
-        rows.pop()
-    if not rows:
-        _fail(path, Message("first-sheet-empty"), "roster-empty")
-    width = max(len(r) for r in rows)
-    headers = [_cell(c) for c in rows[0]] + [""] * (width - len(rows[0]))
-    cols = {f"c{j}": [(_cell(r[j]) if j < len(r) else "") for r in rows[1:]] for j in range(width)}
-    frame = pl.DataFrame(cols, schema={k: pl.String for k in cols})
-    return RawTable(headers, frame, "xlsx", "xlsx", {})
 
 
 def _cell(v) -> str:

@@ -69,7 +69,8 @@ def date_ok(d: pl.Expr) -> pl.Expr:
 
 def date_slow(s: pl.Series, xlsx: bool) -> pl.Series:
     """Every other accepted form: YYYY/MM/DD, YYYYMMDD, YYYY.MM.DD, YYYY年M月D日, month precision,
-    Excel serial numbers (XLSX only)."""
+    Excel serial numbers (any number of up to 5 digits in XLSX; in CSV, 5 digits — 1927 to
+    2099 — so that a bare year such as 1985 is not read as a day of 1905)."""
     t = (
         s.str.replace_all(r"[年月/.]", "-")
         .str.replace_all("日", "")
@@ -89,11 +90,11 @@ def date_slow(s: pl.Series, xlsx: bool) -> pl.Series:
         .then(e)
         .str.to_date("%Y-%m-%d", strict=False)
     )
-    if xlsx:
-        raw = pl.col("s")
-        days = raw.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
-        excel = pl.lit(dt.date(1899, 12, 30)) + pl.duration(days=days)
-        e = pl.when(raw.str.contains(r"^\d{1,5}(\.0+)?$")).then(excel).otherwise(e)
+    raw = pl.col("s")
+    days = raw.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
+    excel = pl.lit(dt.date(1899, 12, 30)) + pl.duration(days=days)
+    serial = r"^\d{1,5}(\.0+)?$" if xlsx else r"^\d{5}(\.0+)?$"
+    e = pl.when(raw.str.contains(serial)).then(excel).otherwise(e)
     e = pl.when((e >= _LO) & (e <= _HI)).then(e)
     return frame.select(e.alias("d"))["d"]
 
@@ -134,8 +135,11 @@ _EXPECTED = np.array([1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int32)  # chec
 _CHECK = "10X98765432"
 
 
-def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl.Series]:
+def id_numbers(
+    s: pl.Series, birth: pl.Series, month: pl.Series | None = None
+) -> tuple[pl.Series, pl.Series, pl.Series]:
     """Resident IDs: (as given, bad shape or check digit, disagrees with birth_date).
+    `month` marks the birth dates given to the month only: those compare year and month.
 
     The IDs of 18 bytes are laid side by side in one buffer and checked a digit column at
     a time; any other length is bad."""
@@ -164,6 +168,11 @@ def id_numbers(s: pl.Series, birth: pl.Series) -> tuple[pl.Series, pl.Series, pl
             .to_numpy()
         )  # -1: no birth date to disagree with
         differs = shape_ok & (given != -1) & (given != encoded)
+        if month is not None and month.any():
+            coarse = (month if every else month.gather(idx)).to_numpy()
+            differs = np.where(
+                coarse, shape_ok & (given != -1) & (given // 100 != encoded // 100), differs
+            )
         if every:
             bad, conflict = wrong, differs
         else:
