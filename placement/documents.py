@@ -212,7 +212,7 @@ class RuleExplained(TypedDict):
     priority: int
     action: str
     status: str
-    note: NotRequired[str]
+    note: NotRequired[Text]
     when: NotRequired[ConditionNode]
     unless: NotRequired[ConditionNode]
     why_not: NotRequired[list[str]]  # the deciding tests of a false `when` or a true `unless`

@@ -47,7 +47,7 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     results, cov = run_tests(rs, unit_set)
     c = Console(highlight=False)
     lang = resolve_lang(lang)
-    from placement.i18n import COVERAGE, happened, label, translate, word
+    from placement.i18n import COVERAGE, label, render_problem, word
     from placement.messages import Message
     from placement.report.explain import tree_lines
 
@@ -65,8 +65,10 @@ def command(path, units, coverage, min_coverage, verbose, lang):
     for r in failed:
         c.rule(f"[red]{escape(r.file)}:{r.line}: {escape(r.name)}[/]")
         for f in r.failures:
-            c.print(L("t_expected").format(v=escape(translate(f, lang))))
-        c.print(L("t_happened").format(v=escape(happened(r.happened, lang))))
+            shown = f.text(lang) if isinstance(f, Message) else render_problem(f, lang)
+            c.print(L("t_expected").format(v=escape(shown)))
+        if r.happened is not None:
+            c.print(L("t_happened").format(v=escape(r.happened.text(lang))))
         if r.trace:
             for item in r.trace["rules"]:
                 c.print(f"    {item['rule_id']}: {word(STATUS, item['status'], lang)}")

@@ -90,7 +90,10 @@ def parse_date(ctx, param, value):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from None
+        from placement.messages import Message
+
+        # click shows str(message) (English); _ChineseError renders the Message in Chinese
+        raise click.BadParameter(Message("option-not-a-date", {"value": value})) from None  # type: ignore[arg-type]
 
 
 def input_options(fn):
@@ -305,9 +308,17 @@ class _ChineseError(click.ClickException):
     """A click error (bad option, missing argument, ...) shown in Chinese."""
 
     def __init__(self, original: click.ClickException):
-        from placement.i18n import translate
+        from placement.i18n.library import click_message
+        from placement.messages import Message
 
-        super().__init__(translate(original.format_message(), "zh"))
+        text = original.format_message()
+        own = getattr(original, "message", None)
+        if isinstance(own, Message):  # our own message inside click's sentence
+            english = str(own)
+            text = click_message(text[: -len(english)] + "\x00").replace("\x00", own.text("zh"))
+        else:
+            text = click_message(text)
+        super().__init__(text)
         self.exit_code = original.exit_code
         self.ctx = getattr(original, "ctx", None)
 

@@ -170,6 +170,8 @@ def _diff_markdown_zh(d: DiffDocument) -> str:
         return f"{t['officer_id']} {t['name']}：{t['from_unit']} → {t['to_unit']}（{t['rule_id']}）"
 
     def exc(e: Entry) -> str:
+        # a plan JSON file keeps each exception's English text, not its fields: the code is
+        # shown in Chinese and the text as the file has it (README, "diff in Chinese")
         rule = f" {e['rule_id']}" if e.get("rule_id") else ""
         return f"{e.get('officer_id') or '-'} {code(e['code'])}{rule}：{translate(e['message'])}"
 
@@ -187,5 +189,8 @@ def _diff_markdown_zh(d: DiffDocument) -> str:
         ("diff_gone", [exc(e) for e in d["exceptions_gone"]]),
     )
     for key, lines in sections:
-        out += [f"## {label(key, 'zh')}（{len(lines)}）", ""] + [f"- {x}" for x in lines] + [""]
+        out += [f"## {label(key, 'zh')}（{len(lines)}）", ""]
+        if lines and key in ("diff_appeared", "diff_gone"):
+            out += [label("diff_exc_english", "zh"), ""]
+        out += [f"- {x}" for x in lines] + [""]
     return "\n".join(out)

@@ -10,6 +10,7 @@ from placement.evaluate.truth import describe, evaluate
 from placement.load.inputs import Inputs
 from placement.load.rules.conditions import All, AnyOf, Node, Not, Test
 from placement.load.vocab import Vocabulary
+from placement.messages import Message
 from placement.problems import InputError, did_you_mean, problem
 
 _TRUTH = {True: "true", False: "false", None: "unknown"}
@@ -55,9 +56,13 @@ def explain(inputs: Inputs, officer_id: str, plan: PlanDocument | None = None) -
         item: dict = {"rule_id": r.id, "title": r.title, "priority": r.priority, "action": r.action}
         if r not in j.rules:
             item["status"] = "not in force"
-            item["note"] = (
-                f"effective {r.effective_from or '…'} to {r.effective_until or '…'}; "
-                f"as of {inputs.as_of}"
+            item["note"] = Message(
+                "explain-not-in-force",
+                {
+                    "start": str(r.effective_from or "…"),
+                    "end": str(r.effective_until or "…"),
+                    "as_of": str(inputs.as_of),
+                },
             )
             rules.append(item)
             continue

@@ -32,8 +32,8 @@ class CaseResult:
     file: str
     line: int
     passed: bool
-    failures: list[str | Message] = field(default_factory=list)  # English, or a Message
-    happened: str = ""
+    failures: list[Message | Problem] = field(default_factory=list)
+    happened: Message | None = None
     trace: dict | None = None
 
 
@@ -98,7 +98,7 @@ def run_tests(
                     Units([Unit.model_validate(u) for u in case.units], "test units")
                 )
             except Exception as e:  # pydantic error: report as a failure
-                res.passed, res.failures = False, [f"bad units in test: {e}"]
+                res.passed, res.failures = False, [Message("test-bad-units", {"detail": str(e)})]
                 continue
         as_of = as_of_override or case.as_of or rs.as_of or dt.date.today()
         officer = {"officer_id": "T1", "name": case.name[:20] or "test"} | case.officer
@@ -116,9 +116,8 @@ def run_tests(
         roster = parse_roster(doc.file, "", table, columns, case_units, rs.vocab, rs.extras, as_of)
         if roster.issues:
             res.passed = False
-            res.failures = [
-                "the test officer is not valid: " + "; ".join(i["message"] for i in roster.issues)
-            ]
+            issues = [i["message"] for i in roster.issues]
+            res.failures = [Message("test-officer-invalid", {"issues": issues})]
             continue
         fr = build_frame(roster.officers, case_units, as_of)
         j = judge(fr, rs, as_of)
@@ -217,14 +216,15 @@ def _compare(
     units: Units,
     doc: YamlDoc,
     index: int,
-) -> list[str | Message]:
-    fails: list[str | Message] = []
+) -> list[Message | Problem]:
+    fails: list[Message | Problem] = []
     state = int(j.state[0])
     decided = j.rules[j.decision[0]].id if state in (State.DECIDED, State.CONFLICT) else None
     transfer = plan["transfers"][0] if plan["transfers"] else None
     flags = sorted(f["code"] for f in plan["flags"])
     if exp.rule is not None and (state != State.DECIDED or decided != exp.rule):
-        fails.append(f"expected rule {exp.rule} to decide; got {decided or 'no decision'}")
+        got: object = decided or Message("test-got-no-decision")
+        fails.append(Message("test-expected-rule", {"rule": exp.rule, "got": got}))
     if exp.move_to is not None:
         problems: list[Problem] = []
         scope = Scope(
@@ -239,55 +239,82 @@ def _compare(
         )
         sel = compile_condition(exp.move_to, ("tests", index, "expect", "move_to"), scope)
         if problems:
-            fails += [p.render() for p in problems]
+            fails += problems
         elif transfer is None or transfer["from_unit"] == transfer["to_unit"]:
-            fails.append(f"expected a move to {exp.move_to}; no move was planned")
+            fails.append(Message("test-expected-move-none", {"selector": str(exp.move_to)}))
         else:
             u = units.by_id[transfer["to_unit"]]
             rec = u.record()
             if evaluate(sel, rec, {}) is not True:
-                fails.append(f"expected a move to {exp.move_to}; moved to {u.id}")
+                fields = {"selector": str(exp.move_to), "unit": u.id}
+                fails.append(Message("test-expected-move", fields))
     for post in (exp.post, exp.set_post):
         if post is not None:
             term = rs.vocab.lookup("post").get(post, post)
-            got = transfer["to_post"] if transfer else None
-            if got != term:
-                fails.append(f"expected post {term}; got {got or 'no change'}")
+            to_post = transfer["to_post"] if transfer else None
+            if to_post != term:
+                shown = (
+                    Message("test-got-value", {"value": to_post})
+                    if to_post
+                    else Message("test-got-no-change")
+                )
+                fails.append(Message("test-expected-post", {"post": term, "got": shown}))
     if exp.keep and (state != State.DECIDED or not j.rules[j.decision[0]].keep):
-        fails.append("expected keep; " + (f"{decided} decided" if decided else "no rule decided"))
+        kept = (
+            Message("test-got-decided", {"rule": decided})
+            if decided
+            else Message("test-got-no-rule")
+        )
+        fails.append(Message("test-expected-keep", {"got": kept}))
     if exp.flag is not None and exp.flag not in flags:
-        fails.append(f"expected flag {exp.flag}; got {flags or 'none'}")
+        raised: object = str(flags) if flags else Message("test-got-none")
+        fails.append(Message("test-expected-flag", {"flag": exp.flag, "got": raised}))
     if exp.flags is not None and sorted(exp.flags) != flags:
-        fails.append(f"expected flags {sorted(exp.flags)}; got {flags}")
+        fields = {"flags": str(sorted(exp.flags)), "got": str(flags)}
+        fails.append(Message("test-expected-flags", fields))
     if exp.exempt is not None and exp.exempt not in [j.rules[i].id for _, i in j.exempt]:
-        fails.append(f"expected exemption from {exp.exempt}; none")
+        fails.append(Message("test-expected-exempt", {"rule": exp.exempt}))
     if exp.missing_data is not None and exp.missing_data not in [
         j.rules[i].id for _, i, _f in j.missing
     ]:
-        fails.append(f"expected missing data for {exp.missing_data}; none")
+        fails.append(Message("test-expected-missing", {"rule": exp.missing_data}))
     if exp.conflict is not None:
         pair = sorted({decided, j.rules[j.other[0]].id}) if state == State.CONFLICT else []
         if sorted(exp.conflict) != pair:
-            fails.append(f"expected conflict {sorted(exp.conflict)}; got {pair or 'none'}")
+            seen: object = str(pair) if pair else Message("test-got-none")
+            fields = {"rules": str(sorted(exp.conflict)), "got": seen}
+            fails.append(Message("test-expected-conflict", fields))
     if exp.no_action and transfer is not None:
-        fails.append(
-            f"expected no action; got {transfer['rule_id']}: "
-            f"{transfer['from_unit']} → {transfer['to_unit']}, {transfer['to_post']}"
-        )
+        fields = {
+            "rule": transfer["rule_id"],
+            "from_unit": transfer["from_unit"],
+            "to_unit": transfer["to_unit"],
+            "post": transfer["to_post"],
+        }
+        fails.append(Message("test-expected-no-action", fields))
     return fails
 
 
-def _happened(j: Judgement, plan: PlanDocument) -> str:
+def _happened(j: Judgement, plan: PlanDocument) -> Message:
+    """What the plan did to the test officer: its transfer, flags and exceptions, in order."""
     parts = []
     if plan["transfers"]:
         t = plan["transfers"][0]
-        parts.append(
-            f"{t['rule_id']}: {t['from_unit']} → {t['to_unit']} ({t['from_post']} → {t['to_post']})"
-        )
-    parts += [f"flag {f['code']} ({f['rule_id']})" for f in plan["flags"]]
+        fields = {
+            "rule": t["rule_id"],
+            "from_unit": t["from_unit"],
+            "to_unit": t["to_unit"],
+            "from_post": t["from_post"],
+            "to_post": t["to_post"],
+        }
+        parts.append(Message("test-happened-move", fields))
     parts += [
-        f"{e['code']} {e['rule_id'] or ''}".strip()
+        Message("test-happened-flag", {"flag": f["code"], "rule": f["rule_id"]})
+        for f in plan["flags"]
+    ]
+    parts += [
+        Message("test-happened-exception", {"code": e["code"], "rule": e["rule_id"] or ""})
         for e in plan["exceptions"]
         if e["code"] != "target_unmet"
     ]
-    return "; ".join(parts) or "no action"
+    return Message("test-happened", {"parts": parts or [Message("test-no-action")]})

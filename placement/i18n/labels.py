@@ -163,6 +163,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff_changed": ("sent elsewhere", "改派他处"),
     "diff_appeared": ("exceptions appeared", "新出现的例外"),
     "diff_gone": ("exceptions gone", "消失的例外"),
+    "diff_exc_english": (
+        "(each message as the plan file records it)",
+        "（例外类型已译为中文；说明为方案 JSON 文件所记录的英文原文）",
+    ),
     # explain
     "ex_head": (
         "{id} {name} (row {row}): {unit}, {post}, age {age}",

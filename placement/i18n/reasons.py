@@ -97,7 +97,7 @@ def _piece(p: str, strict: bool) -> str | None:
     if m:
         how = _how(m[2])
         if how is not None or not strict:
-            return f"调往 {m[1]}：{how or _tr(m[2])}"
+            return f"调往 {m[1]}：{how or m[2]}"
     m = _FACT.fullmatch(p)
     if not m or (strict and not _known_field(m[1])):
         return None
@@ -133,10 +133,3 @@ def _reason(text: str, strict: bool = False) -> str | None:
             z = p
         out.append(z)
     return "；".join(out) + suffix
-
-
-def _tr(text: str) -> str:
-    """The package's sentence translator (imported late: it imports this module)."""
-    from placement.i18n import _tr as translate_sentence
-
-    return translate_sentence(text)

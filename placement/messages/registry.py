@@ -114,6 +114,8 @@ def example_fields(entry: Code) -> dict[str, object]:
             and isinstance(v[1], Mapping)
         ):
             return Message(v[0], {k: value(x) for k, x in v[1].items()})
+        if isinstance(v, list):
+            return [value(x) for x in v]
         return v
 
     return {k: value(v) for k, v in entry.example.items()}

@@ -162,6 +162,8 @@ def _converters(lang: str) -> dict[str, Converter]:
         "tname": _word("TYPE_NAMES") if zh else same,
         "acts": _join("与", _word("ACTIONS")) if zh else _join(" and "),
         "msg": _nested(lang),
+        "msgs": _join("；" if zh else "; ", _nested(lang)),
+        "sp": lambda v: f" {v}" if v else "",
         "list": _join("、") if zh else _join(", "),
         "list_en": _join(", "),
         "or": _quoted_or(" 或 " if zh else " or "),
