@@ -9,7 +9,6 @@ import click
 
 from placement.cli.main import Command, handle_errors, input_options, lang_option, resolve_lang
 from placement.cli.output import FORMATS, Progress, choose_format, emit
-from placement.problems import Exit
 
 
 @click.command("check", cls=Command)
@@ -42,17 +41,13 @@ def command(roster, rules, units, as_of, sheet, fmt, output, lang):
     sources = [roster, rules or "rules", units or "data/units.yaml"]
     fmt = choose_format("check", fmt, output, sources)  # refuse a bad -o before any work
     reading = Reading(roster, sheet)  # the file is read while the modules below are imported
-    from placement.commands.check import check, check_failed
-    from placement.load.inputs import load_inputs
+    from placement.commands.run import run_check
 
+    seen: dict = {}
     progress = Progress(resolve_lang(lang))
-    progress.step(
-        "reading the rules, units and roster; judging every officer",
-        "读取规则、单位和名册，逐人判定",
+    doc, code = run_check(
+        roster, rules, units, as_of, reading=reading, step=progress.step, seen=seen
     )
-    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
-    progress.step("listing violations", "列出违反规则的情况")
-    doc = check(inputs)
     emit(
         cast("dict[str, Any]", doc),
         "check",
@@ -60,6 +55,6 @@ def command(roster, rules, units, as_of, sheet, fmt, output, lang):
         output,
         sources,
         lang=resolve_lang(lang),
-        as_of=inputs.as_of,
+        as_of=seen["inputs"].as_of,
     )
-    sys.exit(Exit.FOUND if check_failed(doc) else Exit.OK)
+    sys.exit(code)

@@ -28,10 +28,10 @@ def command(old_plan, new_plan, fmt, lang):
 
     Example: placement diff plan-2026.json plan-2027.json --format md
     """
-    from placement.commands.apply import load_plan
-    from placement.commands.diff import diff_markdown, diff_plans
+    from placement.commands.diff import diff_markdown
+    from placement.commands.run import run_diff
 
-    d = diff_plans(load_plan(old_plan), load_plan(new_plan))
+    d, _code = run_diff(old_plan, new_plan)
     if fmt == "json":
         click.echo(json.dumps(d, ensure_ascii=False, indent=2))
     elif fmt == "md":

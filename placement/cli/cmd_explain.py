@@ -27,15 +27,10 @@ def command(roster, officer_id, rules, units, as_of, sheet, pin_file, fmt, lang)
 
     Example: placement explain data/roster.csv J0042
     """
-    from placement.commands.explain import explain
-    from placement.load.inputs import load_inputs
-    from placement.load.pins import load_pins
-    from placement.place.plan import make_plan
+    from placement.commands.run import run_explain
     from placement.report.explain import render_explain
 
-    inputs = load_inputs(roster, rules, units, as_of, sheet=sheet)
-    pins = load_pins(pin_file) if pin_file else []
-    doc = explain(inputs, officer_id, make_plan(inputs, pins))
+    doc, _code = run_explain(roster, officer_id, rules, units, as_of, pin_file, sheet=sheet)
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
         return

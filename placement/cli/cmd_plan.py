@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any, cast
 
 import click
@@ -39,32 +40,22 @@ def command(roster, rules, units, as_of, sheet, pin_file, fmt, output, lang):
     sources = [roster, rules or "rules", units or "data/units.yaml", pin_file]
     fmt = choose_format("plan", fmt, output, sources)  # refuse a bad -o before any work
     reading = Reading(roster, sheet)  # the file is read while the modules below are imported
-    from placement.load.inputs import load_inputs
-    from placement.load.pins import load_pins
-    from placement.place.plan import make_plan, plan_warnings
-
-    progress = Progress(resolve_lang(lang))
-    progress.step(
-        "reading the rules, units and roster; judging every officer",
-        "读取规则、单位和名册，逐人判定",
-    )
-    inputs = load_inputs(roster, rules, units, as_of, keep_cells=False, reading=reading)
-    pins = load_pins(pin_file) if pin_file else []
-    progress.step(
-        f"placing the movers of {inputs.roster.rows} officers",
-        f"为 {inputs.roster.rows} 名民警中的调动人员安排单位",
-    )
-    doc = make_plan(inputs, pins)
+    from placement.commands.run import run_plan
     from placement.i18n import render_problem
 
-    for warning in plan_warnings(inputs):
+    progress = Progress(resolve_lang(lang))
+    seen: dict = {}
+    doc, code = run_plan(
+        roster, rules, units, as_of, pin_file, reading=reading, step=progress.step, seen=seen
+    )
+    for warning in seen["warnings"]:
         click.echo(render_problem(warning, resolve_lang(lang), warning=True), err=True)
     progress.step("writing the plan", "输出调动方案")
     ages = None
     if fmt == "html":
         from placement.report.profile import age_profile
 
-        ages = age_profile(inputs.frame, inputs.units, doc)
+        ages = age_profile(seen["inputs"].frame, seen["inputs"].units, doc)
     emit(
         cast("dict[str, Any]", doc),  # report/ takes documents as plain dicts
         "plan",
@@ -74,3 +65,4 @@ def command(roster, rules, units, as_of, sheet, pin_file, fmt, output, lang):
         lang=resolve_lang(lang),
         ages=ages,
     )
+    sys.exit(code)

@@ -8,7 +8,6 @@ import sys
 import click
 
 from placement.cli.main import Command, handle_errors, lang_option, resolve_lang
-from placement.problems import Exit, InputError
 
 
 @click.command("validate", cls=Command)
@@ -32,13 +31,9 @@ def command(paths, units, fmt, strict, lang):
 
     Example: placement validate rules/ --units data/units.yaml
     """
-    from placement.commands.validate import validate
+    from placement.commands.run import run_validate
 
-    try:
-        problems = validate(list(paths) or ["rules"], units)
-    except InputError as e:
-        problems = e.problems
-    failing = [p for p in problems if p.severity == "error" or strict]
+    problems, code = run_validate(list(paths), units, strict)
     if fmt == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     elif fmt == "github":
@@ -60,7 +55,7 @@ def command(paths, units, fmt, strict, lang):
                 if p.severity == "error"
                 else text.replace(f": {p.code}:", f": warning: {p.code}:", 1)
             )
-    sys.exit(Exit.FOUND if failing else Exit.OK)
+    sys.exit(code)
 
 
 def _message(p, lang) -> str:

@@ -134,15 +134,9 @@ def emit(
     if fmt == "json":
         data = to_json(doc)
     elif fmt == "md":
-        if lang == "zh":
-            from placement.i18n import label
+        from placement.report.summary import markdown_report
 
-            title = label("md_plan" if kind == "plan" else "md_check", lang)
-            data = T.markdown(title, _summary_lines(doc, kind, lang), shown, lang=lang).encode(
-                "utf-8"
-            )
-        else:
-            data = T.markdown(f"placement {kind}", _summary_lines(doc, kind), shown).encode("utf-8")
+        data = markdown_report(doc, kind, shown, lang).encode("utf-8")
     elif fmt == "html":
         from placement.report.html import render_html
 
@@ -176,49 +170,6 @@ def _wrote(output: str, lang: str) -> None:
         click.echo(label("wrote", lang).format(path=output), err=True)
     else:
         click.echo(f"wrote {output}", err=True)
-
-
-def _summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:
-    if kind != "plan":
-        return [
-            ("violations", len(doc["violations"])),
-            ("flags", len(doc["flags"])),
-            ("exceptions", len(doc["exceptions"])),
-            ("posts", len(doc.get("posts", []))),
-        ]
-    s = doc["summary"]
-    pairs = [("ruleset", doc["ruleset"]), ("as_of", doc["as_of"])]
-    pairs += [(k, s[k]) for k in ("officers", "transfers", "post_changes", "flags", "exceptions")]
-    pairs += [
-        ("grassroots_share_before", s["grassroots_share"]["before"]),
-        ("grassroots_share_after", s["grassroots_share"]["after"]),
-        ("allowance_before", s["allowance_monthly_total"]["before"]),
-        ("allowance_after", s["allowance_monthly_total"]["after"]),
-    ]
-    pairs += [
-        (f"target {t['id']}", f"{t['value_before']} -> {t['value_after']} met={t['met_after']}")
-        for t in s["targets"]
-    ]
-    return pairs
-
-
-def _summary_lines(doc: dict, kind: str, lang: str = "en") -> list[str]:
-    if lang != "zh":
-        return [f"- **{k}**: {v}" for k, v in _summary_pairs(doc, kind)]
-    from placement.i18n import boolean, label
-
-    lines = []
-    for k, v in _summary_pairs(doc, kind):
-        if k.startswith("target "):
-            t = next(t for t in doc["summary"]["targets"] if f"target {t['id']}" == k)
-            k = label("sum_target", lang).format(id=t["id"])
-            v = label("sum_target_value", lang).format(
-                before=t["value_before"], after=t["value_after"], met=boolean(t["met_after"], lang)
-            )
-        else:
-            k = label(f"sum_{k}", lang)
-        lines.append(f"- **{k}**: {v}")
-    return lines
 
 
 class Progress:
