@@ -202,7 +202,7 @@ class ConditionNode(TypedDict):
     parts: NotRequired[list[ConditionNode]]
     test: NotRequired[str]  # `field op literal`, as the rule file reads
     value: NotRequired[Any]  # the officer's value (dates ISO, lists as lists)
-    text: NotRequired[str]
+    text: NotRequired[Text]
     decides: NotRequired[bool]
 
 
@@ -215,8 +215,8 @@ class RuleExplained(TypedDict):
     note: NotRequired[Text]
     when: NotRequired[ConditionNode]
     unless: NotRequired[ConditionNode]
-    why_not: NotRequired[list[str]]  # the deciding tests of a false `when` or a true `unless`
-    unknown: NotRequired[list[str]]  # the tests that leave the rule unknown
+    why_not: NotRequired[list[Text]]  # the deciding tests of a false `when` or a true `unless`
+    unknown: NotRequired[list[Text]]  # the tests that leave the rule unknown
 
 
 class ExplainDocument(TypedDict):

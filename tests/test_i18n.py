@@ -372,3 +372,73 @@ def test_english_stays_the_default(here):
     )
     r = run("validate", ADV / "rules" / "unknown-names")
     assert ": unknown-field: agee (did you mean 'age'?)" in r.output
+
+
+def test_facts_are_messages_rendered_per_language():
+    """explain's facts are Messages over (field, shown value) pairs: the same Chinese the
+    reason grammar gives for the same facts, and the English text unchanged."""
+    from placement.messages import Message
+
+    lit = Message("fact-literal", {"value": ("age", "40")})
+    ref = Message("fact-officer-ref", {"ref": "home_district", "value": ("home_district", "東郊")})
+    cases = [
+        (
+            Message(
+                "fact-compare",
+                {"field": "age", "value": ("age", "38"), "symbol": "≤", "other": lit},
+            ),
+            "age 38 ≤ 40",
+            "年龄 38 ≤ 40",
+        ),
+        (
+            Message("fact-is", {"field": "rank", "value": ("rank", "deputy_section (副科)")}),
+            "rank deputy_section (副科)",
+            "职级：副科",
+        ),
+        (
+            Message(
+                "fact-compare",
+                {
+                    "field": "unit.district",
+                    "value": ("unit.district", "城區"),
+                    "symbol": "≠",
+                    "other": ref,
+                },
+            ),
+            "unit.district 城區 ≠ $officer.home_district (東郊)",
+            "单位所在区县 城區 ≠ 本人居住区县（東郊）",
+        ),
+        (
+            Message(
+                "fact-is", {"field": "long_term_illness", "value": ("long_term_illness", "yes")}
+            ),
+            "long_term_illness yes",
+            "长期患病：是",
+        ),
+        (
+            Message("fact-contains", {"field": "unit.tags", "value": ("unit.tags", "complex")}),
+            "unit.tags contains complex",
+            "单位标签包含 治安复杂",
+        ),
+        (
+            Message("fact-state", {"field": "discipline_date", "state": "empty"}),
+            "discipline_date empty",
+            "最近处分时间为空",
+        ),
+        (
+            Message(
+                "fact-in",
+                {
+                    "field": "post",
+                    "value": ("post", "station_head (所長)"),
+                    "negated": False,
+                    "values": ("post", ["station_head (所長)", "instructor (教導員)"]),
+                },
+            ),
+            "post station_head (所長) in [station_head (所長), instructor (教導員)]",
+            "职务 所长 属于 [所长、教导员]",
+        ),
+    ]
+    for m, en, zh in cases:
+        assert str(m) == en and m.text("zh") == zh
+        assert i18n.reason(en, "zh") == zh  # the grammar still used for column reasons agrees

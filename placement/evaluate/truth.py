@@ -24,6 +24,7 @@ from placement.load.rules.conditions import (
 )
 from placement.load.schema import FieldType
 from placement.load.vocab import Vocabulary, rank_compare
+from placement.messages import Message
 
 Record = Mapping[str, Any]
 
@@ -109,26 +110,46 @@ def compare(op: str, actual: Any, expected: Any) -> bool | None:
     raise ValueError(op)
 
 
-def describe(step: Step, vocab: Vocabulary | None = None) -> str:
-    """'age 38 ≤ 40', 'rank deputy_section (副科)', 'unit.tags contains complex'."""
+def describe(step: Step, vocab: Vocabulary | None = None) -> Message:
+    """The fact one test states for one officer, as a Message (`fact-*` codes): in English
+    'age 38 ≤ 40', 'rank deputy_section (副科)', 'unit.tags contains complex'; the fields
+    carry the values as `show_value` prints them, so each language renders its own."""
     t = step.test
+    f = t.field
 
-    def show(v: object, ftype: FieldType = t.ftype) -> str:
-        return show_value(v, ftype, vocab)
+    def show(v: object, ftype: FieldType = t.ftype) -> tuple[str, str]:
+        return (f, show_value(v, ftype, vocab))
 
     if t.op == "is_null":
-        return f"{t.field} {'empty' if step.actual is None else 'given'}"
+        return Message(
+            "fact-state", {"field": f, "state": "empty" if step.actual is None else "given"}
+        )
     if step.actual is None:
-        return f"{t.field} unknown"
+        return Message("fact-state", {"field": f, "state": "unknown"})
     if t.op == "eq" and step.result:
-        return f"{t.field} {show(step.actual)}"
+        return Message("fact-is", {"field": f, "value": show(step.actual)})
     if t.op == "between":
         lo, hi = step.expected
-        return f"{t.field} {show(step.actual)} in [{show(lo)}, {show(hi)}]"
+        values = (f, [show(lo)[1], show(hi)[1]])
+        fields = {"field": f, "value": show(step.actual), "negated": False, "values": values}
+        return Message("fact-in", fields)
     if t.op == "contains":
-        return f"{t.field} contains {show(step.expected)}"
-    rhs = f"$officer.{t.ref} ({show(step.expected)})" if t.ref else show(step.expected)
-    if step.result is False:
-        neg = NEGATED[SYMBOL[t.op]]
-        return f"{t.field} {show(step.actual)} {neg} {rhs}"
-    return f"{t.field} {show(step.actual)} {SYMBOL[t.op]} {rhs}"
+        return Message("fact-contains", {"field": f, "value": show(step.expected)})
+    symbol = SYMBOL[t.op] if step.result is not False else NEGATED[SYMBOL[t.op]]
+    if t.op in ("in", "not_in") and not t.ref and isinstance(step.expected, tuple):
+        values = (f, [show(x)[1] for x in step.expected])
+        fields = {
+            "field": f,
+            "value": show(step.actual),
+            "negated": symbol == "not in",
+            "values": values,
+        }
+        return Message("fact-in", fields)
+    other = (
+        Message("fact-officer-ref", {"ref": t.ref, "value": (t.ref, show(step.expected)[1])})
+        if t.ref
+        else Message("fact-literal", {"value": show(step.expected)})
+    )
+    return Message(
+        "fact-compare", {"field": f, "value": show(step.actual), "symbol": symbol, "other": other}
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Mapping
+from typing import cast
 
 from placement.messages.registry import REGISTRY
 
@@ -42,6 +43,10 @@ def _words(name: str) -> Callable[[], dict[str, str]]:
 def _word(name: str) -> Converter:
     get = _words(name)
     return lambda v: get().get(str(v), str(v))
+
+
+def _word_of(table: dict[str, str]) -> Converter:
+    return lambda v: table.get(str(v), str(v))
 
 
 def _nested(lang: str) -> Converter:
@@ -78,6 +83,40 @@ def _reason_zh(v: object) -> str:
     from placement.i18n.reasons import _reason
 
     return _reason(str(v)) or str(v)
+
+
+def _fval(lang: str) -> Converter:
+    """(field, shown value) → the value; in zh a term or enum value in Chinese."""
+
+    def conv(v: object) -> str:
+        f, shown = cast(tuple[object, object], v)
+        if lang != "zh":
+            return str(shown)
+        from placement.i18n.reasons import _value
+
+        return _value(str(shown), str(f))
+
+    return conv
+
+
+def _flist(lang: str) -> Converter:
+    """(field, [shown, ...]) → `[a, b]`; in zh the items in Chinese joined by 、 (when any is
+    a term or an enum value), else as they are."""
+
+    def conv(v: object) -> str:
+        f, given = cast(tuple[object, list[object]], v)
+        items = [str(x) for x in given]
+        if lang != "zh":
+            return "[" + ", ".join(items) + "]"
+        from placement.i18n.reasons import _value
+
+        shown = [_value(x, str(f)) for x in items]
+        return "[" + ("、".join(shown) if shown != items else ", ".join(items)) + "]"
+
+    return conv
+
+
+_STATES = {"empty": "为空", "given": "已填写", "unknown": "未知"}
 
 
 def _subject(lang: str) -> Converter:
@@ -175,6 +214,12 @@ def _converters(lang: str) -> dict[str, Converter]:
         "loc": _loc(lang),
         "reason": _reason_zh if zh else same,
         "share": _share(lang),
+        "fval": _fval(lang),
+        "flist": _flist(lang),
+        "state": _word_of(_STATES) if zh else same,
+        "not_in": (lambda v: "不属于" if v else "属于")
+        if zh
+        else (lambda v: "not in" if v else "in"),
         "after": _flag(" after the plan", "方案执行后", lang),
         "more": _flag(" ...", " 等", lang),
         "dates": _flag(" (dates are YYYY-MM-DD)", "（日期格式为 YYYY-MM-DD）", lang),
