@@ -16,11 +16,13 @@ from click.testing import CliRunner
 from placement.cli.main import main
 from placement.commands.codes import codes
 from placement.commands.run import (
+    run_apply,
     run_check,
     run_diff,
     run_explain,
     run_plan,
     run_rule_tests,
+    run_schema,
     run_validate,
 )
 from placement.problems import Exit, InputError
@@ -74,6 +76,15 @@ def test_explain_validate_test_diff_codes(here):
     Path("a.json").write_bytes(to_json(plan))
     d, code = run_diff("a.json", "a.json")
     assert code == Exit.OK and not d["transfers_added"] and not d["exceptions_appeared"]
+
+    done, code = run_apply("a.json", "data/roster.csv", "after.csv")
+    assert code == Exit.OK and done == {"path": "after.csv", "rows": plan["summary"]["officers"]}
+    assert Path("after.csv").read_bytes() != Path("data/roster.csv").read_bytes()
+    with pytest.raises(InputError):  # never overwrite an input
+        run_apply("a.json", "data/roster.csv", "data/roster.csv")
+
+    schema, code = run_schema("plan")
+    assert code == Exit.OK and "transfers" in schema["properties"]
 
     doc, code = codes("no_capacity")
     assert code == Exit.OK and doc["codes"][0]["code"] == "no_capacity"

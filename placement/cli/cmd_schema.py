@@ -28,19 +28,7 @@ def command(which, rules, lang):
 
     Example: placement schema rules --rules rules/ > .placement-rules.schema.json
     """
-    if which == "rules":
-        from placement.load.rules.files import rules_schema
+    from placement.commands.run import run_schema
 
-        if rules:
-            from placement.load.rules.load import check_ruleset
-
-            rs, _problems = check_ruleset([rules], None)
-            schema = rules_schema(rs.fields, rs.vocab)
-        else:
-            schema = rules_schema()
-    else:
-        from placement.documents import json_schema
-
-        schema = json_schema(which)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema, _code = run_schema(which, rules)
     click.echo(json.dumps(schema, ensure_ascii=False, indent=2))

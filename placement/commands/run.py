@@ -193,3 +193,58 @@ def run_diff(old_plan: str, new_plan: str) -> tuple[dict, Exit]:
     from placement.commands.diff import diff_plans
 
     return diff_plans(load_plan(old_plan), load_plan(new_plan)), Exit.OK
+
+
+def run_apply(
+    plan: str,
+    roster: str,
+    output: str,
+    force: bool = False,
+    rules: str | None = None,
+    units: str | None = None,
+    sheet: str | None = None,
+) -> tuple[dict, Exit]:
+    """`placement apply`: write `roster` (its `sheet`, else the active one) as it will be
+    after `plan` to `output` (same rows, columns and format); returns ({"path": output, "rows": officer rows written}, Exit.OK).
+    InputError for an output that names an input or has another format's suffix, a file
+    that is not a plan, or a plan made from another roster (unless `force`)."""
+    from placement.commands.apply import applied_rows, check_suffix, load_plan, serialise
+    from placement.load.inputs import RULES_DEFAULT, UNITS_DEFAULT, default_paths
+    from placement.load.roster.load import read_roster
+    from placement.load.rules.load import load_ruleset
+    from placement.load.units import load_units
+    from placement.report.write import guard, write_atomic
+
+    # refuse a bad -o before any work: never an input, and in the roster's own format
+    target = guard(Path(output), [plan, roster, rules or "rules", units or "data/units.yaml"])
+    check_suffix(roster, output)
+    doc = load_plan(plan)
+    units_path, rules_path = default_paths((units, UNITS_DEFAULT), (rules, RULES_DEFAULT))
+    unit_set = load_units(units_path)
+    ruleset = load_ruleset([rules_path], unit_set)
+    r = read_roster(roster, unit_set, ruleset.vocab, ruleset.extras, sheet=sheet)
+    rows = applied_rows(doc, r, unit_set, ruleset.vocab, force)
+    write_atomic(target, serialise(rows, r, doc.get("as_of")))
+    return {"path": output, "rows": len(rows) - 1}, Exit.OK
+
+
+def run_schema(which: str = "rules", rules: str | None = None) -> tuple[dict, Exit]:
+    """`placement schema`: the JSON Schema (draft 2020-12) of a rule file (`which` "rules";
+    with `rules`, that rule set's declared fields and terms included) or of a "plan",
+    "check", "explain" or "diff" document; Exit.OK."""
+    if which == "rules":
+        from placement.load.rules.files import rules_schema
+
+        if rules:
+            from placement.load.rules.load import check_ruleset
+
+            rs, _problems = check_ruleset([rules], None)
+            schema = rules_schema(rs.fields, rs.vocab)
+        else:
+            schema = rules_schema()
+    else:
+        from placement.documents import json_schema
+
+        schema = json_schema(which)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema, Exit.OK
