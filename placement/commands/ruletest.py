@@ -161,14 +161,14 @@ def _eligibility(
 
 def _compare_eligible(
     exp: ExpectFile, eligible: dict[str, tuple[bool | None, list[str]]]
-) -> list[str | Message]:
+) -> list[Message | Problem]:
     def got(policy: str) -> str:
         value, unknown = eligible[policy]
         if value is None:
             return "unknown: " + ", ".join(unknown) + " empty"
         return "eligible" if value else "not eligible"
 
-    fails: list[str | Message] = []
+    fails: list[Message | Problem] = []
     if exp.eligible is not None:
         if exp.eligible not in eligible:
             fails.append(Message("test-unknown-policy", {"policy": exp.eligible}))
@@ -246,7 +246,7 @@ def _compare(
             u = units.by_id[transfer["to_unit"]]
             rec = u.record()
             if evaluate(sel, rec, {}) is not True:
-                fields = {"selector": str(exp.move_to), "unit": u.id}
+                fields: dict[str, object] = {"selector": str(exp.move_to), "unit": u.id}
                 fails.append(Message("test-expected-move", fields))
     for post in (exp.post, exp.set_post):
         if post is not None:

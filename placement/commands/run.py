@@ -24,6 +24,7 @@ from placement.problems import Exit, InputError, Problem, problem
 
 if TYPE_CHECKING:
     from placement.commands.ruletest import CaseResult, Coverage
+    from placement.documents import CheckDocument, DiffDocument, PlanDocument
     from placement.load.roster.fetch import Reading
     from placement.load.rules.model import RuleSet
 
@@ -44,7 +45,7 @@ def run_plan(
     reading: Reading | None = None,
     step: Step = _quiet,
     seen: dict[str, Any] | None = None,
-) -> tuple[dict, Exit]:
+) -> tuple[PlanDocument, Exit]:
     """`placement plan`: the plan document (SPEC §4) and Exit.OK; `seen` gets the `inputs`
     and the rule files' `warnings` (Problems). InputError on bad input."""
     from placement.load.inputs import load_inputs
@@ -79,7 +80,7 @@ def run_check(
     reading: Reading | None = None,
     step: Step = _quiet,
     seen: dict[str, Any] | None = None,
-) -> tuple[dict, Exit]:
+) -> tuple[CheckDocument, Exit]:
     """`placement check`: the check document (SPEC §4); Exit.FOUND when it reports anything
     (violations, flags, unmet targets, posts), else Exit.OK. `seen` gets the `inputs`."""
     from placement.commands.check import check, check_failed
@@ -186,7 +187,7 @@ def _rule_files(path: Path) -> bool:
     return path.suffix in (".yaml", ".yml") and path.exists()
 
 
-def run_diff(old_plan: str, new_plan: str) -> tuple[dict, Exit]:
+def run_diff(old_plan: str, new_plan: str) -> tuple[DiffDocument, Exit]:
     """`placement diff`: the diff document of two plan JSON files and Exit.OK; InputError
     for a file that is not a plan document."""
     from placement.commands.apply import load_plan
