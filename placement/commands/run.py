@@ -150,10 +150,12 @@ class TestRun:
 
     @property
     def failed(self) -> list[CaseResult]:
+        """The cases that did not pass, in the order they ran."""
         return [r for r in self.results if not r.passed]
 
     @property
     def low(self) -> bool:
+        """Is coverage below `min_coverage` (never, without one)?"""
         return self.min_coverage is not None and self.percent < self.min_coverage
 
 
