@@ -7,8 +7,9 @@ the core of `opa check`). Tests call them directly. Exit codes are `placement.pr
 layer renders its problems).
 
 `sheet` names the workbook sheet to read (else the active one; a `reading` already
-started has its own). `step(en, zh)`, where taken, is told each stage (the CLI's progress lines). `seen`, where
-taken, is filled with what a renderer needs beyond the document (`inputs`, `warnings`).
+started has its own). `step(en, zh)`, where taken, is told each stage (the CLI's progress
+lines). `seen`, where taken, is filled with what a renderer needs beyond the document
+(`inputs`, `warnings`).
 Heavy modules are imported inside the functions: `placement --help` stays light.
 """
 
@@ -42,6 +43,7 @@ def run_plan(
     as_of: dt.date | None = None,
     pin_file: str | None = None,
     *,
+    sheet: str | None = None,
     reading: Reading | None = None,
     step: Step = _quiet,
     seen: dict[str, Any] | None = None,
@@ -77,6 +79,7 @@ def run_check(
     units: str | None = None,
     as_of: dt.date | None = None,
     *,
+    sheet: str | None = None,
     reading: Reading | None = None,
     step: Step = _quiet,
     seen: dict[str, Any] | None = None,
@@ -208,7 +211,8 @@ def run_apply(
     sheet: str | None = None,
 ) -> tuple[dict, Exit]:
     """`placement apply`: write `roster` (its `sheet`, else the active one) as it will be
-    after `plan` to `output` (same rows, columns and format); returns ({"path": output, "rows": officer rows written}, Exit.OK).
+    after `plan` to `output` (same rows, columns and format); returns ({"path": output,
+    "rows": officer rows written}, Exit.OK).
     InputError for an output that names an input or has another format's suffix, a file
     that is not a plan, or a plan made from another roster (unless `force`)."""
     from placement.commands.apply import applied_rows, check_suffix, load_plan, serialise
