@@ -19,6 +19,8 @@ from placement.place.appoint import (
     solve,
     vacancies,
 )
+from placement.place.appoint.flow import solve_flow
+from placement.place.appoint.solver import solve_cpsat
 
 POSTS = ["head", "deputy", "officer"]
 IDS = ["A10", "A9", "B1", "A100", "C3", "B20", "A2", "C10", "B3", "A1"]
@@ -165,17 +167,21 @@ def acyclic(pr: Problem, app) -> bool:
 
 
 @st.composite
-def problems(draw):
+def problems(draw, tricky=False):
+    """Small problems; ``tricky`` biases them to what the flow relaxation does not express
+    (flow.py): ``min_staff`` that binds, over-established slots whose holders are candidates,
+    capacity that binds, chains (candidates holding counted posts)."""
     units = []
     for b in range(3):
         head = draw(st.integers(2, 6))
-        cap = draw(st.sampled_from([-1, -1, head, head + 1]))
+        caps = [head, head, head + 1, -1] if tricky else [-1, -1, head, head + 1]
+        mins = [head - 1, head - 2, head, 0] if tricky else [0, 0, head - 1, head]
         units.append(
             (
                 ["U2", "U10", "U1"][b],
                 head,
-                cap,
-                draw(st.sampled_from([0, 0, head - 1, head])),
+                draw(st.sampled_from(caps)),
+                draw(st.sampled_from(mins)),
                 draw(st.sampled_from([True, True, True, False])),
             )
         )
@@ -185,13 +191,13 @@ def problems(draw):
         )
     )
     ncand = draw(st.integers(3, 8))
-    cands_raw = [
-        (draw(st.integers(0, 2)), draw(st.sampled_from([0, 1, 1, 2, 2]))) for _ in range(ncand)
-    ]
+    posts = [0, 1, 1, 1, 2] if tricky else [0, 1, 1, 2, 2]
+    cands_raw = [(draw(st.integers(0, 2)), draw(st.sampled_from(posts))) for _ in range(ncand)]
     slots = []
     for b, post in pairs:
         held = sum(1 for cu, cp in cands_raw if (cu, cp) == (b, post))
-        est = draw(st.integers(held, held + 2)) if draw(st.integers(0, 3)) else held - 1
+        surplus = draw(st.integers(0, 1 if tricky else 3)) == 0
+        est = held - draw(st.integers(1, 2)) if surplus else draw(st.integers(held, held + 2))
         pol = post if draw(st.integers(0, 5)) else -1  # head: policy 0, deputy: policy 1
         slots.append((b, post, max(est, 0), held, pol))
     policies = []
@@ -235,10 +241,26 @@ def problems(draw):
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_solver_equals_brute_force(pr):
+    check_against_brute_force(pr)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(tricky=True))
+def test_flow_solver_equals_brute_force_where_the_relaxation_is_loose(pr):
+    check_against_brute_force(pr)
+
+
+def check_against_brute_force(pr):
+    """The flow solver (``solve``) and the CP-SAT model (``solve_cpsat``) both equal the
+    brute force: objective vector, tie-break assignment, vacancies left per slot."""
     sizes = [1 + len(options(pr, c)) for c in range(len(pr.candidates))]
     assume(np.prod(sizes) <= 20000)
     best = brute(pr)
+    ref = solve_cpsat(pr)
     sol = solve(pr)
+    assert sol.objective() == ref.objective()
+    assert sol.appointments.tolist() == ref.appointments.tolist()
+    assert sol.left.tolist() == ref.left.tolist()
     got = {int(a): int(k) for a, k in sol.appointments.tolist()}
     ev = evaluate(pr, got)
     assert ev is not None, "the solver's appointments break a constraint"
@@ -345,3 +367,48 @@ def test_vacancy_reasons():
     assert len(sol.appointments) == 0
     got = {(v.slot, v.count, v.reason) for v in vacancies(pr, sol)}
     assert got == {(0, 1, NO_POLICY), (1, 1, NO_ELIGIBLE), (2, 1, TAKEN)}
+
+
+def test_flow_is_tight_without_min_staff_or_surplus():
+    """The four-stations case needs no fallback: the flow's optimum is the exact one."""
+    assert solve_flow(_four_heads()).method == "flow"
+
+
+def test_flow_falls_back_when_min_staff_binds():
+    """U1 may lose one officer (min_staff 9 of 10), but R does not know: both A1 and A2
+    (U1, the best) would leave it for the two U2 heads. The exact model takes A1 and the
+    third best from U2's neighbour unit instead."""
+    units = [("U1", 10, -1, 9, True), ("U2", 10, -1, 0, True), ("U3", 10, -1, 0, True)]
+    slots = [(1, 0, 2, 0, 0)]
+    policies = [(20, 1, [[True] * 3], 0, [])]
+    cands = [
+        ("A1", 0, 2, [1], [0], [0]),
+        ("A2", 0, 2, [2], [0], [0]),
+        ("A3", 2, 2, [3], [0], [0]),
+    ]
+    pr = build(units, slots, policies, cands)
+    sol = solve_flow(pr)
+    assert sol.method == "cpsat"
+    assert sorted(pr.candidates.officer_id[sol.appointments[:, 0]].tolist()) == ["A1", "A3"]
+    assert brute(pr)[0][0] == sol.objective()
+
+
+def test_flow_falls_back_when_a_surplus_departure_would_open_a_place():
+    """U1's deputy post has 2 holders for 1 place, so H's promotion to head U2 opens no
+    deputy vacancy, and U2 is full: H can arrive only if someone leaves U2. R lets O (of U2)
+    fill U1's deputy post with H's departure token, which the exact rules forbid: nobody is
+    appointed and the head post stays vacant."""
+    units = [("U1", 10, -1, 0, True), ("U2", 10, 10, 0, True)]
+    slots = [(1, 0, 1, 0, 0), (0, 1, 1, 2, 1)]
+    policies = [(20, 1, [[True, True]], 0, []), (10, 1, [[True, True]], 0, [])]
+    cands = [
+        ("H", 0, 1, [1, 0], [0, 0], [0, 0]),
+        ("X", 0, 1, [0, 0], [0, 0], [0, 0]),
+        ("O", 1, 2, [0, 1], [0, 0], [0, 0]),
+    ]
+    pr = build(units, slots, policies, cands)
+    sol = solve_flow(pr)
+    assert sol.method == "cpsat"
+    assert sol.appointments.tolist() == []
+    assert sol.vacancies_left == [1, 0]
+    assert brute(pr)[0][0] == sol.objective()

@@ -30,27 +30,10 @@ vacancy count, frees no place net and only uses up departures, and costs merit �
 appointee at its level, so removing it improves (ii); no optimum contains one.
 
 Scale: the model has one boolean per admissible pair and the tie-break a solve per block
-of pairs, so it is exact but slow beyond a few thousand pairs (bench/appoint.py: 0.5% of
-the SPEC §5 shape, 8,837 pairs, takes about 24 s of CPU, 9 s of it for (i)–(iii); the full
-shape has about 333 million pairs and is not attempted). The SPEC §5 bar needs a
-min-cost-flow formulation; what is worked out for it (not built):
-
-- capacity fits a single-commodity flow: vacancy tokens flow source → slot → candidate →
-  the slot the candidate held (or an end node of the candidate's unit); per unit b, flow
-  conservation gives arrivals − departures = existing vacancies at b − tokens ending at b,
-  so "arrivals − departures ≤ capacity − headcount" is a lower bound
-  ``max(0, existing_b − free_b)`` on one arc (b's end node → sink) that collects every
-  token ending at b (left unfilled, absorbed by over-establishment, or reaching a post-less
-  candidate of b). Candidates aggregate into class nodes per (policy, where profile) plus
-  own-unit routes for ``prefer``, about 640,000 arcs for the SPEC shape;
-- the lexicographic stages (merit per level does not fit int64 tiers) need the optimal
-  face of each stage: node potentials from the residual graph (OR-Tools does not expose
-  them; a vectorised Bellman–Ford), arcs of positive reduced cost closed, negative ones
-  fixed full;
-- ``min_staff`` (departures per unit) and "absorbed first" at over-established slots do
-  not fit that flow: a flow optimum that breaks them needs this exact model as fallback;
-- the tie-break (iv) as defined here is not a flow objective; a flow-friendly definition
-  would have to be agreed first.
+of pairs, so it is exact but slow beyond a few thousand pairs. :func:`solve` therefore runs
+the min-cost-flow solver (``flow.py``), which settles (i)–(iii) as flows and hands this
+model only the pairs an optimal flow can use; :func:`solve_cpsat` is this model alone, the
+reference and the fallback where the flow relaxation is not tight (``min_staff``, surplus).
 """
 
 from __future__ import annotations
@@ -71,7 +54,9 @@ _LIMIT = 1 << 52  # CP-SAT rejects objectives near int64 (overflow checks after 
 class Solution:
     """``appointments``: (A, 2) int64 of (candidate, slot), in slot order then officer_id;
     ``levels``: the levels, highest first; per level ``vacancies_left`` and ``merit``;
-    ``prefer``: the prefer sum; ``left``: per slot the vacancies left at the end."""
+    ``prefer``: the prefer sum; ``left``: per slot the vacancies left at the end; ``method``:
+    ``"flow"`` (the flow and its tie-break), ``"face"`` (the exact model on the flow's optimal
+    face) or ``"cpsat"`` (the exact model alone)."""
 
     appointments: np.ndarray
     levels: list[int]
@@ -79,6 +64,7 @@ class Solution:
     merit: list[int]
     prefer: int
     left: np.ndarray
+    method: str = "cpsat"  # which found it: "flow", "face" or "cpsat" (flow.py docstring)
 
     def objective(self) -> tuple:
         """(vacancies left per level, merit sum per level, prefer sum): the stages (i)–(iii)
@@ -105,82 +91,141 @@ def reachable_pairs(problem: Problem) -> tuple[np.ndarray, np.ndarray]:
 
 
 def solve(problem: Problem, workers: int = 1) -> Solution:
-    """The optimal appointments (SPEC §2.1 points 2–3); raises RuntimeError if the solver
-    does not prove a stage optimal (it has no time limit, so only on a bug)."""
+    """The optimal appointments (SPEC §2.1 points 2–3): the min-cost-flow solver
+    (``flow.py``), which falls back to :func:`solve_cpsat` where its relaxation is not
+    tight. Raises RuntimeError only on a bug (no time limits)."""
+    from placement.place.appoint.flow import solve_flow
+
+    return solve_flow(problem, workers)
+
+
+def solve_cpsat(problem: Problem, workers: int = 1) -> Solution:
+    """The optimal appointments by the exact CP-SAT model alone (the reference the flow
+    solver falls back to); raises RuntimeError if the solver does not prove a stage optimal
+    (it has no time limit, so only on a bug)."""
     problem.check()
     cand, slot = reachable_pairs(problem)
-    s, u, pol = problem.slots, problem.units, problem.policies
-    n = len(cand)
-    m = cp_model.CpModel()
-    x = [m.new_bool_var(f"x{i}") for i in range(n)]
-    # at most once
-    order = np.argsort(cand, kind="stable")
-    bounds = np.flatnonzero(np.diff(cand[order])) + 1
-    for grp in np.split(order, bounds) if n else []:
-        if len(grp) > 1:
-            m.add_at_most_one(x[i] for i in grp.tolist())
-    # tokens per slot
-    by_slot = _groups(slot, len(s))
-    held = problem.candidates.slot[cand]
-    by_held = _groups(np.where(held >= 0, held, len(s)), len(s) + 1)
-    vac, sur = s.vacancies, s.surplus
-    left: list[Any] = []  # per slot: vacancies left at the end (an int or an expression)
-    for k in range(len(s)):
-        fills = sum(x[i] for i in by_slot[k])
-        leaving = sum(x[i] for i in by_held[k])
-        opened: Any = 0
-        if by_held[k] and sur[k] == 0:
-            opened = leaving
-        elif by_held[k]:
-            opened = m.new_int_var(0, len(by_held[k]), f"z{k}")
-            m.add_max_equality(opened, [0, leaving - int(sur[k])])
-        if by_slot[k]:
-            m.add(fills <= int(vac[k]) + opened)
-        left.append(int(vac[k]) + opened - fills)
-    # capacity and min_staff, cross-unit moves only
-    cu, su = problem.candidates.unit[cand], s.unit[slot]
-    cross = cu != su
-    arr = _groups(np.where(cross, su, len(u)), len(u) + 1)
-    dep = _groups(np.where(cross, cu, len(u)), len(u) + 1)
-    for b in range(len(u)):
-        if arr[b] and u.capacity[b] >= 0:
-            m.add(
-                sum(x[i] for i in arr[b]) - sum(x[i] for i in dep[b])
-                <= int(u.capacity[b] - u.headcount[b])
-            )
-        room = max(0, int(u.headcount[b] - u.min_staff[b]))
-        if len(dep[b]) > room:
-            m.add(sum(x[i] for i in dep[b]) <= room)
-    # objectives
-    level = problem.level()
-    levels = sorted({int(v) for v in level[s.policy >= 0].tolist()}, reverse=True)
-    merit = pol.merit[s.policy[slot], cand]
-    prefer = problem.prefer_cost(cand, slot)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = workers
-    stages = [sum(left[k] for k in np.flatnonzero(level == lv).tolist()) for lv in levels]
-    stages += [
-        cp_model.LinearExpr.weighted_sum([x[i] for i in idx], merit[idx].tolist())
-        for lv in levels
-        for idx in [np.flatnonzero(level[slot] == lv)]
-    ]
-    stages.append(cp_model.LinearExpr.weighted_sum(x, prefer.tolist()))
-    values = [_stage(m, solver, e, x) for e in stages]
-    # (iv): lexicographically largest indicator vector in (slot order, officer_id) order
-    tie = np.lexsort((problem.id_rank()[cand], problem.slot_order()[slot]))
-    for blk, w in _tie_blocks(slot[tie], s.establishment, tie):
-        _stage(m, solver, -cp_model.LinearExpr.weighted_sum([x[i] for i in blk], w), x)
-    chosen = np.array([i for i in tie.tolist() if solver.boolean_value(x[i])], dtype=np.int64)
-    app = (
-        np.stack([cand[chosen], slot[chosen]], axis=1)
-        if len(chosen)
-        else np.zeros((0, 2), dtype=np.int64)
-    )
-    rest = np.array(
-        [solver.value(e) if not isinstance(e, int) else e for e in left], dtype=np.int64
-    )
-    nl = len(levels)
-    return Solution(app, levels, values[:nl], values[nl : 2 * nl], values[2 * nl], rest)
+    model = Model(problem, cand, slot, workers)
+    values = [_stage(model.m, model.solver, e, model.x) for e in model.stages]
+    return model.finish(values)
+
+
+class Model:
+    """The CP-SAT model over the given (candidate, slot) pairs: ``x`` (one boolean per pair),
+    ``left`` (per slot the vacancies left, an int or an expression), ``stages`` (the
+    objectives of SPEC §2.1 point 3 (i)–(iii) in order), ``levels`` (highest first)."""
+
+    def __init__(self, problem: Problem, cand: np.ndarray, slot: np.ndarray, workers: int = 1):
+        self.problem, self.cand, self.slot = problem, cand, slot
+        s, u, pol = problem.slots, problem.units, problem.policies
+        n = len(cand)
+        m = cp_model.CpModel()
+        x = [m.new_bool_var(f"x{i}") for i in range(n)]
+        # at most once
+        order = np.argsort(cand, kind="stable")
+        bounds = np.flatnonzero(np.diff(cand[order])) + 1
+        for grp in np.split(order, bounds) if n else []:
+            if len(grp) > 1:
+                m.add_at_most_one(x[i] for i in grp.tolist())
+        # tokens per slot
+        by_slot = _groups(slot, len(s))
+        held = problem.candidates.slot[cand]
+        by_held = _groups(np.where(held >= 0, held, len(s)), len(s) + 1)
+        vac, sur = s.vacancies, s.surplus
+        left: list[Any] = []  # per slot: vacancies left at the end (an int or an expression)
+        for k in range(len(s)):
+            fills = sum(x[i] for i in by_slot[k])
+            leaving = sum(x[i] for i in by_held[k])
+            opened: Any = 0
+            if by_held[k] and sur[k] == 0:
+                opened = leaving
+            elif by_held[k]:
+                opened = m.new_int_var(0, len(by_held[k]), f"z{k}")
+                m.add_max_equality(opened, [0, leaving - int(sur[k])])
+            if by_slot[k]:
+                m.add(fills <= int(vac[k]) + opened)
+            left.append(int(vac[k]) + opened - fills)
+        # capacity and min_staff, cross-unit moves only
+        cu, su = problem.candidates.unit[cand], s.unit[slot]
+        cross = cu != su
+        arr = _groups(np.where(cross, su, len(u)), len(u) + 1)
+        dep = _groups(np.where(cross, cu, len(u)), len(u) + 1)
+        for b in range(len(u)):
+            if arr[b] and u.capacity[b] >= 0:
+                m.add(
+                    sum(x[i] for i in arr[b]) - sum(x[i] for i in dep[b])
+                    <= int(u.capacity[b] - u.headcount[b])
+                )
+            room = max(0, int(u.headcount[b] - u.min_staff[b]))
+            if len(dep[b]) > room:
+                m.add(sum(x[i] for i in dep[b]) <= room)
+        # objectives
+        level = problem.level()
+        self.levels = sorted({int(v) for v in level[s.policy >= 0].tolist()}, reverse=True)
+        merit = pol.merit[s.policy[slot], cand]
+        prefer = problem.prefer_cost(cand, slot)
+        stages = [sum(left[k] for k in np.flatnonzero(level == lv).tolist()) for lv in self.levels]
+        stages += [
+            cp_model.LinearExpr.weighted_sum([x[i] for i in idx], merit[idx].tolist())
+            for lv in self.levels
+            for idx in [np.flatnonzero(level[slot] == lv)]
+        ]
+        stages.append(cp_model.LinearExpr.weighted_sum(x, prefer.tolist()))
+        self.m, self.x, self.left, self.stages = m, x, left, stages
+        self.solver = cp_model.CpSolver()
+        self.solver.parameters.num_workers = workers
+
+    def feasible(self) -> bool:
+        """Whether the model (with whatever was added) has a solution; leaves it hinted."""
+        self.m.clear_objective()  # type: ignore[no-untyped-call]
+        status = self.solver.solve(self.m)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if status != cp_model.INFEASIBLE:
+                raise RuntimeError(
+                    f"appointment solver ended with {self.solver.status_name(status)}"
+                )
+            return False
+        self.m.clear_hints()  # type: ignore[no-untyped-call]
+        for v in self.x:
+            self.m.add_hint(v, self.solver.boolean_value(v))
+        return True
+
+    def finish(self, values: list[int], free: np.ndarray | None = None) -> Solution:
+        """With the stages fixed at ``values``: the tie-break (iv) over the pairs ``free``
+        (indexes into the pairs; all when None; the others must be fixed), then the
+        solution. The model must be feasible."""
+        problem, cand, slot, x, m, solver = (
+            self.problem,
+            self.cand,
+            self.slot,
+            self.x,
+            self.m,
+            self.solver,
+        )
+        s = problem.slots
+        # (iv): lexicographically largest indicator vector in (slot order, officer_id) order
+        tie = np.lexsort((problem.id_rank()[cand], problem.slot_order()[slot]))
+        if free is not None:
+            tie = tie[np.isin(tie, free)]
+        solved = False
+        for blk, w in _tie_blocks(slot[tie], s.establishment, tie):
+            _stage(m, solver, -cp_model.LinearExpr.weighted_sum([x[i] for i in blk], w), x)
+            solved = True
+        if x and not solved:  # every pair fixed: find the one solution
+            if not self.feasible():
+                raise RuntimeError("appointment model infeasible with its stages fixed")
+        every = np.lexsort((problem.id_rank()[cand], problem.slot_order()[slot]))
+        chosen = np.array([i for i in every.tolist() if solver.boolean_value(x[i])], dtype=np.int64)
+        app = (
+            np.stack([cand[chosen], slot[chosen]], axis=1)
+            if len(chosen)
+            else np.zeros((0, 2), dtype=np.int64)
+        )
+        rest = np.array(
+            [solver.value(e) if not isinstance(e, int) else e for e in self.left], dtype=np.int64
+        )
+        nl = len(self.levels)
+        return Solution(app, self.levels, values[:nl], values[nl : 2 * nl], values[2 * nl], rest)
 
 
 def _tie_blocks(
