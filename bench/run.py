@@ -348,7 +348,7 @@ def main() -> None:
             "optimally in ≤ 5 s; wall and CPU time)"
         )
         say("")
-        for scale in (1.0, appoint.SMALL):
+        for scale in appoint.SCALES:
             for line in appoint.report(appoint.run(scale)):
                 say(line)
         say("")

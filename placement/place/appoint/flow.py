@@ -162,21 +162,22 @@ def tie_break(net: Network, flow: np.ndarray, order: np.ndarray) -> np.ndarray:
     starts = np.flatnonzero(np.r_[True, np.diff(slot_of[order]) != 0, True])
     for g in range(len(starts) - 1):
         k = int(slot_of[order[starts[g]]])
-        reach: dict[int, tuple[int, int]] | None = None
+        reach: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         for a in order[starts[g] : starts[g + 1]].tolist():
             if x[a] == 0:
                 if reach is None:
                     reach = _reaching(k, x, lo, hi, tail, head, into, outof)
                 c = int(head[a])
-                if c not in reach:
+                reached, arc, step = reach
+                if not reached[c]:
                     hi[a] = 0
                     continue
                 x[a] = 1
                 v = c
                 while v != k:  # augment along the path c ⇝ k
-                    arc, step = reach[v]
-                    x[arc] += step
-                    v = int(head[arc]) if step > 0 else int(tail[arc])
+                    b, d = int(arc[v]), int(step[v])
+                    x[b] += d
+                    v = int(head[b]) if d > 0 else int(tail[b])
                 reach = None
             lo[a] = hi[a] = 1
             reach = None
@@ -197,28 +198,41 @@ def _reaching(
     head: np.ndarray,
     into: tuple[np.ndarray, np.ndarray],
     outof: tuple[np.ndarray, np.ndarray],
-) -> dict[int, tuple[int, int]]:
-    """Nodes with a residual path to ``k``: node -> (arc, +1 forward / -1 backward), the
-    first hop of such a path."""
-    reach: dict[int, tuple[int, int]] = {k: (-1, 0)}
-    queue = [k]
-    ip, ia = into
-    op, oa = outof
-    while queue:
-        w = queue.pop()
-        for a in ia[ip[w] : ip[w + 1]].tolist():  # u -> w forward
-            if x[a] < hi[a]:
-                u = int(tail[a])
-                if u not in reach:
-                    reach[u] = (a, 1)
-                    queue.append(u)
-        for a in oa[op[w] : op[w + 1]].tolist():  # w -> u carrying flow: u -> w backward
-            if x[a] > lo[a]:
-                u = int(head[a])
-                if u not in reach:
-                    reach[u] = (a, -1)
-                    queue.append(u)
-    return reach
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Nodes with a residual path to ``k`` (a breadth-first search backwards, a frontier at a
+    time): (reached mask, per node the arc of its first hop, +1 forward / -1 backward)."""
+    n = len(into[0]) - 1
+    reached = np.zeros(n, bool)
+    arc = np.full(n, -1, np.int64)
+    step = np.zeros(n, np.int64)
+    reached[k] = True
+    frontier = np.array([k], np.int64)
+    while len(frontier):
+        fwd = _gather(into, frontier)  # u -> w with room: u reaches w
+        fwd = fwd[x[fwd] < hi[fwd]]
+        bwd = _gather(outof, frontier)  # w -> u carrying flow: u reaches w backward
+        bwd = bwd[x[bwd] > lo[bwd]]
+        u = np.concatenate([tail[fwd], head[bwd]])
+        a = np.concatenate([fwd, bwd])
+        s = np.concatenate([np.ones(len(fwd), np.int64), -np.ones(len(bwd), np.int64)])
+        new = ~reached[u]
+        u, first = np.unique(u[new], return_index=True)
+        reached[u] = True
+        arc[u] = a[new][first]
+        step[u] = s[new][first]
+        frontier = u
+    return reached, arc, step
+
+
+def _gather(csr: tuple[np.ndarray, np.ndarray], nodes: np.ndarray) -> np.ndarray:
+    """The values of the given nodes' rows, concatenated."""
+    ptr, vals = csr
+    starts, lens = ptr[nodes], ptr[nodes + 1] - ptr[nodes]
+    total = int(lens.sum())
+    if not total:
+        return np.zeros(0, np.int64)
+    offs = np.repeat(starts - np.cumsum(lens) + lens, lens)
+    return vals[offs + np.arange(total)]
 
 
 def solve_flow(problem: Problem, workers: int = 1) -> Solution:
@@ -245,11 +259,18 @@ def solve_flow(problem: Problem, workers: int = 1) -> Solution:
     cost = np.zeros(net.m, np.int64)
     cost[pairs] = prefer
     costs.append(cost)
-    values = []
-    for cost in costs:
-        flow = net.solve(cost)
-        values.append(int(cost @ flow))
-        net.restrict(flow, cost)
+    values: list[int] = []
+    group: list[np.ndarray] = []
+    flow = np.zeros(net.m, np.int64)
+    for stage in [*costs, None]:
+        if group and (stage is None or not _fits(net, [*group, stage])):
+            combined = _combine(net, group)
+            flow = net.solve(combined)
+            values += [int(c @ flow) for c in group]
+            net.restrict(flow, combined)
+            group = []
+        if stage is not None:
+            group.append(stage)
     open_ = net.hi[pairs] >= 1
     fixed = net.lo[pairs] >= 1
     tie = np.lexsort((problem.id_rank()[cand], problem.slot_order()[slot]))
@@ -280,6 +301,40 @@ def _fallback(problem: Problem, workers: int) -> Solution:
     sol = solve_cpsat(problem, workers)
     sol.method = "cpsat"
     return sol
+
+
+_LIMIT = 1 << 60
+
+
+def _range(net: Network, cost: np.ndarray) -> int:
+    """An upper bound on a stage's value over every flow: the vacancies (tokens are conserved)
+    times the largest vacancy cost, plus per candidate its largest pair cost (appointed at
+    most once)."""
+    pairs, left = net.kinds[0], net.kinds[3]
+    tokens = int(net.supply[net.supply > 0].sum())
+    per = np.zeros(net.n, np.int64)
+    np.maximum.at(per, net.head[pairs], cost[pairs])
+    return tokens * int(cost[left].max(initial=0)) + int(per.sum())
+
+
+def _combine(net: Network, group: list[np.ndarray]) -> np.ndarray:
+    """One cost whose minimum is the lexicographic minimum of the group's stages, the first
+    most important: each stage weighs one more than everything after it can add."""
+    out = np.zeros(net.m, np.int64)
+    for cost in group:
+        out = out * (_range(net, cost) + 1) + cost
+    return out
+
+
+def _fits(net: Network, group: list[np.ndarray]) -> bool:
+    """Whether the combined cost stays clear of 64 bits, with the solver's scaling of costs
+    by the number of nodes."""
+    top = total = 0
+    for cost in group:
+        r = _range(net, cost)
+        top = top * (r + 1) + int(cost.max(initial=0))
+        total = total * (r + 1) + r
+    return top * (net.n + 1) < _LIMIT and total < _LIMIT
 
 
 def _exact(
