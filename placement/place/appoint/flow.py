@@ -37,14 +37,27 @@ bound, so fixing those arcs keeps exactly the optimal flows and the next stage o
 over them (the *optimal face*). A cycle of appointments that only fills vacancies it opens
 itself is a circulation of positive merit cost, so no optimal flow holds one.
 
-**Exactness, the tie-break and the fallback.** After (iii), the pairs on arcs still open
-are the only ones any optimal flow uses. The exact CP-SAT model (``solver.Model``: the real
-``min_staff`` and surplus rules) is built over those pairs only, with the pairs every optimal
-flow uses fixed and each stage's value from R required. If it is feasible, the exact optimum
-equals R's (R is a relaxation), so every exact optimum is an optimal flow of R and lies in
-that face: the model's solutions are exactly the exact optima, and its tie-break (iv) is the
-exact one. If it is infeasible, R was not tight (``min_staff`` or the surplus rule binds),
-and the full CP-SAT model solves the problem (``method`` says which ran).
+**The tie-break (iv)** is a greedy over the optimal face after (iii) (``tie_break``): the
+pairs in (slot order, officer_id) order, each fixed in when some optimal flow keeps every
+earlier decision and uses it (a residual cycle through it), else fixed out — the
+lexicographically largest indicator vector, which is (iv) as ``solver.py`` states it.
+
+**Exactness and the fallback.** If the tie-break's appointments keep the exact rules
+(``min_staff``, surplus absorbed first) and reach R's stage values, they are the answer: the
+exact optimum then equals R's, every exact optimum is an optimal flow of R, so the exact
+optima are the R-optimal flows that keep the rules, and the lexicographically largest of all
+R-optimal flows, keeping them, is the largest among those (``method`` ``"flow"``).
+Otherwise the exact CP-SAT model (``solver.Model``) is built over the pairs still open after
+(iii) only, with the pairs every optimal flow uses fixed and each stage's value from R
+required; if it is feasible the same argument makes its optima the exact ones and its
+tie-break the exact one (``"face"``); if not, R was not tight (``min_staff`` or the surplus
+rule binds) and the full model solves the problem (``"cpsat"``).
+
+**Scale.** One arc per admissible pair: the SPEC §5 shape's ~333 million pairs are out of
+reach (bench/appoint.py reports the scales it runs). Still to do for that bar: candidate
+class nodes (policy × where profile × post, plus a node per ``prefer`` entry) instead of
+pair arcs, and a tie-break that decomposes the class nodes' flow (any pairing inside a
+class node is admissible, so most of (iv) is a sort there).
 """
 
 from __future__ import annotations
