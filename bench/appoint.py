@@ -149,7 +149,8 @@ def report(r: dict) -> list[str]:
     if r.get("skipped"):
         return [
             f"{head}: not attempted — the flow network would hold about {r['pairs']:,} "
-            f"pair arcs (limit {MAX_PAIRS:,}); bar ≤ 5 s: missed"
+            f"pair arcs (limit {MAX_PAIRS:,}); "
+            + ("bar ≤ 5 s: missed" if r["scale"] == 1.0 else "scaled run: no bar")
         ]
     verdict = (
         "met"
