@@ -159,8 +159,8 @@ def report(r: dict) -> list[str]:
     )
     return [
         f"{head}: {r['wall']:.2f} s wall, "
-        f"{r['cpu']:.2f} s CPU ({r['method']}); {r['appointments']:,} appointed, vacancies left per level "
-        f"{r['left']}; bar ≤ 5 s: {verdict}"
+        f"{r['cpu']:.2f} s CPU ({r['method']}); {r['appointments']:,} appointed, "
+        f"vacancies left per level {r['left']}; bar ≤ 5 s: {verdict}"
     ]
 
 
