@@ -31,9 +31,10 @@ appointee at its level, so removing it improves (ii); no optimum contains one.
 
 Scale: the model has one boolean per admissible pair and the tie-break a solve per block
 of pairs, so it is exact but slow beyond a few thousand pairs. :func:`solve` therefore runs
-the min-cost-flow solver (``flow.py``), which settles (i)–(iii) as flows and hands this
-model only the pairs an optimal flow can use; :func:`solve_cpsat` is this model alone, the
-reference and the fallback where the flow relaxation is not tight (``min_staff``, surplus).
+the min-cost-flow solver (``flow.py``), which settles (i)–(iii) as flows and (iv) by a
+greedy over residual cycles, and builds this model (``Model``) only over the pairs an
+optimal flow can use when its answer breaks ``min_staff`` or the surplus rule;
+:func:`solve_cpsat` is this model alone, the reference and the last fallback.
 """
 
 from __future__ import annotations
