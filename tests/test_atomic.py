@@ -84,11 +84,23 @@ TRIALS = [
 
 
 def test_sigkill_never_leaves_a_partial_output(big_roster, tmp_path):
-    """All trials run at once (each in its own folder); one loop watches and kills them."""
+    """All trials run at once (each in its own folder); one loop watches and kills them.
+
+    Every attempt checks that no output is ever partial. A kill must also land inside the
+    write at least once, or the attempt proved nothing about the write: on a busy machine
+    the watcher can miss the temporary file's short life, so up to three attempts are made."""
+    for attempt in range(3):
+        if _sigkill_trials(big_roster, tmp_path / f"attempt-{attempt}"):
+            return
+    raise AssertionError("no kill landed inside the write in three attempts")
+
+
+def _sigkill_trials(big_roster, tmp_path) -> bool:
+    """One attempt of every trial; True when a kill landed inside the write."""
     runs = {}
     for name, when, old in TRIALS:
         folder = tmp_path / name
-        folder.mkdir()
+        folder.mkdir(parents=True)
         out = folder / "plan.json"
         if old:
             out.write_bytes(OLD)
@@ -147,9 +159,8 @@ def test_sigkill_never_leaves_a_partial_output(big_roster, tmp_path):
             leftovers += 1
         if not r["killed"]:
             assert json.loads(out.read_bytes())["summary"]["officers"] == ROWS
-    # the test reached the write itself at least once (else it proved nothing about it)
-    assert leftovers >= 1, {n: (r["killed"], r["tmp_seen"]) for n, r in runs.items()}
-    assert any(r["killed_with_tmp"] for r in runs.values())
+    # the attempt reached the write itself at least once (else it proved nothing about it)
+    return leftovers >= 1 and any(r["killed_with_tmp"] for r in runs.values())
 
 
 def test_write_atomic_replaces_an_existing_file_whole(tmp_path):
