@@ -6,7 +6,8 @@
   `1985.10`): it is `ambiguous_value`, the field unknown, the row still planned. `1985.10`
   (text, or a number shown with two decimals) is October; `1985.2` … `1985.9` can only be
   February … September.
-- An ID number Excel turned into a number (`1.40105E+17`, or 18 digits ending in zeros that
+- An ID number Excel turned into a number (`1.40105E+17`, a workbook number cell of 16 or more
+  digits — read in that form, see `read.EXACT_DIGITS_LIMIT` —, or 18 digits ending in zeros that
   fail the check digit) has lost digits: `lost_digits`, `id_number` unknown, the row planned.
 - An old 15-digit ID (YYMMDD, no check digit) is upgraded to 18 digits (19YY, ISO 7064 check
   digit computed) and checked as one.

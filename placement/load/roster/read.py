@@ -285,5 +285,15 @@ def _cell(v) -> str:
     if isinstance(v, dt.date):
         return v.isoformat()
     if isinstance(v, float):
+        if v.is_integer() and abs(v) >= EXACT_DIGITS_LIMIT:
+            return f"{v:.15G}"  # digits past Excel's 15 were never kept: not a number to trust
         return str(int(v)) if v.is_integer() else repr(v)
     return str(v)
+
+
+# Excel keeps 15 significant digits of a number (and a double no more than 15.9): a workbook
+# number cell of 16 or more digits, like an 18-digit ID number typed without a text format,
+# lost its last digits. `str(int(v))` would show invented ones (`...110096`); the 15-digit
+# scientific form (`1.40105197506110E+17`) is what the cell holds, and roster loading reads
+# an ID in that form as `lost_digits` (SPEC §4) instead of a wrong ID number.
+EXACT_DIGITS_LIMIT = 1e15
