@@ -9,9 +9,14 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
+from click.testing import CliRunner
 
+from placement.cli.main import main
+from placement.commands.apply import check_suffix
 from placement.load.inputs import load_inputs
 from placement.place.plan import make_plan
+from placement.problems import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA, RULES = ROOT / "data", ROOT / "rules"
@@ -46,3 +51,34 @@ def test_an_id_in_a_number_cell_lost_digits_even_when_not_ending_in_zeros(tmp_pa
         e for e in doc["exceptions"] if e.get("field") == "id_number" and e["code"] != "lost_digits"
     ] == []
     assert doc["summary"]["officers"] == 8
+
+
+@pytest.mark.parametrize("out", ["after.xlsx", "after.xls", "after.csv"])
+def test_apply_on_an_old_xls_roster_says_xls_not_csv(tmp_path, out):
+    """An .xls roster with any -o is refused as an .xls (roster-format-unwritable), never with
+    `apply-output-suffix` calling the roster CSV and asking for a .csv name."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("花名冊")
+    for i, r in enumerate([HEADER, *ROWS]):
+        for k, c in enumerate(r):
+            ws.write(i, k, c)
+    roster = tmp_path / "old.xls"
+    book.save(str(roster))
+    check_suffix(str(roster), str(tmp_path / out))  # passes: the read refuses it below
+    plan = tmp_path / "plan.json"
+    r = CliRunner().invoke(main, ["plan", str(roster), "--format", "json", "-o", str(plan)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["apply", str(plan), str(roster), "-o", str(tmp_path / out)])
+    assert r.exit_code == 2
+    assert "roster-format-unwritable" in r.output and "roster is csv" not in r.output
+    assert not (tmp_path / out).exists()
+
+
+def test_apply_still_refuses_a_csv_name_for_an_xlsx_roster(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER)
+    wb.save(tmp_path / "r.xlsx")
+    with pytest.raises(InputError) as e:
+        check_suffix(str(tmp_path / "r.xlsx"), str(tmp_path / "after.csv"))
+    assert "apply-output-suffix" in str(e.value)

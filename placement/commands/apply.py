@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from placement.load.roster.load import Roster
+from placement.load.roster.read import OLE
 from placement.load.units import Units
 from placement.load.vocab import Vocabulary
 from placement.messages.registry import Message
@@ -41,16 +42,21 @@ def load_plan(path: str) -> dict[str, Any]:
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 # names that promise another format than CSV text
 NOT_CSV = XLSX_SUFFIXES + (".xls", ".json", ".md", ".html", ".htm", ".yaml", ".yml")
+# workbook formats read but not written back (an .ods is a zip, an .xls an OLE file)
+UNWRITABLE = (".xls", ".ods")
 
 
 def check_suffix(roster: str, output: str) -> None:
     """InputError (`apply-output-suffix`) when -o names a format other than the roster's:
     an XLSX roster is written as XLSX (.xlsx/.xlsm), a CSV roster as CSV text (any name
-    but one of another format's suffixes)."""
+    but one of another format's suffixes). An old .xls or .ods roster passes: whatever -o
+    says, it is refused once read (`roster-format-unwritable`), not told it is CSV."""
     from placement.problems import problem
 
     out = Path(output).suffix.lower()
-    xlsx = Path(roster).suffix.lower() in XLSX_SUFFIXES or _is_zip(roster)
+    if Path(roster).suffix.lower() in UNWRITABLE or _magic(roster) == OLE:
+        return  # an old workbook is refused once read, by roster-format-unwritable
+    xlsx = Path(roster).suffix.lower() in XLSX_SUFFIXES or _magic(roster) == b"PK\x03\x04"
     if xlsx and out not in XLSX_SUFFIXES:
         raise InputError(
             problem(
@@ -67,12 +73,12 @@ def check_suffix(roster: str, output: str) -> None:
         )
 
 
-def _is_zip(path: str) -> bool:
+def _magic(path: str) -> bytes:
     try:
         with open(path, "rb") as fh:
-            return fh.read(4) == b"PK\x03\x04"
+            return fh.read(len(OLE))
     except OSError:
-        return False  # the roster's own reading reports it
+        return b""  # the roster's own reading reports it
 
 
 def applied_rows(
