@@ -82,3 +82,22 @@ def test_apply_still_refuses_a_csv_name_for_an_xlsx_roster(tmp_path):
     with pytest.raises(InputError) as e:
         check_suffix(str(tmp_path / "r.xlsx"), str(tmp_path / "after.csv"))
     assert "apply-output-suffix" in str(e.value)
+
+
+@pytest.mark.parametrize("ends", ["\r\n", "\n"])
+def test_apply_keeps_the_line_ends_of_unicode_text(tmp_path, ends):
+    """Excel's "Unicode text" (UTF-16 LE with BOM, tab-separated, CR LF): apply writes it back
+    with the same line ends, so only the changed cells differ."""
+    text = ends.join("\t".join(r) for r in [HEADER, *ROWS]) + ends
+    roster = tmp_path / "r.txt"
+    roster.write_bytes(text.encode("utf-16"))
+    plan = tmp_path / "plan.json"
+    r = CliRunner().invoke(main, ["plan", str(roster), "--format", "json", "-o", str(plan)])
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "after.txt"
+    r = CliRunner().invoke(main, ["apply", str(plan), str(roster), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    after = out.read_bytes()
+    assert after[:2] == b"\xff\xfe"
+    assert after.decode("utf-16").count(ends) == len(ROWS) + 1
+    assert after.decode("utf-16").count("\r") == (len(ROWS) + 1 if ends == "\r\n" else 0)

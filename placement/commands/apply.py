@@ -157,7 +157,9 @@ def serialise(rows: list[list[str]], roster: Roster, as_of: dt.date | None = Non
         numbers = table.rows.to_list() if table.rows is not None else None
         return rewrite_xlsx(roster.path, old, rows, as_of, table.sheet, table.header_row, numbers)
     out = io.StringIO()
-    ends = "\r\n" if b"\r\n" in _head(roster) else "\n"
+    # the line ends as the roster's own text has them (UTF-16 writes CR LF as 0D 00 0A 00)
+    head = _head(roster)
+    ends = "\r\n" if "\r\n" in head[: len(head) & ~3].decode(table.encoding, "ignore") else "\n"
     csv.writer(out, delimiter=table.delimiter, lineterminator=ends).writerows(rows)
     text = out.getvalue()
     enc = table.encoding
