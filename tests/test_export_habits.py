@@ -101,3 +101,40 @@ def test_apply_keeps_the_line_ends_of_unicode_text(tmp_path, ends):
     assert after[:2] == b"\xff\xfe"
     assert after.decode("utf-16").count(ends) == len(ROWS) + 1
     assert after.decode("utf-16").count("\r") == (len(ROWS) + 1 if ends == "\r\n" else 0)
+
+
+def two_sheets(path: Path) -> Path:
+    """Last year's roster on a hidden first sheet, this year's on the active one."""
+    wb = openpyxl.Workbook()
+    old = wb.active
+    old.title = "2025年"
+    old.sheet_state = "hidden"
+    now = wb.create_sheet("花名冊")
+    for ws in (old, now):
+        ws.append(HEADER)
+        for r in ROWS:
+            ws.append(r)
+    old.cell(row=2, column=HEADER.index("单位") + 1).value = "指揮室"  # merged into BGS
+    wb.active = 1
+    wb.save(path)
+    return path
+
+
+def test_apply_writes_the_sheet_the_plan_was_made_from(tmp_path):
+    """A plan of the hidden sheet (--sheet) is applied to that sheet, never to the active one,
+    and --sheet naming another sheet than the plan's is refused unless --force."""
+    roster, plan = two_sheets(tmp_path / "r.xlsx"), tmp_path / "plan.json"
+    run = CliRunner().invoke
+    r = run(main, ["plan", str(roster), "--sheet", "2025年", "--format", "json", "-o", str(plan)])
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "after.xlsx"
+    r = run(main, ["apply", str(plan), str(roster), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    before, after = openpyxl.load_workbook(roster), openpyxl.load_workbook(out)
+    rows = lambda ws: [[c.value for c in r] for r in ws.iter_rows()]  # noqa: E731
+    assert rows(after["花名冊"]) == rows(before["花名冊"])  # the active sheet untouched
+    assert after["2025年"].cell(row=2, column=HEADER.index("单位") + 1).value != "指揮室"
+    other = tmp_path / "other.xlsx"
+    r = run(main, ["apply", str(plan), str(roster), "--sheet", "花名冊", "-o", str(other)])
+    assert r.exit_code == 2 and "plan-other-sheet" in r.output
+    assert not other.exists()

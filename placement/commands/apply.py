@@ -73,6 +73,22 @@ def check_suffix(roster: str, output: str) -> None:
         )
 
 
+def plan_sheet(plan: Mapping[str, Any], roster: str, sheet: str | None, force: bool) -> str | None:
+    """The sheet apply reads and writes: the one the plan was made from (`inputs.roster.sheet`,
+    null for a CSV), so that a plan of a hidden or chosen sheet is not written over the active
+    one; `sheet` (--sheet) when the plan names none or it agrees. InputError
+    `plan-other-sheet` when --sheet names another sheet than the plan's, unless `force`."""
+    roster_doc = plan.get("inputs", {}).get("roster", {})
+    planned = roster_doc.get("sheet") if isinstance(roster_doc, dict) else None
+    if not isinstance(planned, str) or not planned:
+        return sheet
+    if sheet is None or str(sheet).strip() == planned:
+        return planned
+    if force:
+        return sheet
+    raise InputError(problem("plan-other-sheet", roster, planned=planned, sheet=str(sheet)))
+
+
 def _magic(path: str) -> bytes:
     try:
         with open(path, "rb") as fh:

@@ -210,12 +210,18 @@ def run_apply(
     units: str | None = None,
     sheet: str | None = None,
 ) -> tuple[dict, Exit]:
-    """`placement apply`: write `roster` (its `sheet`, else the active one) as it will be
-    after `plan` to `output` (same rows, columns and format); returns ({"path": output,
-    "rows": officer rows written}, Exit.OK).
+    """`placement apply`: write `roster` (the plan's sheet, or `sheet`; for a plan without one,
+    the active sheet) as it will be after `plan` to `output` (same rows, columns and format);
+    returns ({"path": output, "rows": officer rows written}, Exit.OK).
     InputError for an output that names an input or has another format's suffix, a file
-    that is not a plan, or a plan made from another roster (unless `force`)."""
-    from placement.commands.apply import applied_rows, check_suffix, load_plan, serialise
+    that is not a plan, or a plan made from another roster or sheet (unless `force`)."""
+    from placement.commands.apply import (
+        applied_rows,
+        check_suffix,
+        load_plan,
+        plan_sheet,
+        serialise,
+    )
     from placement.load.inputs import RULES_DEFAULT, UNITS_DEFAULT, default_paths
     from placement.load.roster.load import read_roster
     from placement.load.rules.load import load_ruleset
@@ -229,6 +235,7 @@ def run_apply(
     units_path, rules_path = default_paths((units, UNITS_DEFAULT), (rules, RULES_DEFAULT))
     unit_set = load_units(units_path)
     ruleset = load_ruleset([rules_path], unit_set)
+    sheet = plan_sheet(doc, roster, sheet, force)
     r = read_roster(roster, unit_set, ruleset.vocab, ruleset.extras, sheet=sheet)
     rows = applied_rows(doc, r, unit_set, ruleset.vocab, force)
     write_atomic(target, serialise(rows, r, doc.get("as_of")))
