@@ -138,3 +138,16 @@ def test_apply_writes_the_sheet_the_plan_was_made_from(tmp_path):
     r = run(main, ["apply", str(plan), str(roster), "--sheet", "花名冊", "-o", str(other)])
     assert r.exit_code == 2 and "plan-other-sheet" in r.output
     assert not other.exists()
+
+
+def test_every_exception_code_has_a_chinese_name():
+    """The zh summary (例外：…) and exception tables name each exception code in Chinese;
+    `ambiguous_value` and `lost_digits` (issue 15) showed as English identifiers."""
+    from placement.i18n.words import CODES
+    from placement.messages.registry import REGISTRY, Kind
+    from placement.report.html_text import CODES_ZH
+
+    codes = [c for c, v in REGISTRY.items() if v.kind == Kind.EXCEPTION]
+    assert "lost_digits" in codes and "ambiguous_value" in codes
+    assert [c for c in codes if c not in CODES] == []
+    assert [c for c in codes if c not in CODES_ZH] == []
