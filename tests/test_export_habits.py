@@ -151,3 +151,17 @@ def test_every_exception_code_has_a_chinese_name():
     assert "lost_digits" in codes and "ambiguous_value" in codes
     assert [c for c in codes if c not in CODES] == []
     assert [c for c in codes if c not in CODES_ZH] == []
+
+
+def test_sheet_lists_are_in_the_readers_language():
+    """A workbook's sheet list says which sheets are hidden in the message's own language."""
+    from placement.messages import Message, render
+
+    sheets = [
+        Message("sheet-listed-hidden", {"n": 1, "name": "2025年花名冊"}),
+        Message("sheet-listed", {"n": 2, "name": "花名冊"}),
+    ]
+    fields = {"sheet": "2025年花名冊", "sheets": sheets}
+    assert "1 2025年花名冊 (hidden), 2 花名冊" in render("roster-sheet-hidden", fields, "en")
+    zh = render("roster-sheet-hidden", fields, "zh")
+    assert "1 2025年花名冊（隐藏）、2 花名冊" in zh and "hidden" not in zh

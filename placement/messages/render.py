@@ -202,6 +202,7 @@ def _converters(lang: str) -> dict[str, Converter]:
         "acts": _join("与", _word("ACTIONS")) if zh else _join(" and "),
         "msg": _nested(lang),
         "msgs": _join("；" if zh else "; ", _nested(lang)),
+        "items": _join("、" if zh else ", ", _nested(lang)),
         "sp": lambda v: f" {v}" if v else "",
         "list": _join("、") if zh else _join(", "),
         "list_en": _join(", "),

@@ -129,9 +129,12 @@ def _choose(
     choice: str | None,
     rows_of: Callable[[Sheet], tuple[list[list[str]], list[int]]],
 ) -> Sheet:
-    names = ", ".join(
-        f"{i + 1} {s.name}{'' if s.visible else ' (hidden)'}" for i, s in enumerate(sheets)
-    )
+    names = [
+        Message(
+            "sheet-listed" if s.visible else "sheet-listed-hidden", {"n": i + 1, "name": s.name}
+        )
+        for i, s in enumerate(sheets)
+    ]
     if choice is not None:
         text = str(choice).strip()
         for s in sheets:
@@ -154,8 +157,7 @@ def _choose(
     if len(shown) == 1 and not found and not any(matches(s) for s in sheets if not s.visible):
         return shown[0]  # the missing-column message then names this sheet
     if len(found) > 1:
-        which = ", ".join(s.name for s in found)
-        raise InputError(problem("roster-sheet-several", str(path), sheets=which))
+        raise InputError(problem("roster-sheet-several", str(path), sheets=[s.name for s in found]))
     hidden = [s.name for s in sheets if not s.visible and matches(s)]
     if hidden:
         raise InputError(problem("roster-sheet-hidden", str(path), sheet=hidden[0], sheets=names))

@@ -10,9 +10,15 @@ define(
     Severity.ERROR,
     summary="--sheet names no sheet of the workbook.",
     summary_zh="--sheet 指定的工作表不存在。",
-    en="no sheet '{sheet}' in the workbook (sheets: {sheets})",
-    zh="工作簿中没有工作表“{sheet}”（现有：{sheets}）",
-    example={"sheet": "2025", "sheets": "1 填表說明, 2 花名冊"},
+    en="no sheet '{sheet}' in the workbook (sheets: {sheets:items})",
+    zh="工作簿中没有工作表“{sheet}”（现有：{sheets:items}）",
+    example={
+        "sheet": "2025",
+        "sheets": [
+            ("sheet-listed", {"n": 1, "name": "填表說明"}),
+            ("sheet-listed", {"n": 2, "name": "花名冊"}),
+        ],
+    },
     fix="Give a sheet name or its position counted from 1.",
     fix_zh="给出工作表名称，或从 1 起数的序号。",
 )
@@ -22,9 +28,9 @@ define(
     Severity.ERROR,
     summary="Several visible sheets hold a roster and none of them is the active one.",
     summary_zh="多个可见工作表都像名册，且都不是当前活动工作表。",
-    en="several sheets hold a roster ({sheets}); choose one with --sheet",
-    zh="多个工作表都像名册（{sheets}）；请用 --sheet 指定",
-    example={"sheets": "城區, 郊區"},
+    en="several sheets hold a roster ({sheets:list}); choose one with --sheet",
+    zh="多个工作表都像名册（{sheets:list}）；请用 --sheet 指定",
+    example={"sheets": ["城區", "郊區"]},
     fix="Give --sheet NAME, or make the roster the active sheet.",
     fix_zh="给出 --sheet 名称，或把名册设为活动工作表。",
 )
@@ -35,9 +41,15 @@ define(
     summary="The only sheet with a roster header is hidden; hidden sheets are never read unasked.",
     summary_zh="唯一有名册表头的工作表是隐藏的；隐藏工作表不会被默认读取。",
     en="the roster is on hidden sheet '{sheet}'; give --sheet '{sheet}' to read it "
-    "(sheets: {sheets})",
-    zh="名册在隐藏工作表“{sheet}”上；如要读取请给出 --sheet '{sheet}'（现有：{sheets}）",
-    example={"sheet": "2024", "sheets": "1 2024 (hidden), 2 說明"},
+    "(sheets: {sheets:items})",
+    zh="名册在隐藏工作表“{sheet}”上；如要读取请给出 --sheet '{sheet}'（现有：{sheets:items}）",
+    example={
+        "sheet": "2024",
+        "sheets": [
+            ("sheet-listed-hidden", {"n": 1, "name": "2024"}),
+            ("sheet-listed", {"n": 2, "name": "說明"}),
+        ],
+    },
     fix="Unhide the sheet or give --sheet.",
     fix_zh="取消隐藏该工作表，或给出 --sheet。",
 )
@@ -47,9 +59,14 @@ define(
     Severity.ERROR,
     summary="No visible sheet has a header naming roster fields.",
     summary_zh="没有可见工作表的表头含名册字段。",
-    en="no visible sheet has a roster header (sheets: {sheets}); choose one with --sheet",
-    zh="没有可见工作表带名册表头（现有：{sheets}）；请用 --sheet 指定",
-    example={"sheets": "1 填表說明, 2 統計"},
+    en="no visible sheet has a roster header (sheets: {sheets:items}); choose one with --sheet",
+    zh="没有可见工作表带名册表头（现有：{sheets:items}）；请用 --sheet 指定",
+    example={
+        "sheets": [
+            ("sheet-listed", {"n": 1, "name": "填表說明"}),
+            ("sheet-listed", {"n": 2, "name": "統計"}),
+        ]
+    },
     fix="Check the file, or give --sheet.",
     fix_zh="检查文件，或给出 --sheet。",
 )
@@ -133,4 +150,25 @@ define(
     example={"format": "XLS"},
     fix="Save the workbook as XLSX (the plan's sha256 then differs: plan again, or --force).",
     fix_zh="把工作簿另存为 XLSX（其 sha256 随之改变：重新生成方案，或用 --force）。",
+)
+
+define(
+    "sheet-listed",
+    Kind.NOTE,
+    Severity.INFO,
+    summary="A visible sheet in a list of a workbook's sheets: its number from 1 and its name.",
+    summary_zh="工作簿工作表清单中的一个可见工作表：从 1 起的序号和名称。",
+    en="{n} {name}",
+    zh="{n} {name}",
+    example={"n": 2, "name": "花名冊"},
+)
+define(
+    "sheet-listed-hidden",
+    Kind.NOTE,
+    Severity.INFO,
+    summary="A hidden sheet in a list of a workbook's sheets.",
+    summary_zh="工作簿工作表清单中的一个隐藏工作表。",
+    en="{n} {name} (hidden)",
+    zh="{n} {name}（隐藏）",
+    example={"n": 1, "name": "2025年花名冊"},
 )
