@@ -44,3 +44,11 @@ def test_empty_fields_are_named_in_both_languages(code):
     assert "年度考核" in render(code, FIELDS, "zh")
     en = render(code, FIELDS, "en")
     assert "appraisal, exam_passed" in en and FACTS in en
+
+
+def test_move_carries_post_names_the_unit_kinds_in_chinese():
+    """validate --lang zh said "organ 类单位的副科长 … 不设副科长的 frontline 类单位"."""
+    fields = {"rule": "r", "post": "deputy_section_chief", "origin": "organ", "dest": "frontline"}
+    text = render("move-carries-post", fields, "zh")
+    assert "机关的副科长" in text and text.count("单位") == 1  # 一线实战单位, not 单位单位
+    assert "organ" not in text and "frontline" not in text
