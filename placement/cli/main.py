@@ -48,7 +48,8 @@ def gc_paused(fn):
 def report_errors(fn):
     """Turn the tool's own errors into `file:line:col: code: message` and exit code 2, and
     any other exception (a bug) into the `internal-error` message and exit code 3, which
-    names the variable that shows the traceback (SPEC §3).
+    names the variable that shows the traceback (SPEC §3). A closed stdout (a pipe into
+    `head`) is no bug: exit 1 in silence.
 
     With `--lang zh` (or LANG=zh...), the messages are in Chinese; codes and locations stay.
     """
@@ -76,6 +77,13 @@ def report_errors(fn):
             click.exceptions.Exit,
         ):
             raise
+        except BrokenPipeError:
+            # the reader of stdout went away (`placement plan --format json | head`): not a
+            # bug. Point stdout at /dev/null so that the flush at exit cannot fail again, and
+            # exit 1 as rich does for the terminal formats (Python docs, "Note on SIGPIPE").
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(Exit.FOUND)
         except Exception as e:  # a bug: still no traceback for the user, unless asked for
             if os.environ.get(DEBUG_VARIABLE):
                 raise

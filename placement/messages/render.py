@@ -194,6 +194,7 @@ def _converters(lang: str) -> dict[str, Converter]:
     same: Converter = str
     return {
         "field": _field_zh if zh else same,
+        "fields": _join("、", _field_zh) if zh else _join(", "),
         "term": _lazy("placement.i18n.labels", "term") if zh else same,
         "val": _value_zh if zh else same,
         "vals": _join("、", _value_zh) if zh else _join(", "),

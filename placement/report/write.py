@@ -23,14 +23,24 @@ def neutralise(value):
     return value
 
 
+RULE_SUFFIXES = (".yaml", ".yml")  # the files a rules folder is read from (load/rules/load.py)
+
+
 def guard(out: Path, inputs: list[str | Path | None]) -> Path:
     """`out` when it may be written: InputError when it names an input (file or folder,
-    `output-is-input`) or its folder does not exist (`output-folder-missing`)."""
+    `output-is-input`) — a rule file inside an input folder (`rules/00-bureau.yaml` when
+    `--rules rules`) included, since the folder is read whole — or its folder does not exist
+    (`output-folder-missing`)."""
     out = Path(out)
     target = out.resolve()
     for p in inputs:
-        if p and Path(p).exists() and Path(p).resolve() == target:
-            raise InputError(problem("output-is-input", str(out), path=str(p)))
+        if not p or not Path(p).exists():
+            continue
+        source = Path(p).resolve()
+        read = source.is_dir() and target.parent == source and target.suffix in RULE_SUFFIXES
+        if source == target or read:
+            shown = str(Path(p) / out.name) if read else str(p)
+            raise InputError(problem("output-is-input", str(out), path=shown))
     if not target.parent.exists():
         raise InputError(problem("output-folder-missing", str(out), folder=str(out.parent)))
     return out

@@ -169,8 +169,8 @@ define(
     summary_zh="未写 post: 的调动可能把某职务带到不设该职务的单位类别。",
     en="rule {rule}: a {post:term} of a unit of kind {origin} may be moved to a unit of kind "
     "{dest}, which does not establish {post:term}; give move.post",
-    zh="规则 {rule}：{origin} 类单位的{post:term}可能被调往不设{post:term}的 {dest} 类单位；"
-    "请写 move.post",
+    zh="规则 {rule}：{origin:val}的{post:term}可能被调往不设{post:term}的{dest:val}；"
+    "请写 `move.post`",
     example={
         "rule": "station-senior-to-organ",
         "post": "station_head",
