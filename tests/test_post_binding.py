@@ -126,3 +126,35 @@ def test_min_staff_counts_only_movers_who_can_leave(tmp_path):
     assert [(t["officer_id"], t["to_unit"]) for t in doc["transfers"]] == [("O2", "O")]
     codes = {(e["officer_id"], e["code"]) for e in doc["exceptions"]}
     assert codes == {("O1", "no_capacity")}
+
+
+def test_pin_names_the_rules_that_would_act_again(tmp_path):
+    """SPEC §2 point 6: pins are obeyed even where a rule would act again; the reason says
+    which."""
+    from placement.place.constraints import Pin
+
+    guard = {
+        "id": "guard",
+        "priority": 10,
+        "when": {"special_talent": True, "not": {"unit.tags": {"contains": "complex"}}},
+        "then": {"move": {"to": {"tags": {"contains": "complex"}}}},
+    }
+    units = [unit("C", "station", tags=["complex"]), unit("N", "station"), station("H")]
+    officers = [
+        officer("T", "C", 40, special_talent="true"),  # pinned away from a complex station
+        officer("S", "N", 40, special_talent="true"),  # pinned to stay: guard moves him
+        officer("Q", "N", 40, special_talent="false"),  # pinned, no rule acts there
+    ]
+    paths = write_scenario(tmp_path, units, [guard], officers)
+    inputs = load_inputs(paths["roster"], paths["rules"], paths["units"])
+    pins = [Pin("T", "N"), Pin("S", None), Pin("Q", "H")]
+    doc = make_plan(inputs, pins)
+    reason = {t["officer_id"]: str(t["reason"]) for t in doc["transfers"]}
+    assert reason["T"] == "pinned by a manual decision; rules guard would act again there"
+    assert reason["Q"] == "pinned by a manual decision"
+    outcome = {p["officer_id"]: str(p["outcome"]) for p in doc["pins"]}
+    assert outcome == {
+        "T": "moved to N; rules guard would act again there",
+        "S": "stays; rules guard would act again",
+        "Q": "moved to H",
+    }

@@ -16,7 +16,7 @@ from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins
 from placement.place.document import plan_document
 from placement.place.groups import Blocked, place_movers
-from placement.place.pinned import pin_entries
+from placement.place.pinned import pin_entries, pinned_reasons
 from placement.place.slots import free_slots
 from placement.problems import Problem
 
@@ -53,7 +53,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
     moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
-    why: dict[int, str] = dict.fromkeys(pinned.moves, str(Message("pinned")))
+    why: dict[int, str] = {k: str(m) for k, m in pinned_reasons(inputs, pinned.moves).items()}
     pin_list = pin_entries(inputs, pins or [], moves)
     # load.roster keeps its issues as plain dicts of Entry's keys (load/roster is still untyped)
     exceptions = cast("list[Entry]", list(inputs.roster.issues)) + rule_entries(inputs)

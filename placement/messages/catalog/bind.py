@@ -37,3 +37,34 @@ define(
     "{post:term}均已超职数：没有{post:term}职数空缺",
     example={"rule": "head-rotation", "facts": "years_in_post 6 ≥ 5", "post": "station_head"},
 )
+define(
+    "pinned-again",
+    N,
+    Severity.INFO,
+    summary="The reason of a move a pin decided where other rules would act again.",
+    summary_zh="人工决定的调动的理由，调入后其他规则仍会起作用。",
+    en="pinned by a manual decision; rules {rules:list} would act again there",
+    zh="按人工决定；调入后规则 {rules:list} 仍会起作用",
+    example={"rules": ["military-transfer-complex"]},
+)
+define(
+    "pin-stays-again",
+    N,
+    Severity.INFO,
+    summary="The outcome of a pin: the officer stays, though a rule would act on them.",
+    summary_zh="人工决定的结果：该民警留在原单位，但规则仍会对其起作用。",
+    en="stays; rules {rules:list} would act again",
+    zh="留在原单位；规则 {rules:list} 仍会起作用",
+    example={"rules": ["june-station-head-recall"]},
+)
+define(
+    "pin-moved-again",
+    N,
+    Severity.INFO,
+    summary="The outcome of a pin: the officer moves to the unit it names, where other rules "
+    "would act again.",
+    summary_zh="人工决定的结果：该民警调往指定单位，但调入后其他规则仍会起作用。",
+    en="moved to {unit}; rules {rules:list} would act again there",
+    zh="调往 {unit}；调入后规则 {rules:list} 仍会起作用",
+    example={"unit": "PCS-HF", "rules": ["military-transfer-complex"]},
+)
