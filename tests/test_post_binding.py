@@ -153,8 +153,10 @@ def test_pin_names_the_rules_that_would_act_again(tmp_path):
     assert reason["T"] == "pinned by a manual decision; rules guard would act again there"
     assert reason["Q"] == "pinned by a manual decision"
     outcome = {p["officer_id"]: str(p["outcome"]) for p in doc["pins"]}
+    overrode = {p["officer_id"]: p["overrode"] for p in doc["pins"]}
+    assert overrode == {"T": None, "S": "guard", "Q": None}
     assert outcome == {
         "T": "moved to N; rules guard would act again there",
-        "S": "stays; rules guard would act again",
+        "S": "stays",  # the rule that acts again is the one it overrode
         "Q": "moved to H",
     }

@@ -58,8 +58,8 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
     it asks: a move, a `set_post` that changes the post, or a `keep` the pin moves away
     from; None when no rule decided or the pin agrees with it. Outcome compares the unit
     after the pins with the unit after merges (a merge is not the pin's doing), and names
-    the rules that would act again (SPEC §2 point 6): for a move, those `acting_there` finds
-    at the new unit; for a stay, the move or post change it overrode.
+    the rules that would act again at the unit a pin moves the officer to (SPEC §2 point 6,
+    `acting_there`); on a stay that rule is the one `overrode` names.
     """
     if not pins:
         return []
@@ -74,30 +74,29 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
         now = units[k]
         final = moves.get(k, now)
         overrode = None
-        r_acts = False  # the overridden rule moves or changes the post (acts again on a stay)
         if j.state[k] == State.DECIDED:
             r = j.rules[int(j.decision[k])]
-            r_acts = r.move is not None or (r.set_post is not None and r.set_post != posts[k])
-            if r_acts or (r.keep and final != now):
+            if (
+                r.move is not None
+                or (r.set_post is not None and r.set_post != posts[k])
+                or (r.keep and final != now)
+            ):
                 overrode = r.id
         out.append(
             {
                 "officer_id": p.officer,
                 "pin": {"stay": True} if p.unit is None else {"unit": p.unit},
                 "overrode": overrode,
-                "outcome": _outcome(final, now, again.get(k), overrode, r_acts),
+                "outcome": _outcome(final, now, again.get(k)),
             }
         )
     return sorted(out, key=lambda e: e["officer_id"])
 
 
-def _outcome(
-    final: str, now: str, there: list[str] | None, overrode: str | None, acts: bool
-) -> Message:
-    """A pin's outcome: stays / moved to UNIT, naming the rules that would act again."""
+def _outcome(final: str, now: str, there: list[str] | None) -> Message:
+    """A pin's outcome: stays / moved to UNIT, naming the rules that would act again at UNIT
+    (on a stay, the rule that would act again is the one it overrode, named beside it)."""
     if final == now:
-        if overrode is not None and acts:
-            return Message("pin-stays-again", {"rules": [overrode]})
         return Message("pin-stays")
     if there:
         return Message("pin-moved-again", {"unit": final, "rules": there})

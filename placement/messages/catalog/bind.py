@@ -48,16 +48,6 @@ define(
     example={"rules": ["military-transfer-complex"]},
 )
 define(
-    "pin-stays-again",
-    N,
-    Severity.INFO,
-    summary="The outcome of a pin: the officer stays, though a rule would act on them.",
-    summary_zh="人工决定的结果：该民警留在原单位，但规则仍会对其起作用。",
-    en="stays; rules {rules:list} would act again",
-    zh="留在原单位；规则 {rules:list} 仍会起作用",
-    example={"rules": ["june-station-head-recall"]},
-)
-define(
     "pin-moved-again",
     N,
     Severity.INFO,
