@@ -20,7 +20,7 @@ from placement.documents import Entry
 from placement.evaluate.standing import profiles, stand, unit_classes
 from placement.place.choose import Chooser
 from placement.place.constraints import min_staffing
-from placement.place.slots import OVER
+from placement.place.slots import OVER, with_posts
 from placement.place.solve import Group, Network, Pool, Result, Slot
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def place_movers(
         return opt
 
     mv, cut, signatures = _fixed_point(inputs, mv, refs_keys, options_of)
-    mv = _with_posts(inputs, mv, slots)
+    mv = with_posts(inputs, mv, slots)
     blocked: dict[int, Blocked] = {}
     keys = ["rule", "origin", *refs_keys[1:], "fp", "_to", "_from"]
     pools: dict[tuple[Any, ...], int] = {}
@@ -187,36 +187,6 @@ def place_movers(
     result = Network(free, [receives[u] for u in units], pool_list, glist, slot_list).solve()
     placed = _assign(j, units, pool_list, glist, members_of, wishes, result)
     return placed, blocked, mv, excess
-
-
-def _with_posts(
-    inputs: Inputs, mv: pl.DataFrame, slots: Mapping[tuple[str, str], int]
-) -> pl.DataFrame:
-    """Add `_to` (the post the mover holds after the move — the rule's `post:` or their own —
-    where some unit counts it, else null) and `_from` (their post where their origin counts
-    it and is not above its establishment, so their departure frees a slot, and some mover
-    arrives with it somewhere; else null, so that groups split only where slots bind)."""
-    if not slots:
-        return mv.with_columns(
-            pl.lit(None, pl.String).alias("_to"), pl.lit(None, pl.String).alias("_from")
-        )
-    j = inputs.judgement
-    counted = sorted({p for _, p in slots})
-    post = inputs.frame["post"].gather(mv["k"])
-    rule_post = pl.Series(
-        [j.rules[i].move.post for i in mv["rule"].to_list()], dtype=pl.String
-    ).fill_null(post)
-    to = pl.when(rule_post.is_in(counted)).then(rule_post).otherwise(None)
-    mv = mv.with_columns(to.alias("_to"))
-    # a slot freed at the origin matters only for a post some mover arrives with
-    arriving = set(mv["_to"].drop_nulls().unique().to_list())
-    freeing = {f"{u}\x00{p}" for (u, p), n in slots.items() if n != OVER and p in arriving}
-    return mv.with_columns(
-        pl.when(pl.concat_str([pl.col("origin"), post], separator="\x00").is_in(freeing))
-        .then(post)
-        .otherwise(None)
-        .alias("_from"),
-    )
 
 
 def _fixed_point(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from placement.evaluate.posts import count_posts
 from placement.load.units import Units
+
+if TYPE_CHECKING:
+    from placement.load.inputs import Inputs
 
 OVER = -1  # a post above its establishment: receives no one, departures free no slot
 
@@ -37,3 +41,33 @@ def free_slots(
         (u, p): (e - h if h <= e else OVER)
         for u, p, e, h in counted.select("unit_id", "post", "establishment", "holders").iter_rows()
     }
+
+
+def with_posts(
+    inputs: Inputs, mv: pl.DataFrame, slots: Mapping[tuple[str, str], int]
+) -> pl.DataFrame:
+    """Add `_to` (the post the mover holds after the move — the rule's `post:` or their own —
+    where some unit counts it, else null) and `_from` (their post where their origin counts
+    it and is not above its establishment, so their departure frees a slot, and some mover
+    arrives with it somewhere; else null, so that groups split only where slots bind)."""
+    if not slots:
+        return mv.with_columns(
+            pl.lit(None, pl.String).alias("_to"), pl.lit(None, pl.String).alias("_from")
+        )
+    j = inputs.judgement
+    counted = sorted({p for _, p in slots})
+    post = inputs.frame["post"].gather(mv["k"])
+    rule_post = pl.Series(
+        [j.rules[i].move.post for i in mv["rule"].to_list()], dtype=pl.String
+    ).fill_null(post)
+    to = pl.when(rule_post.is_in(counted)).then(rule_post).otherwise(None)
+    mv = mv.with_columns(to.alias("_to"))
+    # a slot freed at the origin matters only for a post some mover arrives with
+    arriving = set(mv["_to"].drop_nulls().unique().to_list())
+    freeing = {f"{u}\x00{p}" for (u, p), n in slots.items() if n != OVER and p in arriving}
+    return mv.with_columns(
+        pl.when(pl.concat_str([pl.col("origin"), post], separator="\x00").is_in(freeing))
+        .then(post)
+        .otherwise(None)
+        .alias("_from"),
+    )
