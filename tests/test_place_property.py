@@ -19,9 +19,25 @@ AGE = {f"{2026 - a}-01-01": a for a in (25, 35, 46, 50)}
 TIER = {"organ": "organ", "station": "grassroots", "frontline": "grassroots"}
 
 
-def rules_for(prios):
-    down, up, side, guard = prios
-    return [
+def rules_for(prios, rotate=True):
+    down, up, side, guard, lead, rot = prios
+    posted = [
+        {
+            # SPEC §2.1: a move that sets an established post lands only on a free slot
+            "id": "lead",
+            "priority": lead,
+            "when": {"unit.kind": "frontline", "post": "officer", "age": {"ge": 33, "le": 38}},
+            "then": {"move": {"to": {"kind": "station"}, "post": "station_head"}},
+        },
+        {
+            # a rotation that keeps the post: a head goes to head another station
+            "id": "rotate",
+            "priority": rot,
+            "when": {"unit.kind": "station", "post": "station_head", "age": {"le": 30}},
+            "then": {"move": {"to": {"kind": "station"}}},
+        },
+    ]
+    return posted[: 2 if rotate else 1] + [
         {
             "id": "down",
             "priority": down,
@@ -59,6 +75,10 @@ def fires(rule_id, u, o, post) -> bool:
         return u["kind"] == "station" and post == "station_head" and age >= 43
     if rule_id == "side":
         return u["kind"] == "frontline" and post == "officer" and age >= 45
+    if rule_id == "lead":
+        return u["kind"] == "frontline" and post == "officer" and 33 <= age <= 38
+    if rule_id == "rotate":
+        return u["kind"] == "station" and post == "station_head" and age <= 30
     return o["special_talent"] == "true" and "complex" not in u["tags"]
 
 
@@ -67,30 +87,44 @@ DEST = {
     "up": lambda u: u["kind"] == "organ",
     "side": lambda u: u["kind"] == "station",
     "guard": lambda u: "complex" in u["tags"],
+    "lead": lambda u: u["kind"] == "station",
+    "rotate": lambda u: u["kind"] == "station",
 }
-POST_AFTER = {"up": "officer"}
+POST_AFTER = {"up": "officer", "lead": "station_head"}
 
 
 @st.composite
-def scenarios(draw, ample=False):
+def scenarios(draw, ample=False, kinds=KINDS, heads=False):
     n_units = draw(st.integers(2, 4))
     units = []
     for i in range(n_units):
-        kind = draw(st.sampled_from(KINDS))
-        cap = None if ample else draw(st.one_of(st.none(), st.integers(0, 4)))
-        ms = 0 if ample else draw(st.integers(0, 2 if cap is None else min(2, cap)))
+        kind = draw(st.sampled_from(kinds))
+        caps = st.integers(3, 6) if heads else st.integers(0, 4)
+        cap = None if ample else draw(st.one_of(st.none(), caps))
+        ms = 0 if ample or heads else draw(st.integers(0, 2 if cap is None else min(2, cap)))
         tags = ["complex"] if draw(st.booleans()) else []
         units.append(unit(f"U{i}", kind, capacity=cap, min_staff=ms, tags=tags))
-    n = draw(st.integers(0, 6))
+    n = draw(st.integers(2 if heads else 0, 6))
     officers = []
     for k in range(n):
         u = draw(st.sampled_from(units))
-        age = draw(st.sampled_from([25, 35, 46, 50]))
-        post = draw(st.sampled_from(["officer", "station_head"]))
-        talent = draw(st.sampled_from(["true", "false"]))
+        age = draw(st.sampled_from([25, 25, 35, 46, 50] if heads else [25, 35, 46, 50]))
+        posts = (
+            ["officer", "station_head", "station_head"] if heads else ["officer", "station_head"]
+        )
+        post = draw(st.sampled_from(posts))
+        talent = draw(
+            st.sampled_from(["true", "false", "false", "false"] if heads else ["true", "false"])
+        )
         officers.append(officer(f"O{k}", u["id"], age, post=post, special_talent=talent))
-    prios = draw(st.tuples(*[st.sampled_from([0, 10, 20])] * 4))
-    return units, rules_for(prios), officers
+    for u in units:
+        # head establishments near the heads held, so that slots bind (SPEC §2.1)
+        delta = draw(st.sampled_from([-1, 0, 0, 1] if heads else [None, -1, 0, 0, 1]))
+        if u["kind"] == "station" and delta is not None:
+            held = sum(1 for o in officers if o["unit"] == u["id"] and o["post"] == "station_head")
+            u["posts"] = {"station_head": max(0, held + delta)}
+    prios = draw(st.tuples(*[st.sampled_from([0, 10, 20])] * 6))
+    return units, rules_for(prios, rotate=not ample), officers
 
 
 def brute_force(units, rules, officers, doc):
@@ -107,36 +141,50 @@ def brute_force(units, rules, officers, doc):
         if e["code"] in ("no_capacity", "min_staffing")
     }
     home = {o["officer_id"]: o["unit"] for o in officers}
-    movers = sorted(decided, key=lambda o: (-prio[decided[o]], o))
-    allowed = {u: max(0, count[u] - by_id[u]["min_staff"]) for u in count}
-    kept, staying = [], set()
-    for o in movers:
-        if allowed[home[o]] > 0:
-            allowed[home[o]] -= 1
-            kept.append(o)
-        else:
-            staying.add(o)
     over = {
         u for u in count if by_id[u].get("capacity") is not None and count[u] > by_id[u]["capacity"]
     }
     person = {o["officer_id"]: o | {"age": AGE[o["birth_date"]]} for o in officers}
+    # leadership slots (SPEC §2.1): establishment − holders, None when above establishment
+    slots = {}
+    for u in units:
+        for post, n in u.get("posts", {}).items():
+            held = sum(1 for o in officers if o["unit"] == u["id"] and o["post"] == post)
+            slots[u["id"], post] = n - held if held <= n else None
+
+    def post_after(o):
+        return POST_AFTER.get(decided[o], person[o]["post"])
 
     def again(o, u) -> bool:
         """Fixed point (SPEC §2.6): would another rule act on o standing at u?"""
-        post = POST_AFTER.get(decided[o], person[o]["post"])
-        return any(fires(r["id"], u, person[o], post) for r in rules if r["id"] != decided[o])
+        return any(
+            fires(r["id"], u, person[o], post_after(o)) for r in rules if r["id"] != decided[o]
+        )
 
-    options = []
-    for o in kept:
-        dests = [
+    def dests_of(o):
+        return [
             u["id"]
             for u in units
             if DEST[decided[o]](u)
             and u["id"] != home[o]
             and u["id"] not in over
             and not again(o, u)
+            and ((u["id"], post_after(o)) not in slots or slots[u["id"], post_after(o)] is not None)
         ]
-        options.append([None] + dests)
+
+    # minimum staffing counts only the movers who have somewhere to go (SPEC §2 point 2)
+    movers = sorted(decided, key=lambda o: (-prio[decided[o]], o))
+    allowed = {u: max(0, count[u] - by_id[u]["min_staff"]) for u in count}
+    kept, staying = [], set()
+    for o in movers:
+        if not dests_of(o):
+            continue
+        if allowed[home[o]] > 0:
+            allowed[home[o]] -= 1
+            kept.append(o)
+        else:
+            staying.add(o)
+    options = [[None, *dests_of(o)] for o in kept]
     levels = sorted(set(prio.values()), reverse=True)
     best = None
     for choice in itertools.product(*options):
@@ -151,6 +199,16 @@ def brute_force(units, rules, officers, doc):
             by_id[d].get("capacity") is not None and final[d] > by_id[d]["capacity"]
             for d in received
         ):
+            continue
+        # each counted post: arrivals ≤ free slots + departures holding it
+        flow = dict.fromkeys(slots, 0)
+        for o, d in zip(kept, choice, strict=True):
+            if d is not None:
+                if (d, post_after(o)) in slots:
+                    flow[d, post_after(o)] += 1
+                if slots.get((home[o], person[o]["post"])) is not None:
+                    flow[home[o], person[o]["post"]] -= 1
+        if any(n > 0 and n > (slots[k] or 0) for k, n in flow.items()):
             continue
         vec = tuple(
             sum(
@@ -169,6 +227,20 @@ def brute_force(units, rules, officers, doc):
 )
 @given(scenarios())
 def test_plan_invariants_and_optimum(tmp_path_factory, sc):
+    check_plan(tmp_path_factory, sc)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(scenarios(kinds=("station", "station", "frontline", "organ"), heads=True))
+def test_posts_bind_optimum(tmp_path_factory, sc):
+    """Mostly stations with head establishments: rotations, swaps and heads made by a move
+    with `post:` landing where departures free the slot (SPEC §2.1)."""
+    check_plan(tmp_path_factory, sc)
+
+
+def check_plan(tmp_path_factory, sc):
     units, rules, officers = sc
     root = tmp_path_factory.mktemp("p")
     paths = write_scenario(root, units, rules, officers)
@@ -193,6 +265,15 @@ def test_plan_invariants_and_optimum(tmp_path_factory, sc):
     for u in units:
         if departures[u["id"]]:
             assert before[u["id"]] - departures[u["id"]] >= u["min_staff"]
+    # a post counted at a unit that receives someone with it ends within its establishment
+    est = {(u["id"], p): n for u in units for p, n in u.get("posts", {}).items()}
+    final_post = {o["officer_id"]: (o["unit"], o["post"]) for o in officers}
+    for t in doc["transfers"]:
+        final_post[t["officer_id"]] = (t["to_unit"], t["to_post"])
+    for t in doc["transfers"]:
+        key = (t["to_unit"], t["to_post"])
+        if key in est:
+            assert sum(1 for v in final_post.values() if v == key) <= est[key]
     # the number placed per priority level is the lexicographic optimum
     best, staying, levels, prio, decided = brute_force(units, rules, officers, doc)
     placed = tuple(

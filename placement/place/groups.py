@@ -16,13 +16,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import polars as pl
 
+from placement.documents import Entry
 from placement.evaluate.standing import profiles, stand, unit_classes
 from placement.place.choose import Chooser
-from placement.place.solve import Group, Network, Pool, Result
+from placement.place.constraints import min_staffing
+from placement.place.slots import OVER, with_posts
+from placement.place.solve import Group, Network, Pool, Result, Slot
 
 if TYPE_CHECKING:
     from placement.evaluate.decide import Judgement
     from placement.load.inputs import Inputs
+    from placement.load.rules.model import Rule
 
 # a rule index and the officer's values of the fields its selectors refer to
 RuleKey = tuple[int, tuple[Any, ...]]
@@ -33,12 +37,16 @@ Options = tuple[list[str], list[int], set[str], RuleKey, dict[str, Any]]
 
 @dataclass
 class Blocked:
-    """A mover with no destination: why (`full`, `none`, `unknown`, `fixed_point`)."""
+    """Why a mover is not placed: no destination (`full`, `none`, `unknown`, `fixed_point`,
+    `slot_over`: every destination is above its establishment of the mover's post), or, for
+    a mover who has destinations, `slot`: those that count their post bind them (used when
+    the solver leaves them out)."""
 
     why: str
     rules: list[str] = field(default_factory=list)  # rules that would act again
     fields: list[str] = field(default_factory=list)  # empty fields
     unknown_only: bool = False
+    post: str | None = None  # the post the mover would hold there (slot, slot_over)
 
 
 def place_movers(
@@ -47,12 +55,18 @@ def place_movers(
     count: Mapping[str, int],
     cap: Mapping[str, int | None],
     receives: Mapping[str, bool],
-) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked]]:
+    slots: Mapping[tuple[str, str], int],
+) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked], pl.DataFrame, list[Entry]]:
     """Place the movers of `mv` (one row per mover: k = frame position, officer_id, origin,
-    rule = rule index, level = priority, wishes) within the free places: `count` unit ->
-    officers now, `cap` unit -> capacity (None: no limit), `receives` unit -> may take
-    arrivals. Returns (k -> (unit, how it was chosen: a wish, a preference or even fill),
-    k -> Blocked for the movers left without a place)."""
+    rule = rule index, level = priority, wishes) within the free places (SPEC §2) and the
+    free slots of the posts they arrive with (SPEC §2.1 "Posts bind the transfers"):
+    `count` unit -> officers after the pins, `cap` unit -> capacity (None: no limit),
+    `receives` unit -> may take arrivals, `slots` (unit, post) -> free slots or OVER
+    (place.slots.free_slots). Movers left with no destination are cut first, so that only
+    the movers who can leave count against `min_staff` (SPEC §2 point 2). Returns (k ->
+    (unit, how it was chosen: a wish, a preference or even fill); k -> Blocked, for the
+    movers with no destination and those whose post a slot binds; the movers `min_staff`
+    does not hold back, sorted by k; the `min_staffing` entries)."""
     j = inputs.judgement
     units = [u.id for u in inputs.units.list]
     ui = {u: i for i, u in enumerate(units)}
@@ -80,48 +94,99 @@ def place_movers(
         return opt
 
     mv, cut, signatures = _fixed_point(inputs, mv, refs_keys, options_of)
+    mv = with_posts(inputs, mv, slots)
     blocked: dict[int, Blocked] = {}
-    keys = ["rule", "origin", *refs_keys[1:], "fp"]
+    keys = ["rule", "origin", *refs_keys[1:], "fp", "_to", "_from"]
+    pools: dict[tuple[Any, ...], int] = {}
+    pool_list: list[Pool] = []
+    pool_post: dict[int, str] = {}  # pool -> the post its slots count
+    slot_ix: dict[tuple[str, str], int] = {}
+    slot_list: list[Slot] = []
+
+    def slot_of(unit: str, post: str) -> int:
+        """The slot node of a counted (unit, post), made once."""
+        ix = slot_ix.get((unit, post))
+        if ix is None:
+            ix = slot_ix[unit, post] = len(slot_list)
+            slot_list.append(Slot(ui[unit], slots[unit, post]))
+        return ix
+
+    def pool_of(key: tuple[Any, ...]) -> tuple[int, tuple[Rule, list[str], dict[str, Any]]]:
+        """The pool of a group key (built once) and its (rule, dests, officer)."""
+        rule_i, origin, refs, fp, to = key[0], key[1], key[2:-3], key[-3], key[-2]
+        rule = j.rules[rule_i]
+        dests, ranks, dest_set, rkey, officer = options_of(rule_i, refs)
+        own = origin in dest_set
+        pkey = (rkey, origin if own else None, fp, to)
+        p = pools.get(pkey)
+        if p is None:
+            allowed = signatures[fp] if fp >= 0 else None
+            keep = [
+                (d, r)
+                for d, r in zip(dests, ranks, strict=True)
+                if (not own or d != origin) and (allowed is None or d in allowed)
+            ]
+            # per destination: its free slots of the post, OVER, or -2 where not counted
+            free = [slots.get((d, to), -2) if to is not None else -2 for d, _ in keep]
+            land = [(d, r, n) for (d, r), n in zip(keep, free, strict=True) if n != OVER]
+            bound = any(n >= 0 for _, _, n in land)
+            p = pools[pkey] = len(pool_list)
+            pool = Pool(
+                rule.priority,
+                [ui[d] for d, _, _ in land],
+                [r for _, r, _ in land],
+                via=[slot_of(d, to) if n >= 0 else -1 for d, _, n in land] if bound else [],
+            )
+            if bound or (keep and not land):
+                pool_post[p] = to
+            pool_list.append(pool)
+        return p, (rule, dests, officer)
+
+    # who has no destination at all (SPEC §2 point 6 cuts, no unit, no slot)
     mv = mv.sort("officer_id", "k")
     grouped = mv.group_by(keys, maintain_order=True).agg(pl.col("k"))
-    pools: dict[tuple, int] = {}
-    pool_list: list[Pool] = []
+    stuck: list[int] = []  # frame positions of the movers with no destination
+    for key, members in zip(grouped.select(keys).rows(), grouped["k"].to_list(), strict=True):
+        p, (rule, dests, officer) = pool_of(key)
+        if pool_list[p].dests:
+            continue
+        stuck += members
+        if not dests:
+            why, names = chooser.why_none(rule, officer)
+            for pos in members:
+                blocked[pos] = Blocked(why, fields=names)
+        elif p in pool_post:
+            for pos in members:
+                blocked[pos] = Blocked("slot_over", post=pool_post[p])
+        else:
+            for pos in members:
+                if pos in cut:
+                    blocked[pos] = cut[pos]
+    # minimum staffing, counted on the movers who can leave (SPEC §2 point 2)
+    nowhere = sorted(stuck)
+    leaving, excess = min_staffing(inputs, mv.filter(~pl.col("k").is_in(nowhere)), count)
+    held = mv.join(leaving.select("k"), on="k", how="anti").filter(~pl.col("k").is_in(nowhere))
+    mv = mv.join(held.select("k"), on="k", how="anti").sort("k")
+    leaving = leaving.sort("officer_id", "k")
+    grouped = leaving.group_by(keys, maintain_order=True).agg(pl.col("k"))
     glist: list[Group] = []
     members_of: list[tuple[int, list[int]]] = []  # per group: rule index, frame positions
     group_of: dict[int, int] = {}  # index in `grouped` -> index in glist
     key_rows = grouped.select(keys).rows()
     for g, (key, members) in enumerate(zip(key_rows, grouped["k"].to_list(), strict=True)):
-        rule_i, origin, refs, fp = key[0], key[1], key[2:-1], key[-1]
-        rule = j.rules[rule_i]
-        dests, ranks, dest_set, rkey, officer = options_of(rule_i, refs)
-        allowed = signatures[fp] if fp >= 0 else None
-        own = origin in dest_set
-        pkey = (rkey, origin if own else None, fp)
-        p = pools.get(pkey)
-        if p is None:
-            keep = [
-                (ui[d], r)
-                for d, r in zip(dests, ranks, strict=True)
-                if (not own or d != origin) and (allowed is None or d in allowed)
-            ]
-            p = pools[pkey] = len(pool_list)
-            pool_list.append(Pool(rule.priority, [d for d, _ in keep], [r for _, r in keep]))
-        if not pool_list[p].dests:
-            if not dests:
-                why, names = chooser.why_none(rule, officer)
-                for pos in members:
-                    blocked[pos] = Blocked(why, fields=names)
-            else:
-                for pos in members:
-                    if pos in cut:
-                        blocked[pos] = cut[pos]
-            continue
+        p, _ = pool_of(key)
+        origin, from_post = key[1], key[-1]
         group_of[g] = len(glist)
-        glist.append(Group(p, ui[origin], len(members)))
-        members_of.append((rule_i, members))
-    wishes = _count_wishes(mv, grouped, keys, group_of, glist, pool_list, ui)
-    result = Network(free, [receives[u] for u in units], pool_list, glist).solve()
-    return _assign(j, units, pool_list, glist, members_of, wishes, result), blocked
+        slot = slot_of(origin, from_post) if from_post is not None else -1
+        glist.append(Group(p, ui[origin], len(members), slot))
+        members_of.append((key[0], members))
+        if p in pool_post:
+            for pos in members:
+                blocked[pos] = Blocked("slot", post=pool_post[p])
+    wishes = _count_wishes(leaving, grouped, keys, group_of, glist, pool_list, ui)
+    result = Network(free, [receives[u] for u in units], pool_list, glist, slot_list).solve()
+    placed = _assign(j, units, pool_list, glist, members_of, wishes, result)
+    return placed, blocked, mv, excess
 
 
 def _fixed_point(
@@ -224,7 +289,7 @@ def _count_wishes(
     if not w.height:
         return {}
     gid = grouped.select(keys).with_row_index("g").with_columns(pl.col("g").cast(pl.Int64))
-    w = w.join(gid, on=keys, how="left")
+    w = w.join(gid, on=keys, how="left", nulls_equal=True, maintain_order="left")
     ks, gs, lists = w["k"].to_list(), w["g"].to_list(), w["wishes"].to_list()
     out: dict[int, tuple[str, ...]] = {}
     for pos, g, lst in zip(ks, gs, lists, strict=True):

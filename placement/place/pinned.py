@@ -4,11 +4,48 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 from placement.documents import PinEntry
 from placement.evaluate.decide import State
+from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs
 from placement.messages import Message
 from placement.place.constraints import Pin
+
+
+def acting_there(inputs: Inputs, moves: Mapping[int, str]) -> dict[int, list[str]]:
+    """The rules that would act on each pinned officer standing where the pin puts them (SPEC
+    §2 point 6: pins are obeyed even where a rule would act again; the reason says which).
+
+    `moves` is frame row -> the unit a pin moves the officer to. Returns frame row -> rule
+    ids in rule order (a move, a changing `set_post`, a conflict or an unknown outcome there,
+    as `evaluate.standing.stand` judges it, with their own post and `years_in_post` 0), for
+    the officers some rule would act on."""
+    if not moves:
+        return {}
+    j = inputs.judgement
+    rows = sorted(moves)
+    s = stand(
+        j.frame,
+        j.rules,
+        inputs.units,
+        inputs.as_of,
+        np.asarray(rows, dtype=np.int64),
+        [moves[k] for k in rows],
+        j.frame["post"].gather(rows).to_list(),
+    )
+    return {k: s.excluders(n) for n, k in enumerate(rows) if not s.ok[n]}
+
+
+def pinned_reasons(inputs: Inputs, moves: Mapping[int, str]) -> dict[int, Message]:
+    """The transfer reason of every move a pin decides (frame row -> Message): `pinned`, or
+    `pinned-again` naming the rules that would act on the officer there."""
+    again = acting_there(inputs, moves)
+    return {
+        k: Message("pinned-again", {"rules": again[k]}) if k in again else Message("pinned")
+        for k in moves
+    }
 
 
 def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -> list[PinEntry]:
@@ -20,7 +57,9 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
     `overrode` is the rule that decided the officer (j.decision) when the pin undoes what
     it asks: a move, a `set_post` that changes the post, or a `keep` the pin moves away
     from; None when no rule decided or the pin agrees with it. Outcome compares the unit
-    after the pins with the unit after merges (a merge is not the pin's doing).
+    after the pins with the unit after merges (a merge is not the pin's doing), and names
+    the rules that would act again at the unit a pin moves the officer to (SPEC §2 point 6,
+    `acting_there`); on a stay that rule is the one `overrode` names.
     """
     if not pins:
         return []
@@ -28,6 +67,7 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
     f = inputs.frame
     index = {oid: k for k, oid in enumerate(f["officer_id"].to_list())}
     units, posts = f["unit"], f["post"]
+    again = acting_there(inputs, {k: u for k, u in moves.items() if u != units[k]})
     out: list[PinEntry] = []
     for p in pins:
         k = index[p.officer]
@@ -47,9 +87,17 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
                 "officer_id": p.officer,
                 "pin": {"stay": True} if p.unit is None else {"unit": p.unit},
                 "overrode": overrode,
-                "outcome": Message("pin-stays")
-                if final == now
-                else Message("pin-moved", {"unit": final}),
+                "outcome": _outcome(final, now, again.get(k)),
             }
         )
     return sorted(out, key=lambda e: e["officer_id"])
+
+
+def _outcome(final: str, now: str, there: list[str] | None) -> Message:
+    """A pin's outcome: stays / moved to UNIT, naming the rules that would act again at UNIT
+    (on a stay, the rule that would act again is the one it overrode, named beside it)."""
+    if final == now:
+        return Message("pin-stays")
+    if there:
+        return Message("pin-moved-again", {"unit": final, "rules": there})
+    return Message("pin-moved", {"unit": final})

@@ -13,10 +13,11 @@ from placement.evaluate.decide import State
 from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.messages.registry import Message
-from placement.place.constraints import Pin, apply_pins, min_staffing
+from placement.place.constraints import Pin, apply_pins
 from placement.place.document import plan_document
 from placement.place.groups import Blocked, place_movers
-from placement.place.pinned import pin_entries
+from placement.place.pinned import pin_entries, pinned_reasons
+from placement.place.slots import free_slots
 from placement.problems import Problem
 
 __all__ = ["Pin", "make_plan"]
@@ -52,7 +53,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
     moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
-    why: dict[int, str] = dict.fromkeys(pinned.moves, str(Message("pinned")))
+    why: dict[int, str] = {k: str(m) for k, m in pinned_reasons(inputs, pinned.moves).items()}
     pin_list = pin_entries(inputs, pins or [], moves)
     # load.roster keeps its issues as plain dicts of Entry's keys (load/roster is still untyped)
     exceptions = cast("list[Entry]", list(inputs.roster.issues)) + rule_entries(inputs)
@@ -91,9 +92,9 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
             }
         )
     )
-    mv, excess = min_staffing(inputs, mv, count)
+    slots = free_slots(f, units, moves, posts)  # after merges, pins and set_post (SPEC §2.1)
+    placed, blocked, mv, excess = place_movers(inputs, mv, count, cap, receives, slots)
     exceptions += excess
-    placed, blocked = place_movers(inputs, mv, count, cap, receives)
     for (i,), ms in mv.group_by(["rule"], maintain_order=True):
         r = j.rules[i]
         mover_ks: list[int] = ms["k"].to_list()
@@ -118,6 +119,10 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
 def _lost(oid: str, sheet_row: int, rule_id: str, facts: str, b: Blocked | None) -> list[Entry]:
     """The exception(s) of a mover who is not placed: no free place, no unit matching,
     an empty field the destination reads, or other rules that would act again there."""
+    if b is not None and b.why in ("slot", "slot_over"):
+        code = "post-slot-full" if b.why == "slot" else "post-slot-over"
+        msg = Message(code, {"rule": rule_id, "facts": facts, "post": b.post})
+        return [entry(oid, sheet_row, "no_capacity", rule_id, None, msg)]
     if b is None or b.why == "full":
         return [
             entry(

@@ -10,6 +10,16 @@ bonus, and the members who wished it get those places (see groups.py). So a full
 many as leave it, two full units can swap, and the network has one arc per
 (pool, unit) rather than one per (mover, unit).
 
+Leadership posts bind too (SPEC §2.1 "Posts bind the transfers"): a *slot* node per
+(unit, post) counted there stands in series with the unit's places. The unit hands it at
+most its free slots; a pool whose movers arrive with that post takes its places at that
+unit through the slot node, so each such arrival uses one place and one slot. A group
+whose members leave a counted post hands its freed places back through the slot node of
+their origin, which passes them on to the unit without limit: a departing head frees a
+place anyone may take and a head slot only a head may take. For a unit u and post P:
+arrivals with P ≤ free slots + departures with P, and all arrivals ≤ free places + all
+departures, exactly the two constraints, so the optimum stays exact.
+
 Placing a mover earns a reward by priority level, tiered so that the number
 placed is maximal level by level, highest first. Wishes (a bonus per honoured
 wish), the rule's preferences and an even fill are secondary costs. When the
@@ -36,10 +46,15 @@ class Pool:
     dests: list[int]  # unit indexes (never the origin of one of its groups)
     ranks: list[int]  # preference rank per destination (0 best)
     wishes: dict[tuple[int, int], int] = field(default_factory=dict)  # (unit, wish index) -> movers
+    # per destination, the slot (index into the network's slots) its movers take there, -1 for
+    # none (their post is not counted at that unit); empty: no destination counts it
+    via: list[int] = field(default_factory=list)
     rank_of: dict[int, int] = field(init=False)
+    via_of: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.rank_of = dict(zip(self.dests, self.ranks, strict=True))
+        self.via_of = dict(zip(self.dests, self.via, strict=True)) if self.via else {}
 
 
 @dataclass
@@ -47,6 +62,15 @@ class Group:
     pool: int
     origin: int  # unit index
     size: int
+    slot: int = -1  # the slot its members free at their origin (index into slots), -1 for none
+
+
+@dataclass
+class Slot:
+    """One counted (unit, post): the free slots it has before departures (≥ 0)."""
+
+    unit: int
+    free: int
 
 
 @dataclass
@@ -62,15 +86,23 @@ class Result:
 
 class Network:
     def __init__(
-        self, free: list[int], receives: list[bool], pools: list[Pool], groups: list[Group]
+        self,
+        free: list[int],
+        receives: list[bool],
+        pools: list[Pool],
+        groups: list[Group],
+        slots: list[Slot] | None = None,
     ):
+        """`free` and `receives` per unit index; `pools` and `groups` as above; `slots` the
+        counted (unit, post) pairs that pools' `via` and groups' `slot` index."""
         self.free, self.receives, self.pools, self.groups = free, receives, pools, groups
+        self.slots = slots or []
         self.nu = len(free)
         self.wish_step = max((max(p.ranks, default=0) for p in pools), default=0) + 1
         self.max_wishes = max((i + 1 for p in pools for (_u, i) in p.wishes), default=0)
         self.level = np.array([pools[g.pool].level for g in groups], dtype=np.int64)
         self.size = np.array([g.size for g in groups], dtype=np.int64)
-        self.nodes = self.nu + len(pools) + len(groups) + 2
+        self.nodes = self.nu + len(pools) + len(groups) + len(self.slots) + 2
 
     def solve(self) -> Result:
         """The optimal placement: per group, how many are placed (at most its size), and
@@ -146,8 +178,9 @@ class Network:
     def _run(
         self, reward: dict[int, int], fixed: np.ndarray | None, secondary: bool
     ) -> Result | None:
-        nu, npools, ng = self.nu, len(self.pools), len(self.groups)
-        S, T = nu + npools + ng, nu + npools + ng + 1
+        nu, npools, ng, ns = self.nu, len(self.pools), len(self.groups), len(self.slots)
+        first_slot = nu + npools + ng
+        S, T = first_slot + ns, first_slot + ns + 1
         fb = FILL_BUCKETS if secondary else 0
         step = self.wish_step * fb
         parts: list[tuple] = []  # (tails, heads, caps, costs) arrays
@@ -175,29 +208,47 @@ class Network:
         c.append(_BIG)
         w.append(0)
         parts.append((t, h, c, w))
-        # units -> pools
+        # units -> slots (the free slots), slots -> units (freed places, any number)
+        if ns:
+            su = np.array([x.unit for x in self.slots], dtype=np.int64)
+            sn = first_slot + np.arange(ns)
+            sfree = np.array([x.free for x in self.slots], dtype=np.int64)
+            parts.append((su, sn, sfree, np.zeros(ns, dtype=np.int64)))
+            parts.append((sn, su, np.full(ns, _BIG), np.zeros(ns, dtype=np.int64)))
+
+        def tail_of(pool: Pool, d: np.ndarray) -> np.ndarray:
+            """The node a pool takes its places at each destination from: the slot, if any."""
+            if not pool.via:
+                return d
+            v = np.asarray(pool.via, dtype=np.int64)
+            return np.where(v >= 0, first_slot + v, d)
+
+        # units (or slots) -> pools
         pool_size = np.bincount(
             [g.pool for g in self.groups], weights=self.size, minlength=npools
         ).astype(np.int64)
-        first_pool_arc = len(t)
-        pool_of_arc = []
+        first_pool_arc = sum(len(p[0]) for p in parts)
+        pool_of_arc, unit_of_arc = [], []
         for p, pool in enumerate(self.pools):
             d = np.asarray(pool.dests, dtype=np.int64)
             parts.append(
                 (
-                    d,
+                    tail_of(pool, d),
                     np.full(len(d), nu + p),
                     np.full(len(d), pool_size[p]),
                     np.asarray(pool.ranks, dtype=np.int64) * fb,
                 )
             )
             pool_of_arc.append(np.full(len(d), p))
+            unit_of_arc.append(d)
         n_pool_arcs = sum(len(p.dests) for p in self.pools)
         # pools -> groups (the reward), groups -> origins (the freed places)
         gain = -np.array([reward.get(lv, 0) for lv in self.level.tolist()], dtype=np.int64)
         nodes = nu + npools + np.arange(ng)
         pools_of = np.array([g.pool for g in self.groups], dtype=np.int64)
-        origins = np.array([g.origin for g in self.groups], dtype=np.int64)
+        origins = np.array(
+            [g.origin if g.slot < 0 else first_slot + g.slot for g in self.groups], dtype=np.int64
+        )
         first_group_arc = first_pool_arc + n_pool_arcs
         parts.append((nu + pools_of, nodes, self.size, gain))
         back_caps = self.size.copy()
@@ -213,7 +264,8 @@ class Network:
         for p, pool in enumerate(self.pools):
             for (u, i), n in pool.wishes.items():
                 wish_arcs.append((p, u, i))
-                wt.append(u)
+                v = pool.via_of.get(u, -1)
+                wt.append(u if v < 0 else first_slot + v)
                 wh.append(nu + p)
                 wc.append(n)
                 ww.append(pool.rank_of[u] * fb - (self.max_wishes - i) * step)
@@ -233,11 +285,10 @@ class Network:
         flows = m.flows(np.arange(len(tails), dtype=np.int32))
         arrivals: list[dict] = [{} for _ in self.pools]
         pool_arc_pool = np.concatenate(pool_of_arc) if pool_of_arc else np.zeros(0, dtype=np.int64)
+        pool_arc_unit = np.concatenate(unit_of_arc) if unit_of_arc else np.zeros(0, dtype=np.int64)
         pool_flows = flows[first_pool_arc : first_pool_arc + n_pool_arcs]
         for a in np.flatnonzero(pool_flows).tolist():
-            arrivals[int(pool_arc_pool[a])][(int(tails[first_pool_arc + a]), None)] = int(
-                pool_flows[a]
-            )
+            arrivals[int(pool_arc_pool[a])][(int(pool_arc_unit[a]), None)] = int(pool_flows[a])
         wish_flows = flows[len(tails) - len(wish_arcs) :] if wish_arcs else []
         for (p, u, i), f in zip(wish_arcs, wish_flows, strict=True):
             if f:
