@@ -26,6 +26,7 @@ def check(inputs: Inputs) -> CheckDocument:
     f = j.frame
     violations: list[Violation] = []
     keys = []
+    parts: list[tuple[int, np.ndarray]] = []
     for i, r in enumerate(j.rules):
         if not r.acts or r.keep:
             continue
@@ -36,6 +37,7 @@ def check(inputs: Inputs) -> CheckDocument:
             continue
         ids = f["officer_id"].gather(rows)
         keys.append((ids, r.id))
+        parts.append((i, rows))
         action = r.action
         violations += [
             {"officer_id": oid, "rule_id": r.id, "action": action, "reason": why}
@@ -71,7 +73,7 @@ def check(inputs: Inputs) -> CheckDocument:
                 )
             )
     return {
-        "violations": by_officer_and_rule(violations, keys),
+        "violations": by_officer_and_rule(violations, keys, j, parts),
         "flags": flags,
         "exceptions": sort_entries(exceptions),
         "targets": targets,

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 
-from placement.documents import PlanDocument
+from placement.documents import PlanDocument, Transfer
 from placement.evaluate.decide import State, Status
 from placement.evaluate.truth import describe, evaluate
 from placement.load.inputs import Inputs
 from placement.load.rules.conditions import All, AnyOf, Node, Not, Test
 from placement.load.vocab import Vocabulary
 from placement.messages import Message
+from placement.messages.rows import take
 from placement.problems import InputError, did_you_mean, problem
 
 _TRUTH = {True: "true", False: "false", None: "unknown"}
@@ -108,9 +111,10 @@ def explain(inputs: Inputs, officer_id: str, plan: PlanDocument | None = None) -
     if state == State.CONFLICT:
         out["conflicting_rule"] = j.rules[j.other[k]].id
     if plan is not None:
-        t = next((t for t in plan["transfers"] if t["officer_id"] == officer_id), None)
-        if t:
-            out["transfer"] = t
+        rows = plan["transfers"]
+        n = next((n for n, t in enumerate(rows) if t["officer_id"] == officer_id), None)
+        if n is not None:
+            out["transfer"] = cast("Transfer", take(rows, n))
         out["exceptions"] = [e for e in plan["exceptions"] if e["officer_id"] == officer_id]
         pins = [p for p in plan.get("pins", []) if p.get("officer_id") == officer_id]
         if pins:

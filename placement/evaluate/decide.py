@@ -52,16 +52,26 @@ class Judgement:
     missing: list[tuple[int, int, str]] = field(default_factory=list)  # (k, rule index, field)
     vocab: Vocabulary | None = None
 
-    def reasons(self, rule: int, ks: np.ndarray | list[int], unless: bool = False) -> list[str]:
+    def reasons(
+        self, rule: int, ks: np.ndarray | list[int], unless: bool = False, lang: str = "en"
+    ) -> list[str]:
         """The facts that made rule index `rule` fire (or, with unless, exempted it) for the
-        officers at frame positions `ks`: one text per position, in order ("" if none)."""
+        officers at frame positions `ks`: one text per position, in order ("" if none). In
+        English (`compile.reason_expr`), or with lang "zh" in Chinese, made from the same
+        tests and values (`facts_zh.reason_expr_zh`)."""
         r = self.rules[rule]
         node = r.unless if unless else r.when
         assert node is not None, "unless=True for a rule without unless"
         cols = ["_row", *[c for c in fields_of(node) if c in self.frame.columns]]
         frame = self.frame.select(cols)  # only what the reason reads, before gathering rows
         sub = frame[np.asarray(ks, dtype=np.int64)] if len(ks) else frame.head(0)
-        return sub.select(reason_expr(node, self.vocab).alias("r"))["r"].fill_null("").to_list()
+        if lang == "zh":
+            from placement.evaluate.facts_zh import reason_expr_zh
+
+            text = reason_expr_zh(node, self.vocab)
+        else:
+            text = reason_expr(node, self.vocab)
+        return sub.select(text.alias("r"))["r"].fill_null("").to_list()
 
 
 def judge(frame: pl.DataFrame, ruleset: RuleSet, as_of: dt.date) -> Judgement:

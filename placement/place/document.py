@@ -13,6 +13,9 @@ from placement.evaluate.frame import with_units
 from placement.evaluate.measure import measure
 from placement.load.inputs import Inputs, entry, sort_entries
 from placement.messages.registry import Message
+from placement.messages.rows import Rows
+from placement.place.how import How
+from placement.place.reasons_zh import transfer_reasons_zh
 
 
 def plan_document(
@@ -23,6 +26,8 @@ def plan_document(
     why: Mapping[int, str],
     exceptions: list[Entry],
     pins: list[PinEntry] | None = None,
+    hows: Mapping[int, tuple[str, How]] | None = None,
+    pinned: Mapping[int, Message] | None = None,
 ) -> PlanDocument:
     """The plan document (SPEC §4 `PlanDocument`) of the judged roster and its final places.
 
@@ -32,6 +37,10 @@ def plan_document(
     An officer whose unit changed only by a merge has no `deciding` entry (rule `unit_merge`).
     `exceptions` are the entries found so far; the unmet targets are appended to it (the list
     is changed) and the document holds them sorted. `pins`: place.pinned.pin_entries.
+    `pinned`: k -> the reason (a Message) of each move a pin decided. `hows`: k ->
+    (destination, how it was chosen) of the movers a rule placed; with `pinned` and the
+    judgement it is what the transfers' Chinese reasons are made of (a `Rows`, made only
+    when a Chinese format asks: place.reasons_zh).
     Shares and target values are fractions in [0, 1]; allowances yuan per month."""
     j = inputs.judgement
     f = j.frame
@@ -67,10 +76,9 @@ def plan_document(
         schema={"k": pl.Int64, "rule_id": pl.String, "why": pl.String},
     )
     frm, now, to, because = pl.col("_from_unit"), pl.col("unit"), pl.col("to_unit"), pl.col("why")
-    transfers = (
+    joined = (
         moved.join(decided, on="k", how="left")
         .with_columns(
-            pl.col("rule_id").fill_null("unit_merge"),
             pl.when(because.is_null())
             .then(pl.format("{} merged into {}", frm, to))
             .when(frm != now)
@@ -78,8 +86,11 @@ def plan_document(
             .otherwise(because)
             .alias("reason"),
         )
-        .with_columns(pl.col("rule_id").replace_strict(titles, default="").alias("rule_title"))
         .sort("officer_id", "_row")
+    )
+    transfers = (
+        joined.with_columns(pl.col("rule_id").fill_null("unit_merge"))
+        .with_columns(pl.col("rule_id").replace_strict(titles, default="").alias("rule_title"))
         .select(
             pl.col("officer_id"),
             pl.col("name"),
@@ -92,9 +103,20 @@ def plan_document(
             "reason",
         )
     )
+    basis = joined.select(
+        "k",
+        frm.alias("from"),
+        now.alias("now"),
+        to.alias("to"),
+        "rule_id",
+        pl.col("reason").alias("en"),
+    )
     n_moved = int((transfers["from_unit"] != transfers["to_unit"]).sum())
     # the frame's columns are the keys of Transfer, selected just above
-    transfer_list = cast("list[Transfer]", records(transfers))
+    transfer_list: list[Transfer] = Rows(
+        cast("list[Transfer]", records(transfers)),
+        lambda: transfer_reasons_zh(inputs, basis, hows or {}, pinned or {}),
+    )
     targets: list[TargetResult] = []
     for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
         targets.append(

@@ -20,6 +20,7 @@ from placement.documents import Entry
 from placement.evaluate.standing import profiles, stand, unit_classes
 from placement.place.choose import Chooser
 from placement.place.constraints import min_staffing
+from placement.place.how import EVEN, How, preference, wish
 from placement.place.slots import OVER, with_posts
 from placement.place.solve import Group, Network, Pool, Result, Slot
 
@@ -56,7 +57,7 @@ def place_movers(
     cap: Mapping[str, int | None],
     receives: Mapping[str, bool],
     slots: Mapping[tuple[str, str], int],
-) -> tuple[dict[int, tuple[str, str]], dict[int, Blocked], pl.DataFrame, list[Entry]]:
+) -> tuple[dict[int, tuple[str, How]], dict[int, Blocked], pl.DataFrame, list[Entry]]:
     """Place the movers of `mv` (one row per mover: k = frame position, officer_id, origin,
     rule = rule index, level = priority, wishes) within the free places (SPEC §2) and the
     free slots of the posts they arrive with (SPEC §2.1 "Posts bind the transfers"):
@@ -324,10 +325,10 @@ def _assign(
     members_of: list[tuple[int, list[int]]],
     wishes_of: Mapping[int, tuple[str, ...]],
     result: Result,
-) -> dict[int, tuple[str, str]]:
+) -> dict[int, tuple[str, How]]:
     """Within each pool: wished places to the movers who wished them, then the rest in
     officer_id order, each group keeping exactly the count the solver placed."""
-    placed: dict[int, tuple[str, str]] = {}
+    placed: dict[int, tuple[str, How]] = {}
     by_pool: dict[int, list[int]] = defaultdict(list)
     for k, g in enumerate(groups):
         by_pool[g.pool].append(k)
@@ -350,7 +351,7 @@ def _assign(
                     if not n:
                         break
                     if quota[k] and pos not in placed:
-                        placed[pos] = (units[u], f"wish {i + 1} honoured")
+                        placed[pos] = (units[u], wish(i + 1))
                         quota[k] -= 1
                         n -= 1
             if n:
@@ -369,9 +370,9 @@ def _assign(
                 unit = units[item[1]]
                 wishes = wishes_of.get(pos)
                 if wishes and unit in wishes:
-                    how = f"wish {wishes.index(unit) + 1} honoured"
+                    how = wish(wishes.index(unit) + 1)
                 else:
-                    how = f"preference {item[0] + 1} met" if item[0] < prefer else "even fill"
+                    how = preference(item[0] + 1) if item[0] < prefer else EVEN
                 placed[pos] = (unit, how)
                 q -= 1
                 item[2] -= 1

@@ -16,6 +16,7 @@ from placement.messages.registry import Message
 from placement.place.constraints import Pin, apply_pins
 from placement.place.document import plan_document
 from placement.place.groups import Blocked, place_movers
+from placement.place.how import How
 from placement.place.pinned import pin_entries, pinned_reasons
 from placement.place.slots import free_slots
 from placement.problems import Problem
@@ -53,7 +54,9 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
     moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
     posts: dict[int, str] = {}  # k -> final post, where it changes
     deciding: dict[int, str] = dict.fromkeys(pinned.moves, "pin")  # k -> rule id (or pin)
-    why: dict[int, str] = {k: str(m) for k, m in pinned_reasons(inputs, pinned.moves).items()}
+    said_pins = pinned_reasons(inputs, pinned.moves)  # k -> Message
+    why: dict[int, str] = {k: str(m) for k, m in said_pins.items()}
+    hows: dict[int, tuple[str, How]] = {}  # k -> (destination, how it was chosen)
     pin_list = pin_entries(inputs, pins or [], moves)
     # load.roster keeps its issues as plain dicts of Entry's keys (load/roster is still untyped)
     exceptions = cast("list[Entry]", list(inputs.roster.issues)) + rule_entries(inputs)
@@ -108,12 +111,15 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
                     posts[k] = r.moving.post
                 deciding[k] = r.id
                 why[k] = f"{facts}; to {hit[0]}: {hit[1]}"
+                hows[k] = hit
             else:
                 lost.append((k, oid, facts))
         sheet = f["_row"].gather([k for k, _, _ in lost]).to_list() if lost else []
         for (k, oid, facts), sheet_row in zip(lost, sheet, strict=True):
             exceptions += _lost(oid, sheet_row, r.id, facts, blocked.get(k))
-    return plan_document(inputs, moves, posts, deciding, why, exceptions, pins=pin_list)
+    return plan_document(
+        inputs, moves, posts, deciding, why, exceptions, pins=pin_list, hows=hows, pinned=said_pins
+    )
 
 
 def _lost(oid: str, sheet_row: int, rule_id: str, facts: str, b: Blocked | None) -> list[Entry]:

@@ -20,6 +20,7 @@ from placement.i18n import (
     word,
 )
 from placement.messages import Message
+from placement.messages.rows import reason_of
 from placement.report.terminal import mask
 
 _SEP = {"en": "; ", "zh": "；"}
@@ -96,7 +97,7 @@ def render_explain(doc: dict, c, lang: str) -> None:
                 to_unit=t(x["to_unit"]),
                 from_post=t(term(x["from_post"], lang)),
                 to_post=t(term(x["to_post"], lang)),
-                reason=t(reason(x["reason"], lang)),
+                reason=t(reason_of(x, lang)),
             )
         )
     for e in doc.get("exceptions", []):

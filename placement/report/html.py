@@ -11,6 +11,7 @@ import html
 from collections import Counter
 
 from placement.load.vocab import POST
+from placement.messages.rows import reasons_of
 from placement.report.html_text import CODES_ZH, CSS, LABELS
 from placement.report.mask import mask
 from placement.report.svg import age_bars, unit_bars
@@ -35,15 +36,6 @@ def _post(post, lang: str) -> str:
     if lang == "zh" and aliases:
         return esc(aliases[1] if len(aliases) > 1 else aliases[0])
     return esc(str(post or "").replace("_", " "))
-
-
-def _reason(text, lang: str):
-    """A reason as the page's reader reads it (Chinese for zh)."""
-    if lang != "zh" or not text:
-        return text
-    from placement.i18n import reason
-
-    return reason(text, lang)
 
 
 def _message(text, lang: str):
@@ -227,6 +219,13 @@ def _unit_cell(uid, names: dict) -> str:
 def _transfers(doc: dict, L: dict, lang: str) -> str:
     names = {u["unit_id"]: u.get("name") for u in doc.get("units", [])}
     groups: dict[str, list[dict]] = {}
+    said = dict(
+        zip(
+            map(id, doc.get("transfers", [])),
+            reasons_of(doc.get("transfers", []), lang),
+            strict=True,
+        )
+    )
     for t in doc.get("transfers", []):
         groups.setdefault(t["rule_id"], []).append(t)
     out = [f'<section id="transfers"><h2>{L["by_rule"]} ({len(doc.get("transfers", []))})</h2>']
@@ -247,7 +246,7 @@ def _transfers(doc: dict, L: dict, lang: str) -> str:
                     _unit_cell(t["from_unit"], names),
                     _unit_cell(t["to_unit"], names),
                     post,
-                    f'<span class="sub">{esc(_reason(t["reason"], lang))}</span>',
+                    f'<span class="sub">{esc(said[id(t)])}</span>',
                 ]
             )
         out.append(
@@ -299,9 +298,9 @@ def _flags(doc: dict, L: dict, lang: str) -> str:
             f'<span class="id">{esc(f["officer_id"])}</span>',
             _code(f["code"], lang),
             f'<span class="id">{esc(f.get("rule_id"))}</span>',
-            esc(_reason(f.get("reason"), lang)),
+            esc(why),
         ]
-        for f in flags
+        for f, why in zip(flags, reasons_of(flags, lang), strict=True)
     ]
     return (
         f'<section id="flags"><h2>{L["flags"]} ({len(flags)})</h2>'

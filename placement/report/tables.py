@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from placement.messages.rows import reasons_of
 from placement.report.write import neutralise
 
 TRANSFER_COLS = [
@@ -104,8 +105,14 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
         )
         out.append("| " + " | ".join(names) + " |")
         out.append("|" + "---|" * len(cols))
-        for r in rows:
-            cells = [_md(_zh_cell(c, r.get(c), name)) if zh else _md(r.get(c)) for c in cols]
+        said = reasons_of(rows, lang) if zh and "reason" in cols else None
+        for n, r in enumerate(rows):
+            cells = [
+                _md(said[n] if said is not None and c == "reason" else _zh_cell(c, r.get(c), name))
+                if zh
+                else _md(r.get(c))
+                for c in cols
+            ]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from placement.messages.rows import reasons_of
 from placement.report.mask import mask
 
 
@@ -24,7 +25,7 @@ def _pct(v) -> str:
 def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
     """The plan on a terminal; with lang zh every heading, column, panel line, reason and
     message in Chinese (identifiers, names and numbers as they are)."""
-    from placement.i18n import code, label, reason, term
+    from placement.i18n import code, label, term
 
     def L(key: str) -> str:
         return label(key, lang)
@@ -84,6 +85,7 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
             str(u["min_staff"]),
         )
     console.print(units)
+    said = dict(zip(map(id, doc["transfers"]), reasons_of(doc["transfers"], lang), strict=True))
     by_rule: dict[str, list[dict]] = {}
     for t in doc["transfers"]:
         by_rule.setdefault(t["rule_id"], []).append(t)
@@ -103,7 +105,7 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
                 _t(t["from_unit"]),
                 _t(t["to_unit"]),
                 _t(post),
-                _t(reason(t["reason"], lang)),
+                _t(said[id(t)]),
             )
         console.print(table)
     _pins(doc.get("pins", []), console, lang)
@@ -137,19 +139,19 @@ def _pins(pins, console, lang: str = "en") -> None:
 
 
 def _flags(flags, console, lang: str = "en") -> None:
-    from placement.i18n import code, label, reason
+    from placement.i18n import code, label
 
     if not flags:
         return
     table = Table(title=label("flags_title", lang).format(n=len(flags)), title_justify="left")
     for c in ("col_officer", "col_flag", "col_rule", "col_reason"):
         table.add_column(label(c, lang), overflow="fold")
-    for f in flags:
+    for f, why in zip(flags, reasons_of(flags, lang), strict=True):
         table.add_row(
             _t(f["officer_id"]),
             _t(code(f["code"], lang)),
             _t(f["rule_id"]),
-            _t(reason(f["reason"], lang)),
+            _t(why),
         )
     console.print(table)
 
@@ -180,7 +182,7 @@ def _exceptions(items, console, lang: str = "en") -> None:
 
 
 def render_check(doc: dict, console: Console, lang: str = "en") -> None:
-    from placement.i18n import action, label, reason, term
+    from placement.i18n import action, label, term
 
     def L(key: str) -> str:
         return label(key, lang)
@@ -214,6 +216,7 @@ def render_check(doc: dict, console: Console, lang: str = "en") -> None:
             )
         )
     console.print(Panel("\n".join(lines), title=L("check_title"), expand=False))
+    said = dict(zip(map(id, doc["violations"]), reasons_of(doc["violations"], lang), strict=True))
     groups: dict[str, list[dict]] = {}
     for v in doc["violations"]:
         groups.setdefault(v["rule_id"], []).append(v)
@@ -222,9 +225,7 @@ def render_check(doc: dict, console: Console, lang: str = "en") -> None:
         for c in ("col_officer", "col_action", "col_reason"):
             table.add_column(L(c), overflow="fold")
         for v in rows:
-            table.add_row(
-                _t(v["officer_id"]), _t(action(v["action"], lang)), _t(reason(v["reason"], lang))
-            )
+            table.add_row(_t(v["officer_id"]), _t(action(v["action"], lang)), _t(said[id(v)]))
         console.print(table)
     _flags(doc["flags"], console, lang)
     _exceptions(doc["exceptions"], console, lang)

@@ -58,6 +58,7 @@ def xlsx_bytes(
 
 def _sheet(book, styles, name: str, cols: list[str], rows: list[dict], lang: str) -> None:
     from placement.i18n import LABELS, label
+    from placement.messages.rows import reasons_of
 
     zh = lang == "zh"
     sheet = book.add_worksheet(label(f"tab_{name}", lang) if zh else name)
@@ -67,11 +68,14 @@ def _sheet(book, styles, name: str, cols: list[str], rows: list[dict], lang: str
     ]
     widths = [_width(h) for h in heads]
     sheet.write_row(0, 0, heads, styles["head"])
+    said = reasons_of(rows, lang) if zh and "reason" in cols else None
     for i, r in enumerate(rows, start=1):
         for j, c in enumerate(cols):
-            v = r.get(c)
+            v = said[i - 1] if said is not None and c == "reason" else r.get(c)
             share = r.get("_share") is True if name == "summary" else c in SHARE_COLS
-            widths[j] = max(widths[j], _put(sheet, i, j, v, c, name, zh, share, styles))
+            told = said is not None and c == "reason"  # already in Chinese
+            put = _put(sheet, i, j, v, c, name, zh and not told, share, styles)
+            widths[j] = max(widths[j], put)
     for j, w in enumerate(widths):
         sheet.set_column(j, j, min(w + 2, MAX_WIDTH))
     sheet.freeze_panes(1, 0)
