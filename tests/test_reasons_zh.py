@@ -1,9 +1,9 @@
 """Chinese reasons are made from data, never by reading the English text (issue 12 item 1).
 
 Rewording the English of a reason (the facts of `compile._fact_text`, the destination's
-`How`) must leave the Chinese outputs exactly as they were, and still Chinese; and the
-transfer, flag and violation reasons must not pass through the old sentence grammar
-(`i18n.reasons._reason`) at all."""
+`How`) must leave the Chinese outputs (transfers, flags, violations, and the exceptions whose
+messages carry a reason) exactly as they were, and still Chinese. The old sentence grammar
+is gone: `i18n.reason` shows plain text as it is."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 import placement.evaluate.compile as compile_
-import placement.i18n as i18n
-import placement.i18n.reasons as grammar
 import placement.place.how as how
+from placement import i18n
 from placement.cli.main import main
 from placement.i18n import label
 
@@ -39,6 +38,7 @@ def _outputs() -> dict[str, str]:
     return {
         "transfers": plan[label("tab_transfers", "zh")],
         "flags": plan[label("tab_flags", "zh")],
+        "exceptions": plan[label("tab_exceptions", "zh")],  # exempt, no_capacity: {why:reason}
         "violations": check[label("tab_violations", "zh")],
     }
 
@@ -48,6 +48,7 @@ def test_rewording_the_english_leaves_the_chinese_as_it_was(monkeypatch):
     before = _outputs()
     assert "调往" in before["transfers"] and "满足第" in before["transfers"]
     assert "并入" in before["transfers"]
+    assert "豁免于规则" in before["exceptions"]
 
     fact_text = compile_._fact_text
     monkeypatch.setattr(
@@ -57,17 +58,13 @@ def test_rewording_the_english_leaves_the_chinese_as_it_was(monkeypatch):
     )
     monkeypatch.setattr(how, "_english", lambda h: f"CHOSE BY {h.kind}")
 
-    def parsed(*_a, **_k):
-        return "PARSED"
-
-    monkeypatch.setattr(grammar, "_reason", parsed)
-    monkeypatch.setattr(i18n, "_reason", parsed)
     english = _run("plan", "data/roster.csv", "--format", "md", "--lang", "en")
     assert "REWORDED " in english and "CHOSE BY wish" in english  # the patches took effect
     after = _outputs()
     assert after == before
+    assert i18n.reason("age 38 ≤ 40", "zh") == "age 38 ≤ 40"  # plain text is not translated
     for text in after.values():
-        assert "REWORDED" not in text and "CHOSE BY" not in text and "PARSED" not in text
+        assert "REWORDED" not in text and "CHOSE BY" not in text
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,10 @@ pass what they show through this module when the language is `zh`:
 - `translate(m, lang)` renders a `Message` (a declared code and its fields, see
   `placement.messages`) in the language; any other text is returned as it is:
   no finished English sentence is ever translated.
-- `reason(text, lang)` renders a reason (transfer, flag and violation reasons,
-  explain's test lines).
+- `reason(text, lang)` renders a reason: a `Message` (explain's facts) or a
+  `messages.rows.Said` in the language; plain text as it is. The Chinese reasons of
+  transfers, flags and violations are made from data (`messages.rows.Rows`), never by
+  reading the English.
 - `label(key, lang)` gives fixed UI strings (headings, column names, panel words),
   `field`, `term`, `code`, `action` the words for identifiers shown to people.
 
@@ -20,7 +22,6 @@ from __future__ import annotations
 
 from placement.i18n.help import HELP_ZH, OPTION_ZH, SHORT_ZH, TEXT_ZH, option_help
 from placement.i18n.labels import LABELS, action, boolean, code, field, label, term, word
-from placement.i18n.reasons import _reason
 from placement.i18n.words import CODES, COVERAGE, DECISIONS, STATUS, TRUTH
 from placement.messages.registry import Message
 
@@ -59,16 +60,15 @@ def translate(text, lang: str = "zh") -> str:
 
 
 def reason(text, lang: str = "zh") -> str:
-    """A reason (facts; to UNIT: how; merges) in Chinese when lang is zh."""
+    """A reason in `lang`: a Message or a `Said` rendered in it; any other text (a reason read
+    back from a plan file) is shown as it is: no finished sentence is translated."""
+    from placement.messages.rows import Said
+
     if isinstance(text, Message):
         return text.text(lang)
-    if lang != "zh" or text is None:
-        return "" if text is None else text
-    text = str(text)
-    try:
-        return _reason(text) or text
-    except Exception:
-        return text
+    if isinstance(text, Said):
+        return text.zh() if lang == "zh" else text.en
+    return "" if text is None else str(text)
 
 
 def problem_message(code_: str, message, lang: str = "zh") -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from placement.load.rules.load import load_ruleset
 from placement.load.rules.model import RuleSet
 from placement.load.units import Units, load_units
 from placement.messages.registry import Message
+from placement.messages.rows import said
 from placement.problems import InputError, problem
 
 
@@ -113,7 +115,11 @@ def rule_entries(inputs: Inputs) -> list[Entry]:
         by_rule.setdefault(i, []).append(k)
     for i, ks in by_rule.items():
         r = j.rules[i]
-        for k, why in zip(ks, j.reasons(i, ks, unless=True), strict=True):
+        whys = said(
+            j.reasons(i, ks, unless=True),
+            partial(j.reasons, i, ks, unless=True, lang="zh"),
+        )
+        for k, why in zip(ks, whys, strict=True):
             out.append(
                 entry(
                     ids[k],

@@ -80,9 +80,11 @@ def _value_zh(v: object) -> str:
 
 
 def _reason_zh(v: object) -> str:
-    from placement.i18n.reasons import _reason
+    """A reason in Chinese: a `rows.Said` makes it from data; any other text (a message read
+    back from a file) is shown as it is."""
+    from placement.messages.rows import Said
 
-    return _reason(str(v)) or str(v)
+    return v.zh() if isinstance(v, Said) else str(v)
 
 
 def _fval(lang: str) -> Converter:

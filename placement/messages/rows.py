@@ -72,3 +72,42 @@ def reason_of(row: dict[str, Any], lang: str) -> str:
     if lang == "zh" and isinstance(row, Row):
         return row.zh()
     return reason(row.get("reason"), lang)
+
+
+class Said:
+    """A reason standing in a Message's field (`{why:reason}`): its English text, and its
+    Chinese, made on the first call of `zh()` for the whole batch it was made with."""
+
+    __slots__ = ("_batch", "_n", "en")
+
+    def __init__(self, en: str, batch: Callable[[], list[str]], n: int) -> None:
+        self.en, self._batch, self._n = en, batch, n
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __repr__(self) -> str:
+        return repr(self.en)
+
+    def __eq__(self, other: object) -> bool:
+        return self.en == (other.en if isinstance(other, Said) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.en)
+
+    def zh(self) -> str:
+        """The reason in Chinese."""
+        return self._batch()[self._n]
+
+
+def said(en: list[str], make_zh: Callable[[], list[str]]) -> list[Said]:
+    """The reasons `en` as Saids sharing one `make_zh()` (one Chinese reason per English one,
+    in order), called at most once and only when one of them is shown in Chinese."""
+    made: list[list[str]] = []
+
+    def batch() -> list[str]:
+        if not made:
+            made.append(make_zh())
+        return made[0]
+
+    return [Said(t, batch, n) for n, t in enumerate(en)]

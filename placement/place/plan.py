@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from typing import cast
 
 import numpy as np
@@ -13,6 +14,7 @@ from placement.evaluate.decide import State
 from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.messages.registry import Message
+from placement.messages.rows import Said, said
 from placement.place.constraints import Pin, apply_pins
 from placement.place.document import plan_document
 from placement.place.groups import Blocked, place_movers
@@ -103,7 +105,8 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
         mover_ks: list[int] = ms["k"].to_list()
         ids: list[str] = ms["officer_id"].to_list()
         lost = []
-        for k, oid, facts in zip(mover_ks, ids, j.reasons(i, mover_ks), strict=True):
+        told = said(j.reasons(i, mover_ks), partial(j.reasons, i, mover_ks, lang="zh"))
+        for k, oid, facts in zip(mover_ks, ids, told, strict=True):
             hit = placed.get(k)
             if hit is not None:
                 moves[k] = hit[0]
@@ -122,7 +125,7 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
     )
 
 
-def _lost(oid: str, sheet_row: int, rule_id: str, facts: str, b: Blocked | None) -> list[Entry]:
+def _lost(oid: str, sheet_row: int, rule_id: str, facts: Said, b: Blocked | None) -> list[Entry]:
     """The exception(s) of a mover who is not placed: no free place, no unit matching,
     an empty field the destination reads, or other rules that would act again there."""
     if b is not None and b.why in ("slot", "slot_over"):
@@ -202,11 +205,12 @@ def _set_posts(
     out: list[Entry] = []
     ids = f["officer_id"].gather(change).to_list()
     sheet = f["_row"].gather(change).to_list()
-    for n, (k, reason) in enumerate(zip(change, j.reasons(i, change), strict=True)):
+    told = said(j.reasons(i, change), lambda: j.reasons(i, change, lang="zh"))
+    for n, (k, reason) in enumerate(zip(change, told, strict=True)):
         if s.ok[n]:
             posts[k] = set_post
             deciding[k] = r.id
-            why[k] = reason
+            why[k] = reason.en
             continue
         fields = {"rule": r.id, "facts": reason, "post": r.set_post, "rules": s.excluders(n)}
         if s.unknown_only[n]:
