@@ -108,22 +108,53 @@ def test_no_finished_sentence_is_translated():
     assert i18n.translate(m, "en") == "expected rule a to decide; got no decision"
 
 
-def test_reasons_and_values():
-    r = (
-        "unit.tier organ; rank deputy_section (副科); age 38 ≤ 40; "
-        "unit.district 城區 ≠ $officer.home_district (東郊); long_term_illness yes; "
-        "unit.tags contains complex; discipline_date empty; post station_head (所長) in "
-        "[station_head (所長), instructor (教導員)]; "
-        "to PCS-HF: wish 2 honoured (after ZHS merged into BGS)"
+def test_reasons_in_chinese_are_made_from_the_tests_and_values():
+    """The Chinese twin of the column reasons (evaluate/facts_zh.py) over hand-made tests
+    and officers: the rules' tests and the frame's values, not the English text."""
+    import polars as pl
+
+    from placement.evaluate.facts_zh import reason_expr_zh
+    from placement.load.rules.conditions import All, Not, Test
+    from placement.load.schema import FieldType
+    from placement.messages import Message
+    from placement.place.how import wish
+
+    num, flag = FieldType("number"), FieldType("bool")
+    text, tier = FieldType("str"), FieldType("enum", ("organ", "grassroots"))
+    cond = All(
+        (
+            Test("unit.tier", "eq", tier, "organ"),
+            Test("age", "le", num, 40),
+            Test("unit.district", "ne", text, ref="home_district"),
+            Test("long_term_illness", "eq", flag, True),
+            Test("discipline_date", "is_null", FieldType("date"), True),
+            Test("age", "between", num, (30, 45)),
+            Not(Test("age", "in", num, (50, 60))),
+        )
     )
-    out = i18n.reason(r, "zh")
-    assert out == (
-        "单位层级：机关；职级：副科；年龄 38 ≤ 40；单位所在区县 城區 ≠ 本人居住区县（東郊）；"
-        "长期患病：是；单位标签包含 治安复杂；最近处分时间为空；职务 所长 属于 [所长、教导员]；"
-        "调往 PCS-HF：满足第 2 志愿（ZHS 并入 BGS 后）"
+    frame = pl.DataFrame(
+        {
+            "_row": [2, 3],
+            "unit.tier": ["organ", "organ"],
+            "age": [38.0, 41.0],
+            "unit.district": ["城區", "東郊"],
+            "home_district": ["東郊", "東郊"],
+            "long_term_illness": [True, False],
+            "discipline_date": [None, None],
+        },
+        schema_overrides={"discipline_date": pl.Date},
     )
-    assert i18n.reason("x; to P1: preference 1 met", "zh") == "x；调往 P1：符合第 1 项优先条件"
-    assert i18n.reason("OLD merged into ORG", "zh") == "OLD 并入 ORG"
+    got = frame.select(reason_expr_zh(cond, None).alias("r"))["r"].to_list()
+    assert got == [
+        "单位层级：机关；年龄 38 ≤ 40；单位所在区县 城區 ≠ 本人居住区县（東郊）；长期患病：是；"
+        "最近处分时间为空；年龄 38 属于 [30, 45]；年龄 38 不属于 [50, 60]",
+        "单位层级：机关；最近处分时间为空；年龄 41 属于 [30, 45]；年龄 41 不属于 [50, 60]",
+    ]
+    to = Message("reason-to", {"unit": "PCS-HF", "how": wish(2).message})
+    assert to.text("zh") == "调往 PCS-HF：满足第 2 志愿"
+    assert str(to) == "to PCS-HF: wish 2 honoured"
+    merged = Message("reason-merged", {"unit": "OLD", "into": "ORG"})
+    assert (str(merged), merged.text("zh")) == ("OLD merged into ORG", "OLD 并入 ORG")
     assert i18n.term("station_head") == "所长" and i18n.term("deputy_section") == "副科"
     assert i18n.term("staff") == "科员" and i18n.term("officer") == "民警"
     assert i18n.term("chief_division") == "正处" and i18n.term("basically_competent") == "基本称职"
@@ -376,7 +407,8 @@ def test_english_stays_the_default(here):
 
 def test_facts_are_messages_rendered_per_language():
     """explain's facts are Messages over (field, shown value) pairs: the same Chinese the
-    reason grammar gives for the same facts, and the English text unchanged."""
+    column reasons give for the same facts (evaluate/facts_zh.py renders through these codes),
+    and the English text unchanged."""
     from placement.messages import Message
 
     lit = Message("fact-literal", {"value": ("age", "40")})
@@ -441,4 +473,3 @@ def test_facts_are_messages_rendered_per_language():
     ]
     for m, en, zh in cases:
         assert str(m) == en and m.text("zh") == zh
-        assert i18n.reason(en, "zh") == zh  # the grammar still used for column reasons agrees

@@ -82,8 +82,11 @@ def _value_zh(v: object) -> str:
 def _reason_zh(v: object) -> str:
     """A reason in Chinese: a `rows.Said` makes it from data; any other text (a message read
     back from a file) is shown as it is."""
+    from placement.messages.registry import Message
     from placement.messages.rows import Said
 
+    if isinstance(v, Message):
+        return v.text("zh")
     return v.zh() if isinstance(v, Said) else str(v)
 
 

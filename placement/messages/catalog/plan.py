@@ -29,7 +29,7 @@ define(
     example={
         "rule": "organ-young-cadre-down",
         "title": "機關40歲以下副科幹部全部下基層",
-        "why": "special_talent yes",
+        "why": ("fact-is", {"field": "special_talent", "value": ("special_talent", "yes")}),
     },
 )
 define(
@@ -53,7 +53,18 @@ define(
     en="rule {rule} moves this officer ({facts:reason}) but no unit matching its destination "
     "has a free place",
     zh="规则 {rule} 要求调动该民警（{facts:reason}），但符合其去向的单位均无编制空缺",
-    example={"rule": "young-down", "facts": "unit.tier organ; age 26 ≤ 30"},
+    example={
+        "rule": "young-down",
+        "facts": (
+            "fact-compare",
+            {
+                "field": "age",
+                "value": ("age", "26"),
+                "symbol": "≤",
+                "other": ("fact-literal", {"value": ("age", "30")}),
+            },
+        ),
+    },
 )
 define(
     "min_staffing",
