@@ -5,6 +5,16 @@ from __future__ import annotations
 
 from placement.messages.registry import Kind, Severity, define
 
+_FACTS = (  # a reason's facts, as the planner gives them (a Message in the example)
+    "fact-compare",
+    {
+        "field": "years_in_post",
+        "value": ("years_in_post", "6"),
+        "symbol": "≥",
+        "other": ("fact-literal", {"value": ("years_in_post", "5")}),
+    },
+)
+
 N = Kind.NOTE
 
 define(
@@ -19,7 +29,7 @@ define(
     "slot where it could land",
     zh="规则 {rule} 要求以{post:term}身份调动该民警（{facts:reason}），但符合其去向的单位均无"
     "同时有编制空缺和{post:term}职数空缺的：可去之处没有{post:term}职数空缺",
-    example={"rule": "head-rotation", "facts": "years_in_post 6 ≥ 5", "post": "station_head"},
+    example={"rule": "head-rotation", "facts": _FACTS, "post": "station_head"},
     fix="Free a slot of that post where the officer may go (or widen the destination), or "
     "give the move a `post:` the destination does not count.",
     fix_zh="请在可去单位腾出该职务职数（或放宽去向），或为调动指定去向单位不计职数的 `post:`。",
@@ -35,7 +45,7 @@ define(
     "its destination is above its {post:term} establishment: no free {post:term} slot",
     zh="规则 {rule} 要求以{post:term}身份调动该民警（{facts:reason}），但符合其去向的单位"
     "{post:term}均已超职数：没有{post:term}职数空缺",
-    example={"rule": "head-rotation", "facts": "years_in_post 6 ≥ 5", "post": "station_head"},
+    example={"rule": "head-rotation", "facts": _FACTS, "post": "station_head"},
 )
 define(
     "pinned-again",

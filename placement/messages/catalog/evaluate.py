@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from placement.messages.registry import Kind, Severity, define
 
-_FACTS = {"rule": "rotation", "facts": "years_in_post 6 ≥ 5"}
+_FACTS = {
+    "rule": "rotation",
+    "facts": (  # a reason's facts, as the planner gives them (a Message in the example)
+        "fact-compare",
+        {
+            "field": "years_in_post",
+            "value": ("years_in_post", "6"),
+            "symbol": "≥",
+            "other": ("fact-literal", {"value": ("years_in_post", "5")}),
+        },
+    ),
+}
 
 define(
     "destination-none",
