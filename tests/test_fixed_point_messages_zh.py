@@ -10,7 +10,40 @@ import pytest
 
 from placement.messages.render import render
 
-FACTS = "military_transfer yes; unit.tags does not contain complex; unit.tier organ; age 38 ≤ 40"
+
+def _facts():
+    """The facts of one officer as the planner gives them to these messages: the English of
+    `compile.reason_expr` with its Chinese twin made from the same tests (a `Said`)."""
+    import polars as pl
+
+    from placement.evaluate.compile import reason_expr
+    from placement.evaluate.facts_zh import reason_expr_zh
+    from placement.load.rules.conditions import All, Not, Test
+    from placement.load.schema import FieldType
+    from placement.messages.rows import said
+
+    cond = All(
+        (
+            Test("military_transfer", "eq", FieldType("bool"), True),
+            Not(Test("unit.tags", "contains", FieldType("tags"), "complex")),
+            Test("unit.tier", "eq", FieldType("enum", ("organ", "grassroots")), "organ"),
+            Test("age", "le", FieldType("number"), 40),
+        )
+    )
+    frame = pl.DataFrame(
+        {
+            "_row": [2],
+            "military_transfer": [True],
+            "unit.tags": [["quiet"]],
+            "unit.tier": ["organ"],
+            "age": [38.0],
+        }
+    )
+    en = frame.select(reason_expr(cond, None).alias("r"))["r"].to_list()
+    return said(en, lambda: frame.select(reason_expr_zh(cond, None).alias("r"))["r"].to_list())[0]
+
+
+FACTS = _facts()
 FIELDS = {
     "rule": "military-transfer-complex",
     "facts": FACTS,
@@ -43,7 +76,10 @@ def test_zh_has_no_english_words_but_identifiers(code):
 def test_empty_fields_are_named_in_both_languages(code):
     assert "年度考核" in render(code, FIELDS, "zh")
     en = render(code, FIELDS, "en")
-    assert "appraisal, exam_passed" in en and FACTS in en
+    assert "appraisal, exam_passed" in en and str(FACTS) in en
+    assert str(FACTS) == (
+        "military_transfer yes; unit.tags does not contain complex; unit.tier organ; age 38 ≤ 40"
+    )
 
 
 def test_move_carries_post_names_the_unit_kinds_in_chinese():
