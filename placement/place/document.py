@@ -5,14 +5,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
+import numpy as np
 import polars as pl
 
-from placement.documents import Entry, PinEntry, PlanDocument, TargetResult, Transfer
+from placement.documents import (
+    Appointment,
+    Entry,
+    PinEntry,
+    PlanDocument,
+    TargetResult,
+    Transfer,
+    UnitPosts,
+)
 from placement.evaluate.flags import flag_entries
 from placement.evaluate.frame import with_units
 from placement.evaluate.measure import measure
 from placement.load.inputs import Inputs, entry, sort_entries
 from placement.messages.registry import Message
+from placement.place.appointments import Appointed
 
 
 def plan_document(
@@ -23,6 +33,7 @@ def plan_document(
     why: Mapping[int, str],
     exceptions: list[Entry],
     pins: list[PinEntry] | None = None,
+    appointed: Appointed | None = None,
 ) -> PlanDocument:
     """The plan document (SPEC §4 `PlanDocument`) of the judged roster and its final places.
 
@@ -32,8 +43,11 @@ def plan_document(
     An officer whose unit changed only by a merge has no `deciding` entry (rule `unit_merge`).
     `exceptions` are the entries found so far; the unmet targets are appended to it (the list
     is changed) and the document holds them sorted. `pins`: place.pinned.pin_entries.
+    `appointed`: the appointments (place.appointments): their rows, posts and counts; a
+    same-unit appointee is not a row of `transfers`, a cross-unit one gives its reason.
     Shares and target values are fractions in [0, 1]; allowances yuan per month."""
     j = inputs.judgement
+    appointed = appointed or Appointed()
     f = j.frame
     before = measure(f, inputs.ruleset)
     final_unit, final_post = f["unit"].clone(), f["post"].clone()
@@ -41,21 +55,33 @@ def plan_document(
         final_unit.scatter(list(moves), list(moves.values()))
     if posts:
         final_post.scatter(list(posts), list(posts.values()))
+    final_rank = f["rank"].clone()
+    if appointed.ranks:
+        final_rank.scatter(list(appointed.ranks), list(appointed.ranks.values()))
     after = measure(
-        with_units(f.with_columns(final_unit, final_post), inputs.units), inputs.ruleset
+        with_units(f.with_columns(final_unit, final_post, final_rank), inputs.units),
+        inputs.ruleset,
     )
-    titles = {r.id: r.title for r in j.rules} | {
-        "unit_merge": "unit merge",
-        "pin": "manual decision",
-    }
+    titles = (
+        {r.id: r.title for r in j.rules}
+        | {
+            "unit_merge": "unit merge",
+            "pin": "manual decision",
+        }
+        | appointed.titles
+    )
     moved = f.select("officer_id", "name", "_from_unit", "unit", "post", "_row").with_columns(
         final_unit.alias("to_unit"),
         final_post.alias("to_post"),
         pl.int_range(0, f.height, dtype=pl.Int64).alias("k"),
     )
     # a row that cannot be read is not planned: it is listed in the exceptions, not here
+    here = np.zeros(f.height, dtype=bool)
+    here[list(appointed.only_here)] = True
+    only_here = pl.Series(here)
     moved = moved.filter(
         f["_valid"]
+        & ~only_here
         & ((pl.col("_from_unit") != pl.col("to_unit")) | (pl.col("post") != pl.col("to_post")))
     )
     decided = pl.DataFrame(
@@ -96,6 +122,19 @@ def plan_document(
     # the frame's columns are the keys of Transfer, selected just above
     transfer_list = cast("list[Transfer]", records(transfers))
     targets: list[TargetResult] = []
+    if appointed.messages:  # an appointee's row gives the appointment's reason as a Message
+        by_id = {f["officer_id"][k]: k for k in appointed.messages}
+        for row in transfer_list:
+            k = by_id.get(row["officer_id"])
+            if k is None:
+                continue
+            msg = appointed.messages[k]
+            if f["_from_unit"][k] != f["unit"][k]:
+                msg = Message(
+                    "appoint-after-merge",
+                    {"reason": msg, "unit": f["_from_unit"][k], "into": f["unit"][k]},
+                )
+            row["reason"] = msg
     for t, vb, va in zip(inputs.ruleset.targets, before["targets"], after["targets"], strict=True):
         targets.append(
             {
@@ -117,7 +156,7 @@ def plan_document(
                     Message("target_unmet", {"target": t.id, "after": True, "value": va}),
                 )
             )
-    exceptions = sort_entries(exceptions)
+    exceptions = sort_entries(exceptions + appointed.exceptions)
     flags = flag_entries(inputs)
     by_code: dict[str, int] = {}
     for e in exceptions:
@@ -125,6 +164,7 @@ def plan_document(
     before_counts = dict(f.group_by("_from_unit").len().iter_rows())
     after_counts = dict(final_unit.value_counts().iter_rows())
     roster = inputs.roster
+    counts = appointed.summary or _no_posts()
     return {
         "ruleset": inputs.ruleset.name,
         "as_of": inputs.as_of.isoformat(),
@@ -143,10 +183,14 @@ def plan_document(
             "grassroots_share": {"before": before["share"], "after": after["share"]},
             "targets": targets,
             "allowance_monthly_total": {"before": before["allowance"], "after": after["allowance"]},
+            "appointments": counts["appointments"],
+            "vacancies": counts["vacancies"],
+            "over_establishment": counts["over_establishment"],
         },
         "transfers": transfer_list,
         "flags": flags,
         "exceptions": exceptions,
+        "appointments": cast("list[Appointment]", appointed.rows),
         "pins": pins or [],  # place.pinned.pin_entries
         "units": [
             {
@@ -156,9 +200,18 @@ def plan_document(
                 "after": after_counts.get(u.id, 0),
                 "capacity": u.capacity,
                 "min_staff": u.min_staff,
+                "posts": cast("list[UnitPosts]", appointed.posts_by_unit.get(u.id, [])),
             }
             for u in inputs.units.list
         ],
+    }
+
+
+def _no_posts() -> dict:
+    return {
+        "appointments": 0,
+        "vacancies": {"before": 0, "after": 0},
+        "over_establishment": {"before": 0, "after": 0},
     }
 
 
