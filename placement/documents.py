@@ -34,6 +34,13 @@ class Entry(TypedDict):
     rule_id: str | None
     field: str | None  # roster field name
     message: Text
+    # a unit's post (`vacancy`, `over_establishment`; SPEC §4), no officer
+    unit_id: NotRequired[str]
+    post: NotRequired[str]
+    count: NotRequired[int]  # vacancy: vacant slots left after the plan
+    reason: NotRequired[str]  # vacancy: no_policy | no_eligible | taken_or_cannot_move
+    unknown_candidates: NotRequired[int]  # vacancy: candidates lacking data
+    holders: NotRequired[list[str]]  # over_establishment: officer ids
 
 
 class FlagEntry(TypedDict):
@@ -52,7 +59,7 @@ class Transfer(TypedDict):
     to_post: str
     rule_id: str  # a rule id, `unit_merge` or `pin`
     rule_title: str
-    reason: str
+    reason: Text  # a Message for an appointee (the appointment's reason)
 
 
 # -- plan -----------------------------------------------------------------------------------
@@ -114,6 +121,48 @@ class Summary(TypedDict):
     grassroots_share: Share
     targets: list[TargetResult]
     allowance_monthly_total: Money
+    appointments: int  # pinned ones included
+    vacancies: Before  # vacant slots of `posts`
+    over_establishment: Before  # surplus holders of `posts`
+
+
+class Before(TypedDict):
+    before: int
+    after: int
+
+
+class UnitPosts(TypedDict):
+    """One post of a unit's `posts` (SPEC §1.2): establishment and holders before (after the
+    merges) and after the plan."""
+
+    post: str
+    establishment: int
+    before: int
+    after: int
+
+
+class Merit(TypedDict):
+    position: int  # 1 = best among the governing policy's eligible candidates
+    eligible: int
+    unknown: int  # candidates whose eligibility is unknown for lack of data
+
+
+class Appointment(TypedDict):
+    """One appointment (任職, SPEC §2.1, §4): who takes which post where, under which policy."""
+
+    officer_id: str
+    name: str
+    unit_id: str
+    post: str
+    from_unit: str
+    from_post: str | None
+    rank_before: str | None
+    rank_after: str | None
+    policy_id: str  # an appointment policy id, or `pin`
+    policy_title: str
+    merit: Merit | None  # null for a pin
+    alternates: list[str]  # officer ids (差額), merit order
+    reason: Text
 
 
 class UnitCount(TypedDict):
@@ -123,6 +172,7 @@ class UnitCount(TypedDict):
     after: int
     capacity: int | None
     min_staff: int
+    posts: list[UnitPosts]
 
 
 class PinSaid(TypedDict):
@@ -130,6 +180,8 @@ class PinSaid(TypedDict):
 
     unit: NotRequired[str]
     stay: NotRequired[bool]
+    post: NotRequired[str]  # an appointment pin
+    rank: NotRequired[str]
 
 
 class PinEntry(TypedDict):
@@ -149,6 +201,7 @@ class PlanDocument(TypedDict):
     transfers: list[Transfer]
     flags: list[FlagEntry]
     exceptions: list[Entry]
+    appointments: list[Appointment]
     pins: list[PinEntry]
     units: list[UnitCount]
 
@@ -250,6 +303,19 @@ class TransferChange(TypedDict):
     new_rule_id: str
 
 
+class AppointmentChange(TypedDict):
+    officer_id: str
+    name: str
+    old_unit_id: str
+    new_unit_id: str
+    old_post: str
+    new_post: str
+    old_rank_after: str | None
+    new_rank_after: str | None
+    old_policy_id: str
+    new_policy_id: str
+
+
 class Change(TypedDict):
     old: Any
     new: Any
@@ -268,6 +334,9 @@ class DiffDocument(TypedDict):
     transfers_added: list[Transfer]
     transfers_removed: list[Transfer]
     transfers_changed: list[TransferChange]
+    appointments_added: list[Appointment]
+    appointments_removed: list[Appointment]
+    appointments_changed: list[AppointmentChange]
     exceptions_appeared: list[Entry]
     exceptions_gone: list[Entry]
     summary: dict[str, Change]

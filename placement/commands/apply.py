@@ -113,6 +113,12 @@ def applied_rows(
     ucol, pcol = roster.columns["unit"], roster.columns["post"]
     idcol = roster.columns["officer_id"]
     moves = {t["officer_id"]: t for t in plan["transfers"]}
+    # appointments (SPEC §4): unit, post and rank; a same-unit one is not in `transfers`
+    for a in plan.get("appointments") or []:
+        moves[a["officer_id"]] = {"to_unit": a["unit_id"], "to_post": a["post"]} | (
+            {"to_rank": a["rank_after"]} if a.get("rank_after") else {}
+        )
+    rcol = roster.columns.get("rank")
     since = roster.columns.get("post_since")
     changed = _post_changed(plan) if since is not None else set()
     rows = [list(table.headers)]
@@ -123,6 +129,8 @@ def applied_rows(
         if t is not None:
             cells[ucol] = _unit_cell(cells[ucol], t["to_unit"], units)
             cells[pcol] = _post_cell(cells[pcol], t["to_post"], vocab)
+            if rcol is not None and t.get("to_rank"):
+                cells[rcol] = _term_cell(cells[rcol], t["to_rank"], vocab, "rank")
         if since is not None and oid in changed:
             cells[since] = str(plan.get("as_of", ""))
         rows.append(cells)
@@ -145,11 +153,21 @@ def _unit_cell(old: str, new_id: str, units: Units) -> str:
 
 
 def _post_cell(old: str, new_term: str, vocab: Vocabulary) -> str:
+    return _term_cell(old, new_term, vocab, "post")
+
+
+def _term_cell(old: str, new_term: str, vocab: Vocabulary, kind: str) -> str:
+    """The new term written the way the roster wrote the old one (the same alias position:
+    a roster in Chinese gets the Chinese alias). A rank is written as its level's term: a
+    roster of police grades gets the level term, not a grade (TODO once the 2019 grades are
+    vocabulary terms: the lowest grade of the new level, SPEC §1.4)."""
     old = old.strip()
-    for aliases in vocab.terms["post"].values():
+    if old == new_term or old == "":
+        return new_term
+    for aliases in vocab.terms[kind].values():
         if old in aliases:
             k = aliases.index(old)
-            new_aliases = vocab.terms["post"].get(new_term, [])
+            new_aliases = vocab.terms[kind].get(new_term, [])
             return new_aliases[min(k, len(new_aliases) - 1)] if new_aliases else new_term
     return new_term
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from placement.documents import Change, DiffDocument, Entry, TargetChange, Transfer, TransferChange
 
-# an exception entry's identity across two plans: (officer_id, code, rule_id, field)
-EntryKey = tuple[str | None, str, str | None, str | None]
+# an exception entry's identity across two plans: (officer_id, code, rule_id, field, unit_id,
+# post) — a post's exceptions (vacancy, over_establishment) have no officer
+EntryKey = tuple[str | None, str, str | None, str | None, str | None, str | None]
 
 
 def diff_plans(old: Mapping[str, Any], new: Mapping[str, Any]) -> DiffDocument:
@@ -43,8 +44,17 @@ def diff_plans(old: Mapping[str, Any], new: Mapping[str, Any]) -> DiffDocument:
                 }
             )
 
+    apps = _appointments(old.get("appointments") or [], new.get("appointments") or [])
+
     def key(e: Entry) -> EntryKey:
-        return (e.get("officer_id"), e["code"], e.get("rule_id"), e.get("field"))
+        return (
+            e.get("officer_id"),
+            e["code"],
+            e.get("rule_id"),
+            e.get("field"),
+            e.get("unit_id"),
+            e.get("post"),
+        )
 
     ea: dict[EntryKey, Entry] = {key(e): e for e in old["exceptions"]}
     eb: dict[EntryKey, Entry] = {key(e): e for e in new["exceptions"]}
@@ -53,7 +63,8 @@ def diff_plans(old: Mapping[str, Any], new: Mapping[str, Any]) -> DiffDocument:
     sa, sb = old["summary"], new["summary"]
     summary: dict[str, Change] = {
         k: {"old": sa.get(k), "new": sb.get(k), "delta": _delta(sa.get(k), sb.get(k))}
-        for k in ("officers", "transfers", "post_changes", "flags", "exceptions")
+        for k in ("officers", "transfers", "post_changes", "flags", "exceptions", "appointments")
+        if k in sa or k in sb
     }
     summary["grassroots_share_after"] = _pair(
         sa["grassroots_share"]["after"], sb["grassroots_share"]["after"]
@@ -77,10 +88,44 @@ def diff_plans(old: Mapping[str, Any], new: Mapping[str, Any]) -> DiffDocument:
         "transfers_added": added,
         "transfers_removed": removed,
         "transfers_changed": changed,
+        "appointments_added": apps["appointments_added"],
+        "appointments_removed": apps["appointments_removed"],
+        "appointments_changed": apps["appointments_changed"],
         "exceptions_appeared": appeared,
         "exceptions_gone": gone,
         "summary": summary,
         "targets": targets,
+    }
+
+
+def _appointments(old: list[Any], new: list[Any]) -> dict[str, Any]:
+    """Appointments added, removed and changed (another unit, post, rank or policy), by
+    officer_id (SPEC §3 `diff`)."""
+    a = {x["officer_id"]: x for x in old}
+    b = {x["officer_id"]: x for x in new}
+    changed = []
+    for k in sorted(a.keys() & b.keys()):
+        x, y = a[k], b[k]
+        fields = ("unit_id", "post", "rank_after", "policy_id")
+        if tuple(x.get(f) for f in fields) != tuple(y.get(f) for f in fields):
+            changed.append(
+                {
+                    "officer_id": k,
+                    "name": y.get("name", ""),
+                    "old_unit_id": x["unit_id"],
+                    "new_unit_id": y["unit_id"],
+                    "old_post": x["post"],
+                    "new_post": y["post"],
+                    "old_rank_after": x.get("rank_after"),
+                    "new_rank_after": y.get("rank_after"),
+                    "old_policy_id": x["policy_id"],
+                    "new_policy_id": y["policy_id"],
+                }
+            )
+    return {
+        "appointments_added": [b[k] for k in sorted(b.keys() - a.keys())],
+        "appointments_removed": [a[k] for k in sorted(a.keys() - b.keys())],
+        "appointments_changed": changed,
     }
 
 
@@ -133,6 +178,9 @@ def diff_markdown(d: DiffDocument, lang: str = "en") -> str:
                 for t in d["transfers_changed"]
             ],
         ),
+        ("appointments added", [_appointed(a) for a in d.get("appointments_added", [])]),
+        ("appointments removed", [_appointed(a) for a in d.get("appointments_removed", [])]),
+        ("appointments changed", [_reappointed(a) for a in d.get("appointments_changed", [])]),
         ("exceptions appeared", [exc(e) for e in d["exceptions_appeared"]]),
         ("exceptions gone", [exc(e) for e in d["exceptions_gone"]]),
     )
@@ -185,6 +233,9 @@ def _diff_markdown_zh(d: DiffDocument) -> str:
                 for t in d["transfers_changed"]
             ],
         ),
+        ("diff_app_added", [_appointed(a) for a in d.get("appointments_added", [])]),
+        ("diff_app_removed", [_appointed(a) for a in d.get("appointments_removed", [])]),
+        ("diff_app_changed", [_reappointed(a) for a in d.get("appointments_changed", [])]),
         ("diff_appeared", [exc(e) for e in d["exceptions_appeared"]]),
         ("diff_gone", [exc(e) for e in d["exceptions_gone"]]),
     )
@@ -194,3 +245,14 @@ def _diff_markdown_zh(d: DiffDocument) -> str:
             out += [label("diff_exc_english", "zh"), ""]
         out += [f"- {x}" for x in lines] + [""]
     return "\n".join(out)
+
+
+def _appointed(a: Mapping[str, Any]) -> str:
+    return f"{a['officer_id']} {a['name']}: {a['unit_id']} {a['post']} ({a['policy_id']})"
+
+
+def _reappointed(a: Mapping[str, Any]) -> str:
+    return (
+        f"{a['officer_id']} {a['name']}: {a['old_unit_id']} {a['old_post']} → "
+        f"{a['new_unit_id']} {a['new_post']}"
+    )

@@ -144,6 +144,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sum_post_changes": ("post_changes", "职务变动"),
     "sum_flags": ("flags", "标记"),
     "sum_exceptions": ("exceptions", "例外"),
+    "sum_appointments": ("appointments", "任职"),
     "sum_violations": ("violations", "违规"),
     "sum_grassroots_share_before": ("grassroots_share_before", "调前基层警力占比"),
     "sum_grassroots_share_after": ("grassroots_share_after", "调后基层警力占比"),
@@ -161,6 +162,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff_added": ("transfers added", "新增的调动"),
     "diff_removed": ("transfers removed", "取消的调动"),
     "diff_changed": ("sent elsewhere", "改派他处"),
+    "diff_app_added": ("appointments added", "新增的任职"),
+    "diff_app_removed": ("appointments removed", "取消的任职"),
+    "diff_app_changed": ("appointments changed", "改变的任职"),
     "diff_appeared": ("exceptions appeared", "新出现的例外"),
     "diff_gone": ("exceptions gone", "消失的例外"),
     "diff_exc_english": (

@@ -174,6 +174,8 @@ def sort_entries(entries: list[Entry]) -> list[Entry]:
             e["officer_id"] or "",
             e["row"] or 0,
             e["code"],
+            str(e.get("unit_id") or ""),
+            str(e.get("post") or ""),
             e["rule_id"] or "",
             e["field"] or "",
         ),

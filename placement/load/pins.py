@@ -1,6 +1,8 @@
 """Manual decisions (`--pin pins.yaml`).
 
-Each entry is `- {officer: ID, unit: UNIT}` or `- {officer: ID, stay: true}`.
+Each entry is `- {officer: ID, unit: UNIT}`, `- {officer: ID, stay: true}` or an appointment
+`- {officer: ID, unit: UNIT, post: TERM[, rank: TERM]}` (SPEC §2, §2.1 "Pins"; the post and
+rank terms are resolved against the rule set's vocabulary when the plan is made).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ class PinFile(BaseModel):
     officer: str
     unit: str | None = None
     stay: StrictBool | None = None
+    post: str | None = None
+    rank: str | None = None
 
 
 def load_pins(path: str) -> list[Pin]:
@@ -48,12 +52,17 @@ def load_pins(path: str) -> list[Pin]:
         except ValidationError as e:
             problems += problems_from(e, doc, (i,), list(PinFile.model_fields), f"pin {i + 1}")
             continue
+        if (p.post is not None or p.rank is not None) and (p.unit is None or p.stay):
+            problems.append(
+                doc.problem((i,), "pins-shape", Message("pin-needs-unit", {"pin": i + 1}))
+            )
+            continue
         if (p.unit is None) == (not p.stay):
             problems.append(
                 doc.problem((i,), "pins-shape", Message("pin-needs-one", {"pin": i + 1}))
             )
             continue
-        pins.append(Pin(str(p.officer), p.unit, doc.where((i,)), path))
+        pins.append(Pin(str(p.officer), p.unit, doc.where((i,)), path, p.post, p.rank))
     if problems:
         raise InputError(problems)
     return pins

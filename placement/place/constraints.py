@@ -20,6 +20,8 @@ class Pin:
     unit: str | None  # None with stay
     where: tuple[int, int] = (0, 0)
     file: str = ""
+    post: str | None = None  # an appointment pin (SPEC §2.1 "Pins"), judged after the transfers
+    rank: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def apply_pins(
             problems.append(problem("pin-unknown-officer", p.file, *p.where, officer=p.officer))
             continue
         done.add(k)
-        if p.unit is None:
+        if p.unit is None or p.post is not None:  # stay, or an appointment (after the transfers)
             continue
         uid = inputs.units.resolve(p.unit)
         if uid is None or inputs.units.by_id[uid].dissolved:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from placement.documents import PinEntry
+from placement.documents import PinEntry, PinSaid
 from placement.evaluate.decide import State
 from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs
@@ -48,12 +48,30 @@ def pinned_reasons(inputs: Inputs, moves: Mapping[int, str]) -> dict[int, Messag
     }
 
 
-def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -> list[PinEntry]:
+def _said(p: Pin) -> PinSaid:
+    if p.unit is None:
+        return {"stay": True}
+    said: PinSaid = {"unit": p.unit}
+    if p.post is not None:
+        said["post"] = p.post
+    if p.rank is not None:
+        said["rank"] = p.rank
+    return said
+
+
+def pin_entries(
+    inputs: Inputs,
+    pins: Sequence[Pin],
+    moves: Mapping[int, str],
+    new_posts: Mapping[int, str] | None = None,
+) -> list[PinEntry]:
     """One entry per pin obeyed, sorted by officer_id:
     `{"officer_id", "pin": {"unit": ...} | {"stay": true}, "overrode": RULE_ID | None,
     "outcome": Message "stays" | "moved to UNIT"}`.
 
-    `moves` is frame position k -> final unit after the pins (place.constraints.apply_pins).
+    `moves` is frame row -> final unit after the pins (place.constraints.apply_pins) and the
+    appointments; `new_posts` frame row -> post after them (an appointment pin's outcome
+    is "appointed POST at UNIT").
     `overrode` is the rule that decided the officer (j.decision) when the pin undoes what
     it asks: a move, a `set_post` that changes the post, or a `keep` the pin moves away
     from; None when no rule decided or the pin agrees with it. Outcome compares the unit
@@ -67,7 +85,9 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
     f = inputs.frame
     index = {oid: k for k, oid in enumerate(f["officer_id"].to_list())}
     units, posts = f["unit"], f["post"]
-    again = acting_there(inputs, {k: u for k, u in moves.items() if u != units[k]})
+    mine = {index[p.officer] for p in pins if p.post is None and p.officer in index}
+    again = acting_there(inputs, {k: u for k, u in moves.items() if k in mine and u != units[k]})
+    posts_after = dict(new_posts or {})
     out: list[PinEntry] = []
     for p in pins:
         k = index[p.officer]
@@ -85,9 +105,13 @@ def pin_entries(inputs: Inputs, pins: Sequence[Pin], moves: Mapping[int, str]) -
         out.append(
             {
                 "officer_id": p.officer,
-                "pin": {"stay": True} if p.unit is None else {"unit": p.unit},
+                "pin": _said(p),
                 "overrode": overrode,
-                "outcome": _outcome(final, now, again.get(k)),
+                "outcome": Message(
+                    "pin-appointed", {"unit": final, "post": posts_after.get(k, posts[k])}
+                )
+                if p.post is not None
+                else _outcome(final, now, again.get(k)),
             }
         )
     return sorted(out, key=lambda e: e["officer_id"])

@@ -15,6 +15,7 @@ from placement.evaluate.standing import stand
 from placement.load.inputs import Inputs, entry, rule_entries
 from placement.messages.registry import Message
 from placement.messages.rows import Said, said
+from placement.place.appointments import appoint
 from placement.place.constraints import Pin, apply_pins
 from placement.place.document import plan_document
 from placement.place.groups import Blocked, place_movers
@@ -51,7 +52,8 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
         for u in units.list
     }
     # keyed by frame position k (not the sheet row `_row`)
-    pinned = apply_pins(inputs, pins or [], count, cap)
+    pins = pins or []
+    pinned = apply_pins(inputs, pins, count, cap)
     count = defaultdict(int, pinned.count)
     moves: dict[int, str] = dict(pinned.moves)  # k -> final unit, where a rule or pin moves
     posts: dict[int, str] = {}  # k -> final post, where it changes
@@ -59,7 +61,6 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
     said_pins = pinned_reasons(inputs, pinned.moves)  # k -> Message
     why: dict[int, str] = {k: str(m) for k, m in said_pins.items()}
     hows: dict[int, tuple[str, How]] = {}  # k -> (destination, how it was chosen)
-    pin_list = pin_entries(inputs, pins or [], moves)
     # load.roster keeps its issues as plain dicts of Entry's keys (load/roster is still untyped)
     exceptions = cast("list[Entry]", list(inputs.roster.issues)) + rule_entries(inputs)
 
@@ -120,8 +121,32 @@ def make_plan(inputs: Inputs, pins: list[Pin] | None = None) -> PlanDocument:
         sheet = f["_row"].gather([k for k, _, _ in lost]).to_list() if lost else []
         for (k, oid, facts), sheet_row in zip(lost, sheet, strict=True):
             exceptions += _lost(oid, sheet_row, r.id, facts, blocked.get(k))
+    acted = np.zeros(f.height, dtype=bool)
+    acted[list(moves) + list(posts)] = True
+    acted[
+        (j.state == State.DECIDED)
+        & np.isin(j.decision, [i for i, r in enumerate(j.rules) if r.keep])
+    ] = True
+    if pinned.settled:
+        acted[np.fromiter(pinned.settled, dtype=np.int64)] = True
+    appointed = appoint(inputs, moves, posts, acted, exceptions, [p for p in pins if p.post])
+    for k in appointed.moves:
+        moves[k] = appointed.moves[k]
+        posts[k] = appointed.posts[k]
+        deciding[k] = appointed.deciding[k]
+        why[k] = appointed.why[k]
+    pin_list = pin_entries(inputs, pins, moves, posts)
     return plan_document(
-        inputs, moves, posts, deciding, why, exceptions, pins=pin_list, hows=hows, pinned=said_pins
+        inputs,
+        moves,
+        posts,
+        deciding,
+        why,
+        exceptions,
+        pins=pin_list,
+        hows=hows,
+        pinned=said_pins,
+        appointed=appointed,
     )
 
 

@@ -71,6 +71,9 @@ def transfer_reasons_zh(
         if rid is None:
             out.append(part("reason-merged", frm, to))
             continue
+        if k in pinned and rid != "pin":  # an appointment: its Message says any merge itself
+            out.append(pinned[k].text("zh"))
+            continue
         if rid == "pin" and k in pinned:
             text = pinned[k].text("zh")
         elif k in facts:

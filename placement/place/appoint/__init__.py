@@ -6,6 +6,8 @@ representation) after the transfers are placed and the appointment pins applied,
 :func:`vacancies` for the vacancies that stay open and why.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from placement.place.appoint.problem import (
     Candidates,
     Policies,
@@ -14,8 +16,25 @@ from placement.place.appoint.problem import (
     Units,
     pin_fits,
 )
-from placement.place.appoint.slate import Vacancy, alternates, vacancies
-from placement.place.appoint.solver import Solution, solve
+
+if TYPE_CHECKING:
+    from placement.place.appoint.slate import Vacancy, alternates, vacancies
+    from placement.place.appoint.solver import Solution, solve
+
+
+def __getattr__(name: str) -> Any:
+    """The solver's names on first use: OR-Tools' CP-SAT takes a second or more to import,
+    which a plan whose units establish no posts should not pay."""
+    if name in ("Vacancy", "alternates", "vacancies"):
+        from placement.place.appoint import slate
+
+        return getattr(slate, name)
+    if name in ("Solution", "solve"):
+        from placement.place.appoint import solver
+
+        return getattr(solver, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "Candidates",
