@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from placement.load.roster import habits as H
@@ -18,6 +19,7 @@ from placement.load.roster.read import RawTable
 from placement.load.schema import (
     FALSE_WHEN_EMPTY,
     ROSTER_FIELDS,
+    FieldType,
     header_lookup,
     near_miss,
     normalise_header,
@@ -25,23 +27,29 @@ from placement.load.schema import (
 from placement.load.units import Units
 from placement.load.vocab import APPRAISAL, SEX, Vocabulary
 from placement.messages.registry import Message
-from placement.problems import InputError, problem
+from placement.problems import InputError, Problem, problem
 
 if TYPE_CHECKING:
-    from placement.documents import RosterRef
+    from placement.documents import Entry, RosterRef
+
+# the rules' declared roster columns (RuleSet.extras): name -> (type, header aliases)
+Extras = dict[str, tuple[FieldType, tuple[str, ...]]]
 
 
 @dataclass
 class Roster:
+    """A roster read and parsed: one row of `officers` per officer row of the file."""
+
     path: str
     sha256: str
     table: RawTable
     columns: dict[str, int]  # field name -> column index in the file
     officers: pl.DataFrame  # typed; `_row`, `_valid`, one column per known field
-    issues: list[dict] = field(default_factory=list)  # exception entries for bad rows
+    issues: list[Entry] = field(default_factory=list)  # exception entries for bad rows
 
     @property
     def rows(self) -> int:
+        """How many officer rows were read (blank rows not counted; invalid ones counted)."""
         return self.officers.height
 
     def describe(self) -> RosterRef:
@@ -61,17 +69,24 @@ def read_roster(
     path: str | Path,
     units: Units,
     vocab: Vocabulary,
-    extras: dict,
+    extras: Extras,
     as_of: dt.date | None = None,
     keep_cells: bool = True,
     file: tuple[RawTable, str] | None = None,
     sheet: str | None = None,
 ) -> Roster:
-    """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
+    """Read, parse and check a roster file (CSV/XLSX/XLS/ODS, SPEC §1.1, §4): a Roster whose
+    `officers` has `_row`, `_valid` and one typed column per known field (built-in and
+    `extras`); bad rows become `issues` (exception entries) and are still in `officers`
+    with `_valid` false; a bad file raises.
 
-    `file` is what `read_roster_file` gave, when the caller read the file beforehand.
+    `units` resolves unit names and ids; `vocab` the rank/post terms; `as_of` (the plan date)
+    makes a birth date after it invalid. `file` is what `read_roster_file` gave, when the
+    caller read the file beforehand; `sheet` chooses a workbook's sheet.
     Without keep_cells the file's text cells are let go once parsed (plan and check do not
-    write the roster back), which lowers the peak memory of a province-sized run."""
+    write the roster back), which lowers the peak memory of a province-sized run.
+    Raises InputError: the file's problems (roster-*, see `read_table`) or its header's
+    (`map_headers`)."""
     path = Path(path)
     table, sha = file if file is not None else read_roster_file(path, sheet)
     where = f"{path}:{table.sheet}" if table.sheet else str(path)
@@ -82,16 +97,23 @@ def read_roster(
     return roster
 
 
-def map_headers(path: str, headers: list[str], extras: dict, line: int = 1) -> dict[str, int]:
-    """Field name -> column index. `line` is the header's row, for the problems' location."""
+def map_headers(path: str, headers: list[str], extras: Extras, line: int = 1) -> dict[str, int]:
+    """Field name -> 0-based column index, for every header naming a known field (built-in
+    aliases, SPEC §1.1, or a declared extra column's name or alias); other headers are kept
+    as unknown columns.
+
+    `path` and `line` (the header's 1-based row) locate the problems. Raises InputError with
+    every problem found: duplicate-header (one header twice, or two columns of one field),
+    missing-column (a required field without a column) and header-near-miss (a header that
+    looks like a missing field's)."""
     lookup = header_lookup()
-    for name, (_t, aliases) in extras.items():
-        lookup[name.lower()] = name
+    for extra, (_t, aliases) in extras.items():
+        lookup[extra.lower()] = extra
         for a in aliases:
-            lookup[normalise_header(a)] = name
+            lookup[normalise_header(a)] = extra
     columns: dict[str, int] = {}
     seen: dict[str, int] = {}
-    problems = []
+    problems: list[Problem] = []
     for i, h in enumerate(headers):
         key = normalise_header(h)
         if not key:
@@ -148,14 +170,28 @@ def map_headers(path: str, headers: list[str], extras: dict, line: int = 1) -> d
 
 
 def parse_roster(
-    path, sha, table: RawTable, columns, units: Units, vocab: Vocabulary, extras, as_of
+    path: str,
+    sha: str,
+    table: RawTable,
+    columns: dict[str, int],
+    units: Units,
+    vocab: Vocabulary,
+    extras: Extras,
+    as_of: dt.date | None,
 ) -> Roster:
-    """One query cleans and parses every column (on all cores) and computes every row check;
-    only the cells its fast paths could not read are looked at again."""
+    """Parse `table` (its columns `columns` maps fields to, as `map_headers` gave) into a
+    Roster of `path` with digest `sha`: every field typed (dates, booleans, numbers, terms,
+    unit ids, wish lists), every row checked; a bad cell makes an exception entry (SPEC §4:
+    invalid_row, unknown_unit, duplicate_id, data_conflict, ambiguous_value, lost_digits) and,
+    except for the last two, the row invalid (`_valid` false). Blank rows are dropped.
+
+    One query cleans and parses every column (on all cores) and computes every row check;
+    only the cells its fast paths could not read are looked at again. Raises nothing for bad
+    cells."""
     frame = table.frame
     n = frame.height
-    names = {i: name for name, i in columns.items()}
-    others = [c for j, c in enumerate(frame.columns) if j not in names]
+    mapped = set(columns.values())
+    others = [c for j, c in enumerate(frame.columns) if j not in mapped]
     unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
     specs = _specs(vocab, extras, unit_table)
     kinds = {name: kind for name, kind, _t in specs}
@@ -181,29 +217,27 @@ def parse_roster(
     # every column the query makes has a name no roster field can have (':' in it): values are
     # made as `value:X` beside the file's `cN` columns, then named X by the last step
     names = ["_row", *[name for name, _k, _t in specs]]
-    values, masks = (
-        [
-            (
-                pl.int_range(table.first_row, n + table.first_row, dtype=pl.Int64)
-                if table.rows is None
-                else pl.lit(table.rows)
-            ).alias("value:_row")
-        ],
-        [],
-    )
+    values: list[pl.Expr] = [
+        (
+            pl.int_range(table.first_row, n + table.first_row, dtype=pl.Int64)
+            if table.rows is None
+            else pl.lit(table.rows)
+        ).alias("value:_row")
+    ]
+    masks: list[pl.Expr] = []
     for name, kind, table_ in specs:
         if direct(name, kind):
             raw = pl.col(f"c{columns[name]}")
-            empty = raw.is_null() | (raw.str.len_bytes() == 0)
+            is_empty = raw.is_null() | (raw.str.len_bytes() == 0)
         else:
             raw = pl.col(f"raw:{name}")
-            empty = raw.is_null()
+            is_empty = raw.is_null()
         values.append(_value(raw, kind, table_).alias(f"value:{name}"))
-        masks.append(empty.alias(f"empty:{name}"))
+        masks.append(is_empty.alias(f"empty:{name}"))
         if kind in TYPED:
             value = pl.col(f"value:{name}")
             ok = V.date_ok(value) if kind == "date" else value.is_not_null()
-            masks.append((~empty & ~ok).alias(f"fail:{name}"))
+            masks.append((~is_empty & ~ok).alias(f"fail:{name}"))
     known = [pl.col(f"empty:{name}") for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
     oid = pl.col("value:officer_id")
@@ -237,12 +271,17 @@ def parse_roster(
         spaces = spaces & col("check:blank_others").gather(idx)
         blank = blank.scatter(idx.filter(spaces), True)
 
-    empty, invalid_cells, fixes, ambiguous = {}, {}, {}, {}
-    birth_month = None  # birth dates given to the month only
+    empty: dict[str, pl.Series] = {}
+    invalid_cells: dict[str, pl.Series] = {}  # typed fields only
+    fixes: dict[str, pl.Series] = {}
+    ambiguous: dict[str, pl.Series] = {}
+    birth_month: pl.Series | None = None  # birth dates given to the month only
     for name, kind, _t in specs:
         empty[name] = col(f"empty:{name}")
-        if kind not in TYPED or not col(f"fail:{name}").any():
-            invalid_cells[name] = col(f"fail:{name}") if kind in TYPED else None
+        if kind not in TYPED:
+            continue
+        if not col(f"fail:{name}").any():
+            invalid_cells[name] = col(f"fail:{name}")
             continue
         idx = col(f"fail:{name}").arg_true()
         sub = cells.text(name, idx).str.strip_chars()
@@ -275,7 +314,7 @@ def parse_roster(
         officers = officers.with_columns(list(fixes.values()))
 
     # field (None: the row), mask, exception code, the message's sentence for a cell
-    bad: list[tuple[str | None, pl.Series, str, Sentence]] = []
+    bad: list[Check] = []
     for name, kind, _table in specs:
         if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
             bad.append((name, empty[name], "invalid_row", _fixed("cell-empty", field=name)))
@@ -346,7 +385,7 @@ def _finished(name: str) -> pl.Expr:
     return value.alias(name)
 
 
-def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
+def _value(raw: pl.Expr, kind: str, table: dict[str, str]) -> pl.Expr:
     """The fast path of a field's parser."""
     if kind == "date":
         return V.date_fast(raw)
@@ -371,23 +410,33 @@ def _nowhere(n: int) -> pl.Series:
 class _Cells:
     """The file's cells of a field, cleaned as the query cleans them, for a few rows at a time."""
 
-    def __init__(self, frame: pl.DataFrame, columns: dict[str, int], cleaner):
+    def __init__(
+        self, frame: pl.DataFrame, columns: dict[str, int], cleaner: Callable[[str], pl.Expr]
+    ) -> None:
         self.frame, self.columns, self.cleaner = frame, columns, cleaner
 
-    def text(self, name: str, idx) -> pl.Series:
+    def text(self, name: str, idx: pl.Series) -> pl.Series:
+        """The cleaned text (String, null for no cell) of field `name` at data indexes
+        `idx`; all null when the file has no column for it."""
         if name not in self.columns:
             return pl.Series([None] * len(idx), dtype=pl.String)
         sub = self.frame.select(pl.col(f"c{self.columns[name]}").gather(idx))
         return sub.select(self.cleaner(name).alias(name))[name]
 
-    def blank(self, name: str, idx) -> np.ndarray:
+    def blank(self, name: str, idx: pl.Series) -> npt.NDArray[np.bool_]:
+        """Whether each of field `name`'s cells at `idx` is empty or blanks only."""
         t = self.text(name, idx)
         return (t.is_null() | (t.str.strip_chars() == "")).to_numpy()
 
 
-def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str, str, dict | None]]:
+# a known field: its name, how to parse it (TYPED, "units" or "str") and the lookup table of
+# a choice/unit/units field (spelling -> term or unit id; empty for the others)
+Spec = tuple[str, str, dict[str, str]]
+
+
+def _specs(vocab: Vocabulary, extras: Extras, unit_table: dict[str, str]) -> list[Spec]:
     """(field, how to parse it, lookup table) for every known field."""
-    out = []
+    out: list[Spec] = []
     for name, (ftype, _r, _a) in ROSTER_FIELDS.items():
         k = ftype.kind
         if k == "term":
@@ -399,23 +448,23 @@ def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str,
         elif k in ("unit", "units"):
             out.append((name, k, unit_table))
         elif k in ("date", "bool", "number"):
-            out.append((name, k, None))
+            out.append((name, k, {}))
         else:
-            out.append((name, "str", None))
+            out.append((name, "str", {}))
     for name, (ftype, _aliases) in extras.items():
         k = ftype.kind
         if k == "enum":
             out.append((name, "choice", {x: x for x in ftype.values}))
         elif k in ("date", "bool", "number"):
-            out.append((name, k, None))
+            out.append((name, k, {}))
         else:
-            out.append((name, "str", None))
+            out.append((name, "str", {}))
     return out
 
 
 # A cell's sentence: the cell's text (None for a row-level check) → its fields, or None
 # for an exception code whose own template is the whole sentence (duplicate_id ...).
-Sentence = tuple[str, Callable[[object], dict]]
+Sentence = tuple[str, Callable[[str | None], dict[str, object]]]
 
 
 def _cell(code: str, key: str = "value", **fixed: object) -> Sentence:
@@ -428,7 +477,7 @@ def _fixed(code: str, **fixed: object) -> Sentence:
     return code, lambda raw: fixed
 
 
-def _message(name: str, kind: str, vocab: Vocabulary, extras: dict) -> Sentence:
+def _message(name: str, kind: str, vocab: Vocabulary, extras: Extras) -> Sentence:
     if kind == "date":
         return _cell("not-a-date", field=name)
     if kind == "bool":
@@ -439,7 +488,7 @@ def _message(name: str, kind: str, vocab: Vocabulary, extras: dict) -> Sentence:
         return "not-in-vocabulary", lambda raw: {
             "field": name,
             "value": str(raw),
-            "hint": vocab.hint(name, raw),
+            "hint": vocab.hint(name, str(raw)),
         }
     if name == "sex":
         return _cell("not-a-sex")
@@ -454,13 +503,22 @@ class _Note:
     """An entry that reports a cell without making the row invalid (ambiguous_value,
     lost_digits): the field is unknown and the row is planned. `make(raw, row)` -> Message."""
 
-    make: object
+    make: Callable[[str, int], Message]
 
 
-def _collect(bad, officers, cells: _Cells, keep):
+# a check: the field (None: the row), the mask of rows it fails, the exception code, and
+# the message's sentence for a cell (or a _Note)
+Check = tuple[str | None, pl.Series, str, Sentence | _Note]
+
+
+def _collect(
+    bad: list[Check], officers: pl.DataFrame, cells: _Cells, keep: pl.Series
+) -> tuple[list[Entry], pl.Series]:
+    """The exception entries of the checks `bad` on the rows kept (`keep`), and the mask of
+    rows made invalid (every check but a _Note's)."""
     n = officers.height
     invalid = _nowhere(n)
-    issues = []
+    issues: list[Entry] = []
     ids = officers["officer_id"]
     rows = officers["_row"]
     for name, mask, code, template in bad:
