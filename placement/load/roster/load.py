@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 import polars as pl
 
 from placement.load.roster import habits as H
 from placement.load.roster import values as V
+from placement.load.roster.entries import (
+    Cells,
+    Check,
+    Note,
+    collect,
+    fixed,
+    nowhere,
+    quote,
+    sentence_for,
+)
 from placement.load.roster.fetch import read_roster_file
 from placement.load.roster.read import RawTable
 from placement.load.schema import (
     FALSE_WHEN_EMPTY,
     ROSTER_FIELDS,
-    FieldType,
+    Extras,
     header_lookup,
     near_miss,
     normalise_header,
@@ -31,9 +39,6 @@ from placement.problems import InputError, Problem, problem
 
 if TYPE_CHECKING:
     from placement.documents import Entry, RosterRef
-
-# the rules' declared roster columns (RuleSet.extras): name -> (type, header aliases)
-Extras = dict[str, tuple[FieldType, tuple[str, ...]]]
 
 
 @dataclass
@@ -261,9 +266,9 @@ def parse_roster(
     # columns of unequal chunking make every select copy them all: take Series, align once
     col = out.get_column
     officers = pl.DataFrame([col(name) for name in names]).rechunk()
-    cells = _Cells(frame, columns, cleaner)
+    cells = Cells(frame, columns, cleaner)
 
-    blank = col("check:blank") if columns else _nowhere(n)
+    blank = col("check:blank") if columns else nowhere(n)
     maybe = officers["officer_id"].is_null() & ~blank
     if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
         idx = maybe.arg_true()
@@ -305,11 +310,11 @@ def parse_roster(
             amb = H.ambiguous_month(sub)
             if amb.any():  # 1985.1: January, or October with a zero dropped: unknown, reported
                 fixes[name] = fixes[name].scatter(idx.filter(amb), None)
-                ambiguous[name] = _nowhere(n).scatter(idx, amb)
+                ambiguous[name] = nowhere(n).scatter(idx, amb)
                 unread = unread & ~amb
             if name == "birth_date":
-                birth_month = _nowhere(n).scatter(idx, H.month_precision(sub))
-        invalid_cells[name] = _nowhere(n).scatter(idx, unread)
+                birth_month = nowhere(n).scatter(idx, H.month_precision(sub))
+        invalid_cells[name] = nowhere(n).scatter(idx, unread)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
@@ -317,16 +322,16 @@ def parse_roster(
     bad: list[Check] = []
     for name, kind, _table in specs:
         if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
-            bad.append((name, empty[name], "invalid_row", _fixed("cell-empty", field=name)))
+            bad.append((name, empty[name], "invalid_row", fixed("cell-empty", field=name)))
         if kind == "units":
-            bad.append((name, col(f"bad:{name}"), "unknown_unit", _cell("wishes-unknown-unit")))
+            bad.append((name, col(f"bad:{name}"), "unknown_unit", quote("wishes-unknown-unit")))
         elif kind == "unit":
             bad.append(
-                (name, invalid_cells[name], "unknown_unit", _cell("unit-not-in-file", "unit"))
+                (name, invalid_cells[name], "unknown_unit", quote("unit-not-in-file", "unit"))
             )
         elif kind != "str":
             bad.append(
-                (name, invalid_cells[name], "invalid_row", _message(name, kind, vocab, extras))
+                (name, invalid_cells[name], "invalid_row", sentence_for(name, kind, vocab, extras))
             )
     if as_of is not None:
         bad.append(
@@ -334,16 +339,16 @@ def parse_roster(
                 "birth_date",
                 (officers["birth_date"] > as_of).fill_null(False),
                 "invalid_row",
-                _cell("born-after-as-of", as_of=str(as_of)),
+                quote("born-after-as-of", as_of=str(as_of)),
             )
         )
     dup = col("check:dup")
     if dup.any():  # a repeated hash: compare the ids themselves (a collision is not a duplicate)
         ids = officers["officer_id"]
         dup = ids.is_not_null() & ~ids.is_first_distinct()
-    bad.append(("officer_id", dup, "duplicate_id", _cell("")))
+    bad.append(("officer_id", dup, "duplicate_id", quote("")))
     for name, mask in ambiguous.items():
-        bad.append((name, mask, "ambiguous_value", _Note(H.ambiguous_message(name))))
+        bad.append((name, mask, "ambiguous_value", Note(H.ambiguous_message(name))))
     if "id_number" in columns:
         given = H.upgrade_legacy(officers["id_number"])
         ids, shape_bad, conflict = V.id_numbers(given, officers["birth_date"], birth_month)
@@ -351,21 +356,21 @@ def parse_roster(
         if lost.any():  # unknown, not wrong: the row is planned without it
             ids = ids.scatter(lost.arg_true(), None)
             shape_bad, conflict = shape_bad & ~lost, conflict & ~lost
-            bad.append(("id_number", lost, "lost_digits", _Note(H.lost_message)))
+            bad.append(("id_number", lost, "lost_digits", Note(H.lost_message)))
         officers = officers.with_columns(ids.alias("id_number"))
-        bad.append(("id_number", shape_bad, "invalid_row", _cell("bad-resident-id")))
-        bad.append(("id_number", conflict, "data_conflict", _fixed("")))
+        bad.append(("id_number", shape_bad, "invalid_row", quote("bad-resident-id")))
+        bad.append(("id_number", conflict, "data_conflict", fixed("")))
     for r, width in table.ragged.items():
         bad.append(
             (
                 None,
-                _nowhere(n).scatter(r, True),
+                nowhere(n).scatter(r, True),
                 "invalid_row",
-                _fixed("ragged-row", cells=width, header=len(table.headers)),
+                fixed("ragged-row", cells=width, header=len(table.headers)),
             )
         )
     keep = ~blank
-    issues, invalid = _collect(bad, officers, cells, keep)
+    issues, invalid = collect(bad, officers, cells, keep)
     officers = officers.with_columns(_valid=~invalid).filter(keep)
     issues.sort(key=lambda e: (e["officer_id"] or "", e["row"]))
     return Roster(path, sha, table, columns, officers, issues)
@@ -402,33 +407,6 @@ def _value(raw: pl.Expr, kind: str, table: dict[str, str]) -> pl.Expr:
     return raw
 
 
-def _nowhere(n: int) -> pl.Series:
-    """A mask of n rows, none set."""
-    return pl.Series(np.zeros(n, dtype=bool))
-
-
-class _Cells:
-    """The file's cells of a field, cleaned as the query cleans them, for a few rows at a time."""
-
-    def __init__(
-        self, frame: pl.DataFrame, columns: dict[str, int], cleaner: Callable[[str], pl.Expr]
-    ) -> None:
-        self.frame, self.columns, self.cleaner = frame, columns, cleaner
-
-    def text(self, name: str, idx: pl.Series) -> pl.Series:
-        """The cleaned text (String, null for no cell) of field `name` at data indexes
-        `idx`; all null when the file has no column for it."""
-        if name not in self.columns:
-            return pl.Series([None] * len(idx), dtype=pl.String)
-        sub = self.frame.select(pl.col(f"c{self.columns[name]}").gather(idx))
-        return sub.select(self.cleaner(name).alias(name))[name]
-
-    def blank(self, name: str, idx: pl.Series) -> npt.NDArray[np.bool_]:
-        """Whether each of field `name`'s cells at `idx` is empty or blanks only."""
-        t = self.text(name, idx)
-        return (t.is_null() | (t.str.strip_chars() == "")).to_numpy()
-
-
 # a known field: its name, how to parse it (TYPED, "units" or "str") and the lookup table of
 # a choice/unit/units field (spelling -> term or unit id; empty for the others)
 Spec = tuple[str, str, dict[str, str]]
@@ -460,93 +438,3 @@ def _specs(vocab: Vocabulary, extras: Extras, unit_table: dict[str, str]) -> lis
         else:
             out.append((name, "str", {}))
     return out
-
-
-# A cell's sentence: the cell's text (None for a row-level check) → its fields, or None
-# for an exception code whose own template is the whole sentence (duplicate_id ...).
-Sentence = tuple[str, Callable[[str | None], dict[str, object]]]
-
-
-def _cell(code: str, key: str = "value", **fixed: object) -> Sentence:
-    """A sentence that quotes the cell as `key`."""
-    return code, lambda raw: {**fixed, key: str(raw)}
-
-
-def _fixed(code: str, **fixed: object) -> Sentence:
-    """A sentence that does not quote the cell."""
-    return code, lambda raw: fixed
-
-
-def _message(name: str, kind: str, vocab: Vocabulary, extras: Extras) -> Sentence:
-    if kind == "date":
-        return _cell("not-a-date", field=name)
-    if kind == "bool":
-        return _cell("not-yes-no", field=name)
-    if kind == "number":
-        return _cell("not-a-count", field=name)
-    if name in ("post", "rank"):
-        return "not-in-vocabulary", lambda raw: {
-            "field": name,
-            "value": str(raw),
-            "hint": vocab.hint(name, str(raw)),
-        }
-    if name == "sex":
-        return _cell("not-a-sex")
-    if name == "appraisal":
-        return _cell("not-an-appraisal")
-    values = list(extras[name][0].values) if name in extras else []
-    return _cell("not-an-enum-value", field=name, values=values)
-
-
-@dataclass
-class _Note:
-    """An entry that reports a cell without making the row invalid (ambiguous_value,
-    lost_digits): the field is unknown and the row is planned. `make(raw, row)` -> Message."""
-
-    make: Callable[[str, int], Message]
-
-
-# a check: the field (None: the row), the mask of rows it fails, the exception code, and
-# the message's sentence for a cell (or a _Note)
-Check = tuple[str | None, pl.Series, str, Sentence | _Note]
-
-
-def _collect(
-    bad: list[Check], officers: pl.DataFrame, cells: _Cells, keep: pl.Series
-) -> tuple[list[Entry], pl.Series]:
-    """The exception entries of the checks `bad` on the rows kept (`keep`), and the mask of
-    rows made invalid (every check but a _Note's)."""
-    n = officers.height
-    invalid = _nowhere(n)
-    issues: list[Entry] = []
-    ids = officers["officer_id"]
-    rows = officers["_row"]
-    for name, mask, code, template in bad:
-        mask = mask.fill_null(False) & keep
-        if not mask.any():
-            continue
-        if not isinstance(template, _Note):
-            invalid = invalid | mask
-        idx = mask.arg_true()
-        raws = cells.text(name, idx).to_list() if name is not None else [None] * len(idx)
-        for oid, row, raw in zip(
-            ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True
-        ):
-            if isinstance(template, _Note):  # a declared code: the message carries the row
-                message = template.make(raw, row)
-            elif template[0]:  # the exception's template wraps the cell's sentence
-                sentence, fields = template
-                message = Message(code, {"row": row, "detail": Message(sentence, fields(raw))})
-            else:
-                message = Message(code, {"row": row, **template[1](raw)})
-            issues.append(
-                {
-                    "officer_id": oid,
-                    "row": row,
-                    "code": code,
-                    "rule_id": None,
-                    "field": name,
-                    "message": message,
-                }
-            )
-    return issues, invalid
