@@ -20,6 +20,9 @@ class FieldType:
         return self.kind in ("date", "number") or (self.kind == "term" and self.vocab == "rank")
 
 
+# the rules' declared roster columns (RuleSet.extras): name -> (type, header aliases)
+Extras = dict[str, tuple[FieldType, tuple[str, ...]]]
+
 STR = FieldType("str")
 DATE = FieldType("date")
 BOOL = FieldType("bool")

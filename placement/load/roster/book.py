@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -32,6 +32,9 @@ from placement.load.roster.layout import blank, find_header
 from placement.load.roster.read import OLE, RawTable, _cell, _fail, drop_footers
 from placement.messages.registry import Message
 from placement.problems import InputError, problem
+
+if TYPE_CHECKING:
+    from placement.documents import IgnoredRow
 
 STREAM_BYTES = 1 << 20  # sheet XML up to this size is streamed by openpyxl (formats known)
 MATCH = 3  # a sheet's header must name this many roster fields to be taken as the roster
@@ -51,6 +54,13 @@ class Sheet:
 
 
 def read_book(path: Path, raw: bytes, choice: str | None) -> RawTable:
+    """A workbook's (XLSX, XLS or ODS, `raw` its bytes) chosen sheet as a RawTable of text
+    cells: `choice` a sheet name (case ignored) or 1-based position, else the active sheet
+    when its rows hold a roster header, else the one visible sheet that does.
+
+    Raises InputError: roster-unreadable (not a workbook), roster-empty (no sheets, or the
+    sheet is empty), roster-sheet-missing/-hidden/-none/-several (the sheet asked for is not
+    there, or the roster's is hidden, or no sheet or several could be the roster)."""
     kind = "xls" if raw[:8] == OLE else "ods" if path.suffix.lower() == ".ods" else "xlsx"
     try:
         from python_calamine import CalamineWorkbook
@@ -81,7 +91,7 @@ def read_book(path: Path, raw: bytes, choice: str | None) -> RawTable:
     cols = {f"c{j}": [(r[j] if j < len(r) else "") for r in body] for j in range(width)}
     frame = pl.DataFrame(cols, schema={k: pl.String for k in cols})
     row_numbers = pl.Series(numbers[h + 1 :], dtype=pl.Int64)
-    ignored = [{"row": numbers[i], "kind": "title"} for i in range(h)]
+    ignored: list[IgnoredRow] = [{"row": numbers[i], "kind": "title"} for i in range(h)]
     frame, footers = drop_footers(frame, headers, 0, row_numbers)
     return RawTable(
         headers,

@@ -80,6 +80,9 @@ class Reading:
             self._error = e
 
     def take(self) -> tuple[RawTable, str]:
+        """What `read_roster_file` gave: (the table, the file's sha256 in hex), waiting for
+        the thread; raises what it raised (InputError roster-*), and RuntimeError when taken
+        a second time."""
         if self._thread is None:
             raise RuntimeError("a roster reading is taken once")
         self._thread.join()

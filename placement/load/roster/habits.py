@@ -73,6 +73,7 @@ def lost_digits(ids: pl.Series, bad: pl.Series) -> pl.Series:
 
 
 def lost_message(raw: str, row: int) -> Message:
+    """The lost_digits exception message of the ID number cell `raw` on sheet row `row`."""
     return Message("lost_digits", {"row": row, "field": "id_number", "value": raw})
 
 

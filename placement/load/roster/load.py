@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,11 +12,22 @@ import polars as pl
 
 from placement.load.roster import habits as H
 from placement.load.roster import values as V
+from placement.load.roster.entries import (
+    Cells,
+    Check,
+    Note,
+    collect,
+    fixed,
+    nowhere,
+    quote,
+    sentence_for,
+)
 from placement.load.roster.fetch import read_roster_file
 from placement.load.roster.read import RawTable
 from placement.load.schema import (
     FALSE_WHEN_EMPTY,
     ROSTER_FIELDS,
+    Extras,
     header_lookup,
     near_miss,
     normalise_header,
@@ -25,23 +35,26 @@ from placement.load.schema import (
 from placement.load.units import Units
 from placement.load.vocab import APPRAISAL, SEX, Vocabulary
 from placement.messages.registry import Message
-from placement.problems import InputError, problem
+from placement.problems import InputError, Problem, problem
 
 if TYPE_CHECKING:
-    from placement.documents import RosterRef
+    from placement.documents import Entry, RosterRef
 
 
 @dataclass
 class Roster:
+    """A roster read and parsed: one row of `officers` per officer row of the file."""
+
     path: str
     sha256: str
     table: RawTable
     columns: dict[str, int]  # field name -> column index in the file
     officers: pl.DataFrame  # typed; `_row`, `_valid`, one column per known field
-    issues: list[dict] = field(default_factory=list)  # exception entries for bad rows
+    issues: list[Entry] = field(default_factory=list)  # exception entries for bad rows
 
     @property
     def rows(self) -> int:
+        """How many officer rows were read (blank rows not counted; invalid ones counted)."""
         return self.officers.height
 
     def describe(self) -> RosterRef:
@@ -61,17 +74,24 @@ def read_roster(
     path: str | Path,
     units: Units,
     vocab: Vocabulary,
-    extras: dict,
+    extras: Extras,
     as_of: dt.date | None = None,
     keep_cells: bool = True,
     file: tuple[RawTable, str] | None = None,
     sheet: str | None = None,
 ) -> Roster:
-    """Read, parse and check a roster file. Bad rows become `issues`; a bad file raises.
+    """Read, parse and check a roster file (CSV/XLSX/XLS/ODS, SPEC §1.1, §4): a Roster whose
+    `officers` has `_row`, `_valid` and one typed column per known field (built-in and
+    `extras`); bad rows become `issues` (exception entries) and are still in `officers`
+    with `_valid` false; a bad file raises.
 
-    `file` is what `read_roster_file` gave, when the caller read the file beforehand.
+    `units` resolves unit names and ids; `vocab` the rank/post terms; `as_of` (the plan date)
+    makes a birth date after it invalid. `file` is what `read_roster_file` gave, when the
+    caller read the file beforehand; `sheet` chooses a workbook's sheet.
     Without keep_cells the file's text cells are let go once parsed (plan and check do not
-    write the roster back), which lowers the peak memory of a province-sized run."""
+    write the roster back), which lowers the peak memory of a province-sized run.
+    Raises InputError: the file's problems (roster-*, see `read_table`) or its header's
+    (`map_headers`)."""
     path = Path(path)
     table, sha = file if file is not None else read_roster_file(path, sheet)
     where = f"{path}:{table.sheet}" if table.sheet else str(path)
@@ -82,16 +102,23 @@ def read_roster(
     return roster
 
 
-def map_headers(path: str, headers: list[str], extras: dict, line: int = 1) -> dict[str, int]:
-    """Field name -> column index. `line` is the header's row, for the problems' location."""
+def map_headers(path: str, headers: list[str], extras: Extras, line: int = 1) -> dict[str, int]:
+    """Field name -> 0-based column index, for every header naming a known field (built-in
+    aliases, SPEC §1.1, or a declared extra column's name or alias); other headers are kept
+    as unknown columns.
+
+    `path` and `line` (the header's 1-based row) locate the problems. Raises InputError with
+    every problem found: duplicate-header (one header twice, or two columns of one field),
+    missing-column (a required field without a column) and header-near-miss (a header that
+    looks like a missing field's)."""
     lookup = header_lookup()
-    for name, (_t, aliases) in extras.items():
-        lookup[name.lower()] = name
+    for extra, (_t, aliases) in extras.items():
+        lookup[extra.lower()] = extra
         for a in aliases:
-            lookup[normalise_header(a)] = name
+            lookup[normalise_header(a)] = extra
     columns: dict[str, int] = {}
     seen: dict[str, int] = {}
-    problems = []
+    problems: list[Problem] = []
     for i, h in enumerate(headers):
         key = normalise_header(h)
         if not key:
@@ -148,14 +175,28 @@ def map_headers(path: str, headers: list[str], extras: dict, line: int = 1) -> d
 
 
 def parse_roster(
-    path, sha, table: RawTable, columns, units: Units, vocab: Vocabulary, extras, as_of
+    path: str,
+    sha: str,
+    table: RawTable,
+    columns: dict[str, int],
+    units: Units,
+    vocab: Vocabulary,
+    extras: Extras,
+    as_of: dt.date | None,
 ) -> Roster:
-    """One query cleans and parses every column (on all cores) and computes every row check;
-    only the cells its fast paths could not read are looked at again."""
+    """Parse `table` (its columns `columns` maps fields to, as `map_headers` gave) into a
+    Roster of `path` with digest `sha`: every field typed (dates, booleans, numbers, terms,
+    unit ids, wish lists), every row checked; a bad cell makes an exception entry (SPEC §4:
+    invalid_row, unknown_unit, duplicate_id, data_conflict, ambiguous_value, lost_digits) and,
+    except for the last two, the row invalid (`_valid` false). Blank rows are dropped.
+
+    One query cleans and parses every column (on all cores) and computes every row check;
+    only the cells its fast paths could not read are looked at again. Raises nothing for bad
+    cells."""
     frame = table.frame
     n = frame.height
-    names = {i: name for name, i in columns.items()}
-    others = [c for j, c in enumerate(frame.columns) if j not in names]
+    mapped = set(columns.values())
+    others = [c for j, c in enumerate(frame.columns) if j not in mapped]
     unit_table = {u.id: u.id for u in units.list} | {u.name: u.id for u in units.list}
     specs = _specs(vocab, extras, unit_table)
     kinds = {name: kind for name, kind, _t in specs}
@@ -181,29 +222,27 @@ def parse_roster(
     # every column the query makes has a name no roster field can have (':' in it): values are
     # made as `value:X` beside the file's `cN` columns, then named X by the last step
     names = ["_row", *[name for name, _k, _t in specs]]
-    values, masks = (
-        [
-            (
-                pl.int_range(table.first_row, n + table.first_row, dtype=pl.Int64)
-                if table.rows is None
-                else pl.lit(table.rows)
-            ).alias("value:_row")
-        ],
-        [],
-    )
+    values: list[pl.Expr] = [
+        (
+            pl.int_range(table.first_row, n + table.first_row, dtype=pl.Int64)
+            if table.rows is None
+            else pl.lit(table.rows)
+        ).alias("value:_row")
+    ]
+    masks: list[pl.Expr] = []
     for name, kind, table_ in specs:
         if direct(name, kind):
             raw = pl.col(f"c{columns[name]}")
-            empty = raw.is_null() | (raw.str.len_bytes() == 0)
+            is_empty = raw.is_null() | (raw.str.len_bytes() == 0)
         else:
             raw = pl.col(f"raw:{name}")
-            empty = raw.is_null()
+            is_empty = raw.is_null()
         values.append(_value(raw, kind, table_).alias(f"value:{name}"))
-        masks.append(empty.alias(f"empty:{name}"))
+        masks.append(is_empty.alias(f"empty:{name}"))
         if kind in TYPED:
             value = pl.col(f"value:{name}")
             ok = V.date_ok(value) if kind == "date" else value.is_not_null()
-            masks.append((~empty & ~ok).alias(f"fail:{name}"))
+            masks.append((~is_empty & ~ok).alias(f"fail:{name}"))
     known = [pl.col(f"empty:{name}") for name in columns]
     others_blank = [pl.col(c).is_null() | (pl.col(c).str.len_bytes() == 0) for c in others]
     oid = pl.col("value:officer_id")
@@ -227,9 +266,9 @@ def parse_roster(
     # columns of unequal chunking make every select copy them all: take Series, align once
     col = out.get_column
     officers = pl.DataFrame([col(name) for name in names]).rechunk()
-    cells = _Cells(frame, columns, cleaner)
+    cells = Cells(frame, columns, cleaner)
 
-    blank = col("check:blank") if columns else _nowhere(n)
+    blank = col("check:blank") if columns else nowhere(n)
     maybe = officers["officer_id"].is_null() & ~blank
     if maybe.any():  # rows of blanks only: typed cells are not trimmed yet, look again
         idx = maybe.arg_true()
@@ -237,12 +276,17 @@ def parse_roster(
         spaces = spaces & col("check:blank_others").gather(idx)
         blank = blank.scatter(idx.filter(spaces), True)
 
-    empty, invalid_cells, fixes, ambiguous = {}, {}, {}, {}
-    birth_month = None  # birth dates given to the month only
+    empty: dict[str, pl.Series] = {}
+    invalid_cells: dict[str, pl.Series] = {}  # typed fields only
+    fixes: dict[str, pl.Series] = {}
+    ambiguous: dict[str, pl.Series] = {}
+    birth_month: pl.Series | None = None  # birth dates given to the month only
     for name, kind, _t in specs:
         empty[name] = col(f"empty:{name}")
-        if kind not in TYPED or not col(f"fail:{name}").any():
-            invalid_cells[name] = col(f"fail:{name}") if kind in TYPED else None
+        if kind not in TYPED:
+            continue
+        if not col(f"fail:{name}").any():
+            invalid_cells[name] = col(f"fail:{name}")
             continue
         idx = col(f"fail:{name}").arg_true()
         sub = cells.text(name, idx).str.strip_chars()
@@ -266,28 +310,28 @@ def parse_roster(
             amb = H.ambiguous_month(sub)
             if amb.any():  # 1985.1: January, or October with a zero dropped: unknown, reported
                 fixes[name] = fixes[name].scatter(idx.filter(amb), None)
-                ambiguous[name] = _nowhere(n).scatter(idx, amb)
+                ambiguous[name] = nowhere(n).scatter(idx, amb)
                 unread = unread & ~amb
             if name == "birth_date":
-                birth_month = _nowhere(n).scatter(idx, H.month_precision(sub))
-        invalid_cells[name] = _nowhere(n).scatter(idx, unread)
+                birth_month = nowhere(n).scatter(idx, H.month_precision(sub))
+        invalid_cells[name] = nowhere(n).scatter(idx, unread)
     if fixes:
         officers = officers.with_columns(list(fixes.values()))
 
     # field (None: the row), mask, exception code, the message's sentence for a cell
-    bad: list[tuple[str | None, pl.Series, str, Sentence]] = []
+    bad: list[Check] = []
     for name, kind, _table in specs:
         if name in ROSTER_FIELDS and ROSTER_FIELDS[name][1]:
-            bad.append((name, empty[name], "invalid_row", _fixed("cell-empty", field=name)))
+            bad.append((name, empty[name], "invalid_row", fixed("cell-empty", field=name)))
         if kind == "units":
-            bad.append((name, col(f"bad:{name}"), "unknown_unit", _cell("wishes-unknown-unit")))
+            bad.append((name, col(f"bad:{name}"), "unknown_unit", quote("wishes-unknown-unit")))
         elif kind == "unit":
             bad.append(
-                (name, invalid_cells[name], "unknown_unit", _cell("unit-not-in-file", "unit"))
+                (name, invalid_cells[name], "unknown_unit", quote("unit-not-in-file", "unit"))
             )
         elif kind != "str":
             bad.append(
-                (name, invalid_cells[name], "invalid_row", _message(name, kind, vocab, extras))
+                (name, invalid_cells[name], "invalid_row", sentence_for(name, kind, vocab, extras))
             )
     if as_of is not None:
         bad.append(
@@ -295,16 +339,16 @@ def parse_roster(
                 "birth_date",
                 (officers["birth_date"] > as_of).fill_null(False),
                 "invalid_row",
-                _cell("born-after-as-of", as_of=str(as_of)),
+                quote("born-after-as-of", as_of=str(as_of)),
             )
         )
     dup = col("check:dup")
     if dup.any():  # a repeated hash: compare the ids themselves (a collision is not a duplicate)
         ids = officers["officer_id"]
         dup = ids.is_not_null() & ~ids.is_first_distinct()
-    bad.append(("officer_id", dup, "duplicate_id", _cell("")))
+    bad.append(("officer_id", dup, "duplicate_id", quote("")))
     for name, mask in ambiguous.items():
-        bad.append((name, mask, "ambiguous_value", _Note(H.ambiguous_message(name))))
+        bad.append((name, mask, "ambiguous_value", Note(H.ambiguous_message(name))))
     if "id_number" in columns:
         given = H.upgrade_legacy(officers["id_number"])
         ids, shape_bad, conflict = V.id_numbers(given, officers["birth_date"], birth_month)
@@ -312,21 +356,21 @@ def parse_roster(
         if lost.any():  # unknown, not wrong: the row is planned without it
             ids = ids.scatter(lost.arg_true(), None)
             shape_bad, conflict = shape_bad & ~lost, conflict & ~lost
-            bad.append(("id_number", lost, "lost_digits", _Note(H.lost_message)))
+            bad.append(("id_number", lost, "lost_digits", Note(H.lost_message)))
         officers = officers.with_columns(ids.alias("id_number"))
-        bad.append(("id_number", shape_bad, "invalid_row", _cell("bad-resident-id")))
-        bad.append(("id_number", conflict, "data_conflict", _fixed("")))
+        bad.append(("id_number", shape_bad, "invalid_row", quote("bad-resident-id")))
+        bad.append(("id_number", conflict, "data_conflict", fixed("")))
     for r, width in table.ragged.items():
         bad.append(
             (
                 None,
-                _nowhere(n).scatter(r, True),
+                nowhere(n).scatter(r, True),
                 "invalid_row",
-                _fixed("ragged-row", cells=width, header=len(table.headers)),
+                fixed("ragged-row", cells=width, header=len(table.headers)),
             )
         )
     keep = ~blank
-    issues, invalid = _collect(bad, officers, cells, keep)
+    issues, invalid = collect(bad, officers, cells, keep)
     officers = officers.with_columns(_valid=~invalid).filter(keep)
     issues.sort(key=lambda e: (e["officer_id"] or "", e["row"]))
     return Roster(path, sha, table, columns, officers, issues)
@@ -346,7 +390,7 @@ def _finished(name: str) -> pl.Expr:
     return value.alias(name)
 
 
-def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
+def _value(raw: pl.Expr, kind: str, table: dict[str, str]) -> pl.Expr:
     """The fast path of a field's parser."""
     if kind == "date":
         return V.date_fast(raw)
@@ -363,31 +407,14 @@ def _value(raw: pl.Expr, kind: str, table: dict | None) -> pl.Expr:
     return raw
 
 
-def _nowhere(n: int) -> pl.Series:
-    """A mask of n rows, none set."""
-    return pl.Series(np.zeros(n, dtype=bool))
+# a known field: its name, how to parse it (TYPED, "units" or "str") and the lookup table of
+# a choice/unit/units field (spelling -> term or unit id; empty for the others)
+Spec = tuple[str, str, dict[str, str]]
 
 
-class _Cells:
-    """The file's cells of a field, cleaned as the query cleans them, for a few rows at a time."""
-
-    def __init__(self, frame: pl.DataFrame, columns: dict[str, int], cleaner):
-        self.frame, self.columns, self.cleaner = frame, columns, cleaner
-
-    def text(self, name: str, idx) -> pl.Series:
-        if name not in self.columns:
-            return pl.Series([None] * len(idx), dtype=pl.String)
-        sub = self.frame.select(pl.col(f"c{self.columns[name]}").gather(idx))
-        return sub.select(self.cleaner(name).alias(name))[name]
-
-    def blank(self, name: str, idx) -> np.ndarray:
-        t = self.text(name, idx)
-        return (t.is_null() | (t.str.strip_chars() == "")).to_numpy()
-
-
-def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str, str, dict | None]]:
+def _specs(vocab: Vocabulary, extras: Extras, unit_table: dict[str, str]) -> list[Spec]:
     """(field, how to parse it, lookup table) for every known field."""
-    out = []
+    out: list[Spec] = []
     for name, (ftype, _r, _a) in ROSTER_FIELDS.items():
         k = ftype.kind
         if k == "term":
@@ -399,96 +426,15 @@ def _specs(vocab: Vocabulary, extras: dict, unit_table: dict) -> list[tuple[str,
         elif k in ("unit", "units"):
             out.append((name, k, unit_table))
         elif k in ("date", "bool", "number"):
-            out.append((name, k, None))
+            out.append((name, k, {}))
         else:
-            out.append((name, "str", None))
+            out.append((name, "str", {}))
     for name, (ftype, _aliases) in extras.items():
         k = ftype.kind
         if k == "enum":
             out.append((name, "choice", {x: x for x in ftype.values}))
         elif k in ("date", "bool", "number"):
-            out.append((name, k, None))
+            out.append((name, k, {}))
         else:
-            out.append((name, "str", None))
+            out.append((name, "str", {}))
     return out
-
-
-# A cell's sentence: the cell's text (None for a row-level check) → its fields, or None
-# for an exception code whose own template is the whole sentence (duplicate_id ...).
-Sentence = tuple[str, Callable[[object], dict]]
-
-
-def _cell(code: str, key: str = "value", **fixed: object) -> Sentence:
-    """A sentence that quotes the cell as `key`."""
-    return code, lambda raw: {**fixed, key: str(raw)}
-
-
-def _fixed(code: str, **fixed: object) -> Sentence:
-    """A sentence that does not quote the cell."""
-    return code, lambda raw: fixed
-
-
-def _message(name: str, kind: str, vocab: Vocabulary, extras: dict) -> Sentence:
-    if kind == "date":
-        return _cell("not-a-date", field=name)
-    if kind == "bool":
-        return _cell("not-yes-no", field=name)
-    if kind == "number":
-        return _cell("not-a-count", field=name)
-    if name in ("post", "rank"):
-        return "not-in-vocabulary", lambda raw: {
-            "field": name,
-            "value": str(raw),
-            "hint": vocab.hint(name, raw),
-        }
-    if name == "sex":
-        return _cell("not-a-sex")
-    if name == "appraisal":
-        return _cell("not-an-appraisal")
-    values = list(extras[name][0].values) if name in extras else []
-    return _cell("not-an-enum-value", field=name, values=values)
-
-
-@dataclass
-class _Note:
-    """An entry that reports a cell without making the row invalid (ambiguous_value,
-    lost_digits): the field is unknown and the row is planned. `make(raw, row)` -> Message."""
-
-    make: object
-
-
-def _collect(bad, officers, cells: _Cells, keep):
-    n = officers.height
-    invalid = _nowhere(n)
-    issues = []
-    ids = officers["officer_id"]
-    rows = officers["_row"]
-    for name, mask, code, template in bad:
-        mask = mask.fill_null(False) & keep
-        if not mask.any():
-            continue
-        if not isinstance(template, _Note):
-            invalid = invalid | mask
-        idx = mask.arg_true()
-        raws = cells.text(name, idx).to_list() if name is not None else [None] * len(idx)
-        for oid, row, raw in zip(
-            ids.gather(idx).to_list(), rows.gather(idx).to_list(), raws, strict=True
-        ):
-            if isinstance(template, _Note):  # a declared code: the message carries the row
-                message = template.make(raw, row)
-            elif template[0]:  # the exception's template wraps the cell's sentence
-                sentence, fields = template
-                message = Message(code, {"row": row, "detail": Message(sentence, fields(raw))})
-            else:
-                message = Message(code, {"row": row, **template[1](raw)})
-            issues.append(
-                {
-                    "officer_id": oid,
-                    "row": row,
-                    "code": code,
-                    "rule_id": None,
-                    "field": name,
-                    "message": message,
-                }
-            )
-    return issues, invalid

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import polars as pl
 
@@ -15,6 +15,9 @@ from placement.load.roster.layout import FOOTER_SCAN, blank, find_header, footer
 from placement.load.schema import header_lookup, normalise_header
 from placement.messages.registry import Message
 from placement.problems import InputError, problem
+
+if TYPE_CHECKING:
+    from placement.documents import IgnoredRow
 
 
 @dataclass
@@ -34,15 +37,17 @@ class RawTable:
     sheet: str | None = None
     header_row: int = 1
     rows: pl.Series | None = None
-    ignored: list[dict] = field(default_factory=list)
+    ignored: list[IgnoredRow] = field(default_factory=list)
     delimiter: str = ","
 
     @property
     def first_row(self) -> int:
+        """The file's row number (1-based) of the first data row: the one after the header."""
         return self.header_row + 1
 
     def row_numbers(self) -> pl.Series:
-        """The file's row number of each data row (Int64)."""
+        """The file's row number (1-based) of each data row: an Int64 Series of
+        `frame.height` values, `rows` when set, else `first_row, first_row + 1, ...`."""
         if self.rows is not None:
             return self.rows
         n = self.frame.height
@@ -55,8 +60,15 @@ class RawTable:
 
 
 def read_table(path: Path, raw: bytes, sheet: str | None = None) -> RawTable:
-    """The roster's cells as text. `sheet` (a name or a 1-based index) chooses a workbook's
-    sheet; raises InputError (roster-*) for a file that cannot be read."""
+    """The roster's cells as text: a RawTable of the header texts and one String column per
+    header (`c0..cN`, data rows only; titles above the header and footers below the data are
+    left out and listed in `ignored`).
+
+    `path` names the file (its suffix, with `raw`'s first bytes, tells a workbook from text);
+    `raw` is the whole file's bytes; `sheet` (a name or a 1-based index as text) chooses a
+    workbook's sheet (default: the active one). Raises InputError with one problem of code
+    roster-unreadable, roster-encoding, roster-binary, roster-empty or roster-sheet-* for a
+    file that cannot be read, and roster-sheet-text when `sheet` is given for a CSV file."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods") or raw[:4] == b"PK\x03\x04" or raw[:8] == OLE:
         from placement.load.roster.book import read_book
@@ -78,7 +90,11 @@ def _fail(
 
 
 def decode(path: Path, raw: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: UTF-8 (BOM or not), UTF-16 with BOM, GB18030."""
+    """`raw` (a text file's bytes) as (text, encoding), the encoding one of `utf-8-sig`
+    (UTF-8 with BOM), `utf-16` (with BOM), `utf-8`, `gb18030`, tried in that order.
+
+    `path` only names the file in problems. Raises InputError: roster-encoding (bad UTF-16, or
+    neither UTF-8 nor GB18030; the line of the first bad byte) or roster-binary (NUL bytes)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         enc, body = "utf-8-sig", raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -111,16 +127,14 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
     if not raw[:65536].strip() and not raw.strip():
         _fail(path, Message("file-empty"), "roster-empty")
     delim, hidx, sniffed = _sniff(_head_text(raw))
-    frame, enc, data = None, "utf-8", raw
-    options = {"separator": delim, "skip_rows": hidx}
+    frame: pl.DataFrame | None = None
+    enc, data = "utf-8", raw
     if (
         not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
         and b"\x00" not in raw[:65536]
     ):
         try:  # the common case: UTF-8, which the CSV reader checks as it reads
-            frame = pl.read_csv(
-                io.BytesIO(raw), has_header=False, infer_schema=False, quote_char='"', **options
-            )
+            frame = _polars_csv(raw, delim, hidx)
         except pl.exceptions.PolarsError:
             frame = None
     if frame is None:
@@ -129,9 +143,7 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
     ragged: dict[int, int] = {}
     try:
         if frame is None:
-            frame = pl.read_csv(
-                io.BytesIO(data), has_header=False, infer_schema=False, quote_char='"', **options
-            )
+            frame = _polars_csv(data, delim, hidx)
     except pl.exceptions.PolarsError:
         try:
             frame, ragged = _read_csv_slow(data.decode("utf-8"), delim, hidx)
@@ -149,7 +161,7 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
                 headers[j] = c
     frame = frame.slice(1)
     frame.columns = [f"c{i}" for i in range(len(headers))]
-    ignored = [
+    ignored: list[IgnoredRow] = [
         {"row": i + 1, "kind": "title"}
         for i, r in enumerate(sniffed[:hidx])
         if any(not blank(c) for c in r)
@@ -170,11 +182,28 @@ def _read_csv(path: Path, raw: bytes) -> RawTable:
     )
 
 
+def _polars_csv(data: bytes, delimiter: str, skip: int) -> pl.DataFrame:
+    """Every row from `skip` (0-based; the header row) on, as String columns (polars names
+    them; the caller renames them). Raises polars' errors (not UTF-8, ragged rows, quoting)."""
+    return pl.read_csv(
+        io.BytesIO(data),
+        has_header=False,
+        infer_schema=False,
+        quote_char='"',
+        separator=delimiter,
+        skip_rows=skip,
+    )
+
+
 def drop_footers(
     frame: pl.DataFrame, headers: list[str], first_row: int, rows: pl.Series | None = None
-) -> tuple[pl.DataFrame, list[dict]]:
+) -> tuple[pl.DataFrame, list[IgnoredRow]]:
     """The frame without its footer rows (totals, notes, signatures after the data), and
-    those rows as `{"row", "kind": "footer"}`; only the last FOOTER_SCAN rows are looked at."""
+    those rows as `{"row", "kind": "footer"}`; only the last FOOTER_SCAN rows are looked at.
+
+    `frame` holds the data rows' text cells (any column names), `headers` their header texts
+    (the officer_id and name columns are found by them); a footer row's file row is
+    `rows[i]` when given, else `first_row + i` for data index i. Raises nothing."""
     if frame.height == 0:
         return frame, []
     lookup = header_lookup()
@@ -189,7 +218,7 @@ def drop_footers(
         if rows is not None
         else range(first_row + start, first_row + frame.height)
     )
-    out = [
+    out: list[IgnoredRow] = [
         {"row": r, "kind": "footer"}
         for r, cells in zip(numbers, tail[len(tail) - n :], strict=True)
         if any(not blank(c) for c in cells)
@@ -222,7 +251,7 @@ def _sniff(text: str) -> tuple[str, int, list[list[str]]]:
     lines = text.splitlines()[: SCAN_LINES + 1]
     if len(lines) > SCAN_LINES:
         lines = lines[:SCAN_LINES]
-    best = (",", 0, [])
+    best: tuple[str, int, list[list[str]]] = (",", 0, [])
     best_key = (-1, -1)
     for d in DELIMITERS:
         try:
@@ -265,8 +294,8 @@ def _read_csv_slow(
             problem("roster-unreadable", "", message=Message("not-csv", {"detail": str(e)}))
         ) from None
     width = len(rows[0]) if rows else 0
-    ragged = {}
-    fixed = []
+    ragged: dict[int, int] = {}
+    fixed: list[list[str]] = []
     for i, r in enumerate(rows):
         if len(r) != width and i > 0 and any(c.strip() for c in r):
             ragged[i - 1] = len(r)
@@ -275,7 +304,8 @@ def _read_csv_slow(
     return pl.DataFrame(cols, schema={k: pl.String for k in cols}), ragged
 
 
-def _cell(v) -> str:
+def _cell(v: object) -> str:
+    """A workbook cell's value (None, bool, date, datetime, float, int, str) as roster text."""
     if v is None:
         return ""
     if isinstance(v, bool):

@@ -64,6 +64,8 @@ def date_fast(c: pl.Expr) -> pl.Expr:
 
 
 def date_ok(d: pl.Expr) -> pl.Expr:
+    """Whether a parsed date is a plausible one, 1900-01-01 to 2100-12-31 (Boolean; false
+    for null)."""
     return d.is_between(_LO, _HI).fill_null(False)
 
 
@@ -100,27 +102,40 @@ def date_slow(s: pl.Series, xlsx: bool) -> pl.Series:
 
 
 def bool_expr(c: pl.Expr) -> pl.Expr:
+    """The fast path of a yes/no cell: a BOOLS spelling in lower, upper or title case as a
+    Boolean, anything else null (left to `bool_slow`)."""
     return c.replace_strict(cased(BOOLS), default=None, return_dtype=pl.Boolean)
 
 
 def bool_slow(s: pl.Series) -> pl.Series:
+    """A yes/no cell in any case (BOOLS) as a Boolean Series of the same length; null when
+    unread."""
     return s.str.to_lowercase().replace_strict(BOOLS, default=None, return_dtype=pl.Boolean)
 
 
 def number_expr(c: pl.Expr) -> pl.Expr:
+    """A count (years, months: whatever unit the field states) as Float64: finite and not
+    negative, else null."""
     v = c.cast(pl.Float64, strict=False)
     return pl.when(v.is_finite() & (v >= 0)).then(v)
 
 
 def number_slow(s: pl.Series) -> pl.Series:
+    """`number_expr` over a String Series, after dropping a trailing `年` (years): Float64 of
+    the same length, null when unread."""
     return pl.DataFrame({"s": s}).select(number_expr(pl.col("s").str.replace(r"\s*年$", "")))["s"]
 
 
 def choice_expr(c: pl.Expr, table: dict[str, str]) -> pl.Expr:
+    """The fast path of a term, enum value or unit: `table` maps each accepted spelling to
+    its term (or unit id); the cell in that spelling or in lower/upper/title case gives the
+    term (String), anything else null."""
     return c.replace_strict(cased(table), default=None, return_dtype=pl.String)
 
 
 def choice_slow(s: pl.Series, table: dict[str, str]) -> pl.Series:
+    """`table`'s term of each cell of `s` (String, same length), matched exactly or else
+    ignoring case; null when unread."""
     exact = s.replace_strict(table, default=None, return_dtype=pl.String)
     low = {k.lower(): v for k, v in table.items()}
     return exact.fill_null(
@@ -201,6 +216,8 @@ def _id_blocks(
 
 
 def id_check_digit(first17: str) -> str:
+    """The check digit ('0'-'9' or 'X') of a resident ID number's first 17 digits (GB 11643,
+    ISO 7064 MOD 11-2). Raises ValueError for a non-digit in `first17`."""
     return _CHECK[int(np.dot([int(c) for c in first17], _WEIGHTS)) % 11]
 
 
