@@ -34,6 +34,13 @@ class Entry(TypedDict):
     rule_id: str | None
     field: str | None  # roster field name
     message: Text
+    # a `vacancy` or `over_establishment` entry (a unit's post, no officer; SPEC §4)
+    unit_id: NotRequired[str]
+    post: NotRequired[str]  # post term
+    count: NotRequired[int]  # vacancy: vacant slots left open
+    reason: NotRequired[Literal["no_policy", "no_eligible", "taken_or_cannot_move"]]
+    unknown_candidates: NotRequired[list[str]]  # vacancy: officer ids, eligibility unknown
+    holders: NotRequired[list[str]]  # over_establishment: officer ids holding the post
 
 
 class FlagEntry(TypedDict):
@@ -104,6 +111,11 @@ class Money(TypedDict):
     after: float
 
 
+class BeforeAfter(TypedDict):
+    before: int
+    after: int
+
+
 class Summary(TypedDict):
     officers: int
     transfers: int
@@ -114,6 +126,21 @@ class Summary(TypedDict):
     grassroots_share: Share
     targets: list[TargetResult]
     allowance_monthly_total: Money
+    # when the units have `posts` (SPEC §4): appointments made (pinned ones included),
+    # vacant slots and surplus holders over all established posts
+    appointments: NotRequired[int]
+    vacancies: NotRequired[BeforeAfter]
+    over_establishment: NotRequired[BeforeAfter]
+
+
+class UnitPost(TypedDict):
+    """One established post of a unit (SPEC §1.2): its establishment (職數) and the holders
+    before and after the plan."""
+
+    post: str  # post term
+    establishment: int
+    before: int
+    after: int
 
 
 class UnitCount(TypedDict):
@@ -123,6 +150,7 @@ class UnitCount(TypedDict):
     after: int
     capacity: int | None
     min_staff: int
+    posts: NotRequired[list[UnitPost]]  # the unit's established posts, when it has any
 
 
 class PinSaid(TypedDict):
@@ -130,6 +158,8 @@ class PinSaid(TypedDict):
 
     unit: NotRequired[str]
     stay: NotRequired[bool]
+    post: NotRequired[str]  # an appointment pin: `{unit, post[, rank]}`
+    rank: NotRequired[str]
 
 
 class PinEntry(TypedDict):
@@ -139,6 +169,33 @@ class PinEntry(TypedDict):
     pin: PinSaid
     overrode: str | None  # the rule whose decision the pin undid, None when none
     outcome: Text  # "stays" | "moved to UNIT"
+
+
+class Merit(TypedDict):
+    """An appointee's merit position (SPEC §2.1 point 3): `position` of `eligible` in the
+    governing policy's merit order; `unknown` candidates' eligibility is unknown."""
+
+    position: int
+    eligible: int
+    unknown: int
+
+
+class Appointment(TypedDict):
+    """One appointment (任職, SPEC §2.1, §4): an officer to a unit's established post."""
+
+    officer_id: str
+    name: str
+    unit_id: str
+    post: str
+    from_unit: str
+    from_post: str | None
+    rank_before: str | None
+    rank_after: str | None
+    policy_id: str  # an appointment policy id, or `pin`
+    policy_title: str
+    merit: Merit | None  # None for a pinned appointment
+    alternates: list[str]  # officer ids of the slate (差額), best first
+    reason: Text
 
 
 class PlanDocument(TypedDict):
@@ -151,6 +208,7 @@ class PlanDocument(TypedDict):
     exceptions: list[Entry]
     pins: list[PinEntry]
     units: list[UnitCount]
+    appointments: NotRequired[list[Appointment]]  # when the units have `posts`
 
 
 # -- check ----------------------------------------------------------------------------------
