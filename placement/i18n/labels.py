@@ -262,6 +262,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "sum_vacancies_after": ("vacancies after", "调后空缺"),
     "sum_over_establishment_before": ("over establishment before", "调前超职数"),
     "sum_over_establishment_after": ("over establishment after", "调后超职数"),
+    # explain --post (report.explain_post)
+    "xp_head": ("[bold]{unit}[/] {name} — {post}", "[bold]{unit}[/] {name}——{post}"),
+    "xp_establishment": ("  establishment {n}", "  职数 {n}"),
+    "xp_before": ("  holders before the plan: {n} {ids}", "  调前在任：{n} 人 {ids}"),
+    "xp_after": ("  holders after the plan: {n} {ids}", "  调后在任：{n} 人 {ids}"),
+    "xp_nobody": ("(nobody)", "（无）"),
+    "xp_policy": (
+        "policy [bold]{id}[/] {title} (priority {priority}, rank after {rank}, slate {slate})",
+        "选配办法 [bold]{id}[/] {title}（优先级 {priority}，任职后职级 {rank}，差额 {slate}）",
+    ),
+    "xp_appointed": (
+        "appointed: {id} {name} by {policy}; alternates {alternates}",
+        "任职：{id} {name}（{policy}）；差额人选 {alternates}",
+    ),
+    "xp_candidates": (
+        "eligible candidates at this unit, in merit order ({shown} of {eligible} shown; "
+        "{policy} eligible under the policy):",
+        "本单位符合条件的人选，按综合排名（显示 {shown} 人，共 {eligible} 人；"
+        "该办法下共 {policy} 人符合条件）：",
+    ),
+    "xp_alternate": (" (alternate)", "（差额人选）"),
+    "xp_is_appointed": ("appointed", "任职"),
+    "xp_unknown": (
+        "eligibility unknown for lack of data ({n}):",
+        "因数据缺失无法判断资格（{n} 人）：",
+    ),
+    "xp_empty": ("empty: {fields}", "空白字段：{fields}"),
     "opt_metavar": ("[OPTIONS]", "[选项]"),
     "cmd_metavar": ("COMMAND [ARGS]...", "命令 [参数]..."),
     "yes": ("yes", "是"),
