@@ -277,6 +277,27 @@ class RuleExplained(TypedDict):
     unknown: NotRequired[list[Text]]  # the tests that leave the rule unknown
 
 
+class PolicyMerit(TypedDict):
+    position: int | None
+    eligible: int
+
+
+class PolicyExplained(TypedDict):
+    """One appointment policy for one officer (SPEC §3 explain)."""
+
+    policy_id: str
+    title: str
+    post: str
+    priority: int
+    eligible: Literal["true", "false", "unknown"]
+    tree: ConditionNode  # the `eligible` condition with the officer's values
+    why_not: NotRequired[list[str]]
+    unknown: NotRequired[list[str]]
+    where: NotRequired[Literal["true", "false", "unknown"]]  # at the officer's own unit
+    merit: NotRequired[PolicyMerit]  # when eligible: position among the eligible
+    outcome: Text  # appointed, alternate, or why not
+
+
 class ExplainDocument(TypedDict):
     officer_id: str
     name: NotRequired[str]
@@ -292,6 +313,7 @@ class ExplainDocument(TypedDict):
     transfer: NotRequired[Transfer]
     exceptions: NotRequired[list[Entry]]
     pins: NotRequired[list[PinEntry]]  # the plan's pins that concern the officer
+    appointment_policies: NotRequired[list[PolicyExplained]]  # when the rules have any
 
 
 # -- diff -----------------------------------------------------------------------------------

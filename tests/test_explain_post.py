@@ -162,3 +162,59 @@ def test_cli_text_json_and_exit_codes(monkeypatch):
     assert r.exit_code == 2 and "PCS-DJ" in r.output
     r = run(main, ["explain", "data/roster.csv"])
     assert r.exit_code == 2
+
+
+def test_officer_explain_covers_policies(seed):
+    from placement.commands.explain import explain
+
+    inputs, plan = seed
+    doc = explain(inputs, "J0079", plan)
+    pols = {p["policy_id"]: p for p in doc["appointment_policies"]}
+    assert set(pols) == {p.id for p in inputs.ruleset.appointments}
+    sh = pols["station-head"]
+    assert sh["eligible"] == "unknown" and any("grassroots_years" in u for u in sh["unknown"])
+    assert sh["tree"]["node"] == "all" and "merit" not in sh
+    # the candidates explain --post lists carry the same merit position as explain OFFICER
+    post = explain_post(inputs, "PCS-DJ:station_head", plan, 3)
+    first = post["candidates"][0]
+    mine = explain(inputs, first["officer_id"], plan)
+    sh = next(p for p in mine["appointment_policies"] if p["policy_id"] == "station-head")
+    assert sh["eligible"] == "true"
+    assert sh["merit"] == {"position": first["position"], "eligible": post["eligible_policy"]}
+    # appointed / alternate / other policy, from a hand-built plan
+    second = post["candidates"][1]["officer_id"]
+    plan = copy.deepcopy(plan)
+    plan["transfers"] = [t for t in plan["transfers"] if t["officer_id"] != first["officer_id"]]
+    plan["appointments"] = [
+        {
+            "officer_id": first["officer_id"],
+            "name": "",
+            "unit_id": "PCS-DJ",
+            "post": "station_head",
+            "from_unit": "PCS-DJ",
+            "from_post": None,
+            "rank_before": None,
+            "rank_after": None,
+            "policy_id": "station-head",
+            "policy_title": "",
+            "merit": {"position": 1, "eligible": 1, "unknown": 0},
+            "alternates": [second],
+            "reason": "",
+        }
+    ]
+    out = {
+        p["policy_id"]: str(p["outcome"])
+        for p in explain(inputs, first["officer_id"], plan)["appointment_policies"]
+    }
+    assert out["station-head"] == "appointed to PCS-DJ:station_head by this policy"
+    assert "by station-head" in out["station-deputy"]
+    alt = explain(inputs, second, plan)["appointment_policies"]
+    sh = next(p for p in alt if p["policy_id"] == "station-head")
+    assert str(sh["outcome"]) == "not appointed; alternate for PCS-DJ:station_head"
+
+
+def test_officer_explain_text_both_languages(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    for lang, words in (("en", "appointment policies"), ("zh", "选配办法")):
+        r = CliRunner().invoke(main, ["explain", "data/roster.csv", "J0079", "--lang", lang])
+        assert r.exit_code == 0 and words in r.output

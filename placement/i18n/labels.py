@@ -262,6 +262,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "sum_vacancies_after": ("vacancies after", "调后空缺"),
     "sum_over_establishment_before": ("over establishment before", "调前超职数"),
     "sum_over_establishment_after": ("over establishment after", "调后超职数"),
+    # explain OFFICER_ID: appointment policies (report.explain)
+    "ex_policies": ("[bold]appointment policies[/]", "[bold]选配办法[/]"),
+    "ex_policy": (
+        "(post {post}, priority {priority}): eligible {eligible}",
+        "（职务 {post}，优先级 {priority}）：符合条件 {eligible}",
+    ),
+    "ex_where": ("where at the officer's unit: {v}", "本人所在单位的 `where` 条件：{v}"),
+    "ex_merit": ("merit {position} of {eligible}", "综合排名：{eligible} 人中第 {position}"),
     # explain --post (report.explain_post)
     "xp_head": ("[bold]{unit}[/] {name} — {post}", "[bold]{unit}[/] {name}——{post}"),
     "xp_establishment": ("  establishment {n}", "  职数 {n}"),

@@ -180,3 +180,77 @@ define(
     fix_zh="例如 `placement explain ROSTER J0042` 或 "
     "`placement explain ROSTER --post PCS-DJ:station_head`。",
 )
+
+# --- explain OFFICER_ID: the officer under each appointment policy -----------------------------
+define(
+    "policy-appointed",
+    N,
+    I,
+    summary="The plan appoints the officer under this policy.",
+    summary_zh="方案按此办法任命该民警。",
+    en="appointed to {post} by this policy",
+    zh="按此办法任 {post}",
+    example={"post": "PCS-DJ:station_head"},
+)
+define(
+    "policy-appointed-other",
+    N,
+    I,
+    summary="The plan appoints the officer, under another policy.",
+    summary_zh="方案按其他办法任命该民警。",
+    en="appointed to {post} by {policy}",
+    zh="已按 {policy} 任 {post}",
+    example={"post": "PCS-DJ:deputy_head", "policy": "station-deputy"},
+)
+define(
+    "policy-not-eligible",
+    N,
+    I,
+    summary="The officer does not meet the policy's `eligible`.",
+    summary_zh="该民警不符合此办法的 `eligible` 条件。",
+    en="not eligible: not a candidate of this policy",
+    zh="不符合条件：不是此办法的人选",
+    example={},
+)
+define(
+    "policy-eligibility-unknown",
+    N,
+    I,
+    summary="Eligibility is unknown for lack of data; unknown counts as not eligible.",
+    summary_zh="因数据缺失无法判断资格；资格不明视为不符合条件。",
+    en="eligibility unknown for lack of data: not a candidate until the fields are filled",
+    zh="因数据缺失无法判断资格：补齐字段前不作为人选",
+    example={},
+)
+define(
+    "policy-alternate",
+    N,
+    I,
+    summary="Not appointed; an alternate (差額) on the slates of these posts.",
+    summary_zh="未任职；列为这些职务的差额人选。",
+    en="not appointed; alternate for {posts:list}",
+    zh="未任职；列为 {posts:list} 的差额人选",
+    example={"posts": ["PCS-DJ:station_head"]},
+)
+define(
+    "policy-not-chosen",
+    N,
+    I,
+    summary="Eligible but neither appointed nor an alternate: others ranked higher, no vacancy "
+    "the officer could take, or a place that could not take them.",
+    summary_zh="符合条件但未任职也未列为差额人选：他人排名更前、无可任的空缺或该单位无法接收。",
+    en="eligible, not appointed: no vacancy this officer could take went to them "
+    "(see explain --post for a post)",
+    zh="符合条件但未任职：没有空缺由其填补（可用 `explain --post` 查看某一职务）",
+    example={},
+)
+define(
+    "policy-plan-no-appointments",
+    N,
+    I,
+    summary="The plan made no appointments, so none is reported for the officer.",
+    summary_zh="方案没有作出任职安排，因此该民警没有任职结果。",
+    en="the plan makes no appointments",
+    zh="方案未作任职安排",
+    example={},
+)
