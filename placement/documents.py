@@ -39,7 +39,7 @@ class Entry(TypedDict):
     post: NotRequired[str]  # post term
     count: NotRequired[int]  # vacancy: vacant slots left open
     reason: NotRequired[Literal["no_policy", "no_eligible", "taken_or_cannot_move"]]
-    unknown_candidates: NotRequired[list[str]]  # vacancy: officer ids, eligibility unknown
+    unknown_candidates: NotRequired[int]  # vacancy: candidates whose eligibility is unknown
     holders: NotRequired[list[str]]  # over_establishment: officer ids holding the post
 
 

@@ -67,7 +67,7 @@ def post_plan() -> dict:
                 "post": "instructor",
                 "count": 1,
                 "reason": "no_eligible",
-                "unknown_candidates": ["B003"],
+                "unknown_candidates": 1,
             },
         ],
         "appointments": [

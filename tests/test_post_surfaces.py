@@ -102,7 +102,7 @@ def test_csv_folder(tmp_path):
     assert (jjz["over_before"], jjz["over_after"], jjz["vacant_after"]) == ("2", "2", "0")
     exc = rows("exceptions.csv")
     vac = next(e for e in exc if e["code"] == "vacancy")
-    assert (vac["count"], vac["reason"], vac["unknown_candidates"]) == ("1", "no_eligible", "B003")
+    assert (vac["count"], vac["reason"], vac["unknown_candidates"]) == ("1", "no_eligible", "1")
     pins = rows("pins.csv")
     assert pins[0]["pin_post"] == "instructor"
 
@@ -142,3 +142,25 @@ def test_no_posts_no_leadership_side(tmp_path):
     assert not (out / "appointments.csv").exists()
     header = (out / "exceptions.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "officer_id,row,code,rule_id,field,message"
+
+
+def test_empty_posts_as_the_planner_writes_them(tmp_path):
+    """A plan whose units establish no posts still carries `appointments: []`, `posts: []`
+    and the summary counts (SPEC §4); its reports show no leadership side."""
+    doc = post_plan()
+    doc["appointments"] = []
+    doc["summary"].update(
+        appointments=0,
+        vacancies={"before": 0, "after": 0},
+        over_establishment={"before": 0, "after": 0},
+    )
+    for u in doc["units"]:
+        u["posts"] = []
+    doc["exceptions"] = []
+    doc["pins"] = []
+    text = _emit(doc, "table", tmp_path, "en").read_text(encoding="utf-8")
+    assert "leadership" not in text and "vacancies" not in text
+    html = _emit(doc, "html", tmp_path, "en").read_text(encoding="utf-8")
+    assert 'id="teams"' not in html and 'id="appointments"' not in html
+    out = _emit(doc, "csv", tmp_path, "en")
+    assert not (out / "appointments.csv").exists() and not (out / "posts.csv").exists()

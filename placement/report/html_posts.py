@@ -5,13 +5,13 @@ a plan whose units have no `posts`."""
 from __future__ import annotations
 
 from placement.report.html import _post, _reason, _table, _unit_cell, esc
-from placement.report.posts import team_rows
+from placement.report.posts import has_posts, team_rows
 
 
 def posts_kv(doc: dict, L: dict) -> tuple[str, str] | None:
     """The summary's line for the leadership posts, or None without posts."""
     s = doc["summary"]
-    if "vacancies" not in s:
+    if not has_posts(doc):
         return None
     vac = s["vacancies"]
     over = s.get("over_establishment") or {"before": 0, "after": 0}
@@ -64,8 +64,8 @@ def teams(doc: dict, L: dict, lang: str) -> str:
 def appointments(doc: dict, L: dict, lang: str) -> str:
     """The proposed appointments, each with the rank change, the policy, the merit position
     (`1 of 4`), the alternates and the reason."""
-    items = doc.get("appointments")
-    if items is None:
+    items = doc.get("appointments") or []
+    if not has_posts(doc):
         return ""
     names = {u["unit_id"]: u.get("name") for u in doc.get("units", [])}
     body = []

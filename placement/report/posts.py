@@ -47,8 +47,9 @@ POST_EXC_COLS = ["unit_id", "post", "count", "reason", "unknown_candidates", "ho
 
 
 def has_posts(doc: dict) -> bool:
-    """True when the plan carries the leadership side (its units have `posts`)."""
-    return "appointments" in doc or any(u.get("posts") for u in doc.get("units", []))
+    """True when the plan carries the leadership side: a unit has `posts` or an appointment
+    was made (a pin may appoint to a post no unit establishes)."""
+    return bool(doc.get("appointments")) or any(u.get("posts") for u in doc.get("units", []))
 
 
 def appointment_rows(doc: dict) -> list[dict[str, Any]]:
@@ -131,7 +132,7 @@ def summary_pairs(doc: dict) -> list[tuple[str, object]]:
     """The summary's leadership items (key, value) for md and XLSX: appointments, vacancies
     before/after, over-establishment before/after; none without posts."""
     s = doc["summary"]
-    if "appointments" not in s and "vacancies" not in s:
+    if not has_posts(doc):
         return []
     vac = s.get("vacancies") or {}
     over = s.get("over_establishment") or {}

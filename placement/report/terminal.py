@@ -11,6 +11,7 @@ from rich.table import Table
 
 from placement.messages.rows import reasons_of
 from placement.report.mask import mask
+from placement.report.posts import has_posts
 
 
 def _t(v) -> str:
@@ -58,7 +59,7 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
                 mark=mark,
             )
         )
-    if "vacancies" in s:
+    if has_posts(doc):
         vac, over = s["vacancies"], s.get("over_establishment") or {"before": 0, "after": 0}
         lines.append(
             L("posts_line").format(
