@@ -316,6 +316,58 @@ class ExplainDocument(TypedDict):
     appointment_policies: NotRequired[list[PolicyExplained]]  # when the rules have any
 
 
+# -- explain --post -------------------------------------------------------------------------
+
+
+class PostPolicy(TypedDict):
+    policy_id: str
+    title: str
+    priority: int
+    rank: str | None  # the appointee's rank afterwards
+    slate: int
+
+
+class PostCandidate(TypedDict):
+    """An eligible candidate for one post, in merit order (SPEC §3 explain --post)."""
+
+    officer_id: str
+    name: str
+    unit: str
+    post: str | None
+    rank: str | None
+    position: int  # in the policy's merit order among all its eligible officers
+    appointed: bool  # to this post by the plan
+    alternate: bool  # on this post's slate
+    reason: str | None  # appointed_elsewhere | cannot_move | lower_merit | needed_for_count |
+    # no_vacancy | pinned; None for the appointee or when the plan makes no appointments
+    why: Text | None
+
+
+class UnknownCandidate(TypedDict):
+    officer_id: str
+    name: str
+    unit: str
+    fields: list[str]  # the empty fields that leave eligibility unknown
+
+
+class ExplainPostDocument(TypedDict):
+    unit_id: str
+    unit_name: str
+    post: str
+    established: bool
+    establishment: int | None
+    holders_before: list[str]
+    holders_after: list[str]
+    policy: PostPolicy | None
+    eligible: int  # eligible candidates at this unit
+    eligible_policy: NotRequired[int]  # eligible officers under the policy, all units
+    shown: int
+    candidates: list[PostCandidate]
+    unknown: list[UnknownCandidate]
+    appointments: list[Appointment]  # the plan's to this post
+    notes: list[Text]
+
+
 # -- diff -----------------------------------------------------------------------------------
 
 
@@ -363,6 +415,7 @@ DOCUMENTS: dict[str, type] = {
     "plan": PlanDocument,
     "check": CheckDocument,
     "explain": ExplainDocument,
+    "explain-post": ExplainPostDocument,
     "diff": DiffDocument,
 }
 

@@ -218,3 +218,18 @@ def test_officer_explain_text_both_languages(monkeypatch):
     for lang, words in (("en", "appointment policies"), ("zh", "选配办法")):
         r = CliRunner().invoke(main, ["explain", "data/roster.csv", "J0079", "--lang", lang])
         assert r.exit_code == 0 and words in r.output
+
+
+def test_explain_post_document_matches_its_schema(monkeypatch):
+    import jsonschema
+
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(main, ["schema", "explain-post"])
+    schema = json.loads(r.output)
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    for spec in ("PCS-DJ:station_head", "PCS-DJ:brigade_chief", "JJDD:大隊長"):
+        r = CliRunner().invoke(
+            main, ["explain", "data/roster.csv", "--post", spec, "--format", "json"]
+        )
+        assert r.exit_code == 0, r.output
+        validator.validate(json.loads(r.output))
