@@ -278,8 +278,8 @@ class RuleExplained(TypedDict):
 
 
 class PolicyMerit(TypedDict):
-    position: int | None
-    eligible: int
+    position: int | None  # among the policy's eligible candidates; None: not a candidate
+    eligible: int  # eligible candidates
 
 
 class PolicyExplained(TypedDict):
@@ -335,7 +335,7 @@ class PostCandidate(TypedDict):
     unit: str
     post: str | None
     rank: str | None
-    position: int  # in the policy's merit order among all its eligible officers
+    position: int | None  # among the policy's eligible candidates; None: not a candidate
     appointed: bool  # to this post by the plan
     alternate: bool  # on this post's slate
     reason: str | None  # appointed_elsewhere | cannot_move | lower_merit | needed_for_count |

@@ -65,7 +65,11 @@ def test_candidates_in_merit_order(seed):
         return (*out, oid)
 
     ids = [c["officer_id"] for c in cands]
-    assert [c["position"] for c in cands] == sorted(c["position"] for c in cands)
+    # positions count the candidates only (SPEC §2.1): 1, 2, 3, ... in list order; an officer
+    # the plan moves, keeps or holds by an exception has none and says why
+    ranked = [c["position"] for c in cands if c["position"] is not None]
+    assert ranked == list(range(ranked[0], ranked[0] + len(ranked)))
+    assert all(c["reason"] == "cannot_move" for c in cands if c["position"] is None)
     assert ids == sorted(ids, key=key)
     # nobody holds the post here among the candidates; everyone listed is eligible
     assert not set(ids) & set(doc["holders_before"])
@@ -176,7 +180,7 @@ def test_officer_explain_covers_policies(seed):
     assert sh["tree"]["node"] == "all" and "merit" not in sh
     # the candidates explain --post lists carry the same merit position as explain OFFICER
     post = explain_post(inputs, "PCS-DJ:station_head", plan, 3)
-    first = post["candidates"][0]
+    first = next(c for c in post["candidates"] if c["position"] is not None)
     mine = explain(inputs, first["officer_id"], plan)
     sh = next(p for p in mine["appointment_policies"] if p["policy_id"] == "station-head")
     assert sh["eligible"] == "true"

@@ -10,8 +10,9 @@ from typing import Any
 
 import polars as pl
 
+from placement.commands.candidates import not_candidates, ranked
 from placement.commands.explain import deciding, tree
-from placement.evaluate.posts import eligibility, merit_positions, selector_on_pairs
+from placement.evaluate.posts import selector_on_pairs
 from placement.load.inputs import Inputs
 from placement.messages import Message
 
@@ -24,7 +25,8 @@ def explain_policies(inputs: Inputs, k: int, record: dict, plan: dict | None) ->
     Each: policy_id, title, post, priority, eligible ("true" | "false" | "unknown"), tree (the
     `eligible` condition as explain's rule trees), why_not / unknown (deciding tests), where
     ("true" | "false" | "unknown" at the officer's unit; absent without `where`), merit
-    ({position, eligible} when eligible), outcome (a Message: appointed, alternate, or why
+    ({position among the candidates or None when the officer is none, eligible candidates}
+    when eligible), outcome (a Message: appointed, alternate, or why
     not). O(policies × roster) columnar work; nothing per officer of the roster."""
     frame = inputs.frame
     vocab = inputs.ruleset.vocab
@@ -33,11 +35,7 @@ def explain_policies(inputs: Inputs, k: int, record: dict, plan: dict | None) ->
     for a in (plan or {}).get("appointments", []):
         for x in a.get("alternates") or []:
             slates.setdefault(x, []).append(f"{a['unit_id']}:{a['post']}")
-    moved = {
-        t["officer_id"]: t
-        for t in (plan or {}).get("transfers", [])
-        if t["rule_id"] != "unit_merge" and t["officer_id"] not in appointed
-    }
+    nc = not_candidates(inputs, plan)
     oid = record["officer_id"]
     out: list[dict[str, Any]] = []
     for policy in inputs.ruleset.appointments:
@@ -60,16 +58,14 @@ def explain_policies(inputs: Inputs, k: int, record: dict, plan: dict | None) ->
             pairs = pl.DataFrame({"_row": [record["_row"]], "unit_id": [record["unit"]]})
             item["where"] = _TRUTH[selector_on_pairs(policy.where, frame, inputs.units, pairs)[0]]
         if result:
-            ranked = merit_positions(
-                frame, policy, vocab, eligibility(frame, policy)["eligible"].fill_null(False)
-            )
-            mine = ranked.filter(pl.col("officer_id") == oid)
+            order = ranked(inputs, policy, nc)
+            mine = order.filter(pl.col("officer_id") == str(oid))
             item["merit"] = {
-                "position": int(mine["position"][0]) if mine.height else None,
-                "eligible": ranked.height,
+                "position": mine["position"][0] if mine.height else None,
+                "eligible": int(order["candidate"].sum()),
             }
         item["outcome"] = _outcome(
-            policy.id, result, appointed.get(oid), slates.get(oid), moved.get(oid), plan
+            policy.id, result, appointed.get(oid), slates.get(oid), nc.causes.get(oid), plan
         )
         out.append(item)
     return out
@@ -80,7 +76,7 @@ def _outcome(
     result: bool | None,
     appointment: dict | None,
     slates: list[str] | None,
-    moved: dict | None,
+    cause: Message | None,
     plan: dict | None,
 ) -> Message:
     if appointment is not None:
@@ -94,11 +90,7 @@ def _outcome(
         return Message(
             "policy-not-eligible" if result is False else "policy-eligibility-unknown", {}
         )
-    if moved is not None:
-        cause = Message(
-            "cause-moved",
-            {"rule": moved["rule_id"], "unit": moved["to_unit"], "post": moved["to_post"]},
-        )
+    if cause is not None:
         return Message("cannot-move", {"cause": cause})
     if slates:
         return Message("policy-alternate", {"posts": slates})

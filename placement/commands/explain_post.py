@@ -15,7 +15,9 @@ from typing import Any
 
 import polars as pl
 
-from placement.evaluate.posts import eligibility, governing, merit_positions, selector_on_pairs
+from placement.commands.candidates import NotCandidate, not_candidates
+from placement.commands.candidates import ranked as ranked_by_merit
+from placement.evaluate.posts import eligibility, governing, selector_on_pairs
 from placement.load.inputs import Inputs
 from placement.messages import Message
 from placement.problems import InputError, did_you_mean, problem
@@ -111,18 +113,23 @@ def explain_post(inputs: Inputs, spec: str, plan: dict, limit: int | None = DEFA
         where = selector_on_pairs(policy.where, pool, units, pairs)
         pool = pool.filter(where.fill_null(False))
     yes = pool.filter(pl.col("_eligible").fill_null(False))
-    # positions in the policy's merit order among all its eligible officers (SPEC §2.1 point 3)
-    every = merit_positions(frame, policy, inputs.ruleset.vocab, elig["eligible"])
-    rank_of = dict(zip(every["officer_id"].to_list(), every["position"].to_list(), strict=True))
-    ranked = every.join(yes.select("officer_id"), on="officer_id", how="semi")
-    doc["eligible"] = ranked.height
-    doc["eligible_policy"] = every.height
-    ranked = ranked if limit is None else ranked.head(limit)
-    doc["shown"] = ranked.height
-    info = yes.select("officer_id", "name", "unit", "post", "rank")
+    # merit order among all the policy's eligible officers; positions among the candidates,
+    # as the plan counts them (SPEC §2.1 point 3); non-candidates listed without a position
+    nc = not_candidates(inputs, plan)
+    every = ranked_by_merit(inputs, policy, nc)
+    cands = every.filter("candidate")
+    rank_of = dict(zip(cands["officer_id"].to_list(), cands["position"].to_list(), strict=True))
+    listed = every.join(
+        yes.select(pl.col("officer_id").cast(pl.String)), on="officer_id", how="semi"
+    )
+    doc["eligible"] = listed.height
+    doc["eligible_policy"] = cands.height
+    listed = listed if limit is None else listed.head(limit)
+    doc["shown"] = listed.height
+    info = yes.select(pl.col("officer_id").cast(pl.String), "name", "unit", "post", "rank")
     people = {r["officer_id"]: r for r in info.iter_rows(named=True)}
-    reasons = _Reasons(plan, uid, post, est, len(after), doc["appointments"], rank_of)
-    for r in ranked.iter_rows(named=True):
+    reasons = _Reasons(plan, uid, post, est, len(after), doc["appointments"], rank_of, nc)
+    for r in listed.iter_rows(named=True):
         oid = r["officer_id"]
         p = people[oid]
         code, why = reasons.of(oid, r["position"])
@@ -186,18 +193,11 @@ class _Reasons:
         after: int,
         here: list[dict],
         rank_of: dict[str, int],
+        nc: NotCandidate,
     ):
         self.has_appointments = "appointments" in plan
         self.appointed = {a["officer_id"]: a for a in plan.get("appointments", [])}
-        self.moved = {
-            t["officer_id"]: t
-            for t in plan.get("transfers", [])
-            if t["officer_id"] not in self.appointed and t["rule_id"] != "unit_merge"
-        }  # a merge leaves a candidate where it puts them (SPEC §2.1: after the merges)
-        self.excepted: dict[str, str] = {}
-        for e in plan.get("exceptions", []):
-            if e.get("officer_id") and e["code"] != "exempt":
-                self.excepted.setdefault(e["officer_id"], e["code"])
+        self.causes = nc.causes
         self.uid, self.post, self.est, self.after = uid, post, est, after
         self.here = here
         self.alternates = {x for a in here for x in a.get("alternates") or []}
@@ -209,21 +209,15 @@ class _Reasons:
         )
         self.total = len(rank_of)
 
-    def of(self, oid: str, position: int) -> tuple[str | None, Message | None]:
+    def of(self, oid: str, position: int | None) -> tuple[str | None, Message | None]:
         a = self.appointed.get(oid)
         if a is not None:
             if (a["unit_id"], a["post"]) == (self.uid, self.post):
                 return "appointed", None
             m = Message("appointed-elsewhere", {"unit": a["unit_id"], "post": a["post"]})
             return "appointed_elsewhere", m
-        t = self.moved.get(oid)
-        if t is not None:
-            cause = Message(
-                "cause-moved", {"rule": t["rule_id"], "unit": t["to_unit"], "post": t["to_post"]}
-            )
-            return "cannot_move", Message("cannot-move", {"cause": cause})
-        if oid in self.excepted:
-            cause = Message("cause-exception", {"code": self.excepted[oid]})
+        cause = self.causes.get(oid)
+        if cause is not None:
             return "cannot_move", Message("cannot-move", {"cause": cause})
         if not self.has_appointments:
             return None, None
@@ -242,7 +236,7 @@ class _Reasons:
         if not self.chosen:  # only the committee's pins fill it
             return "pinned", Message("post-pinned", {"unit": self.uid, "post": self.post})
         worst, who = self.chosen[-1]
-        if position > worst:
+        if position is None or position > worst:
             return "lower_merit", Message(
                 "lower-merit", {"appointee": who, "position": worst, "eligible": self.total}
             )

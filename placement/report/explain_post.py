@@ -67,8 +67,9 @@ def render_explain_post(doc: dict, c, lang: str) -> None:
         why = t(translate(k["why"], lang)) if k["why"] is not None else ""
         if k["appointed"]:
             why = "[green]" + L("xp_is_appointed") + "[/]"
+        pos = "—" if k["position"] is None else k["position"]
         c.print(
-            f"  {mark} {k['position']:>3}  {t(k['officer_id'])} {t(k['name'])}  "
+            f"  {mark} {pos:>3}  {t(k['officer_id'])} {t(k['name'])}  "
             f"{t(k['unit'])} {t(term(k['post'], lang))} {t(term(k['rank'], lang))}{alt}  {why}"
         )
     if doc["unknown"]:

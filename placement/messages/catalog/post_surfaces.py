@@ -254,3 +254,23 @@ define(
     zh="方案未作任职安排",
     example={},
 )
+define(
+    "cause-kept",
+    N,
+    I,
+    summary="The cause of `cannot_move`: a `keep` rule decides the officer stays as they are.",
+    summary_zh="`cannot_move` 的原因：`keep` 规则决定该民警维持现状。",
+    en="kept in place by rule {rule}",
+    zh="规则 {rule} 决定其维持现状",
+    example={"rule": "special-post-keep"},
+)
+define(
+    "cause-pinned",
+    N,
+    I,
+    summary="The cause of `cannot_move`: a pin (manual decision) holds the officer.",
+    summary_zh="`cannot_move` 的原因：人工决定已确定该民警的去留。",
+    en="held by a pin (manual decision)",
+    zh="已由人工决定确定去留",
+    example={},
+)
