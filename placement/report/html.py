@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from placement.load.vocab import POST, RANK
+from placement.load.vocab import POST
 from placement.messages.rows import reasons_of
 from placement.report.html_text import CODES_ZH, CSS, LABELS
 from placement.report.mask import mask
@@ -32,7 +32,7 @@ def _code(code: str, lang: str) -> str:
 
 
 def _post(post, lang: str) -> str:
-    aliases = POST.get(post or "") or RANK.get(post or "")
+    aliases = POST.get(post or "")
     if lang == "zh" and aliases:
         return esc(aliases[1] if len(aliases) > 1 else aliases[0])
     return esc(str(post or "").replace("_", " "))

@@ -24,6 +24,12 @@ def posts_kv(doc: dict, L: dict) -> tuple[str, str] | None:
     )
 
 
+def _rank(rank: str | None, lang: str) -> str:
+    from placement.i18n import term
+
+    return esc(term(rank, lang) if lang == "zh" else (rank or "").replace("_", " "))
+
+
 def _status(est: int, holders: int, L: dict) -> str:
     if holders == est:
         return f'<span class="ok">{L["filled"]}</span>'
@@ -77,9 +83,9 @@ def appointments(doc: dict, L: dict, lang: str) -> str:
                 m += f'<br><span class="sub">{L["merit_unknown"].format(merit["unknown"])}</span>'
         else:
             m = L["pinned"]
-        rank = _post(a.get("rank_before"), lang)
+        rank = _rank(a.get("rank_before"), lang)
         if a.get("rank_after") != a.get("rank_before"):
-            rank += f'<span class="arrow">→</span><b>{_post(a.get("rank_after"), lang)}</b>'
+            rank += f'<span class="arrow">→</span><b>{_rank(a.get("rank_after"), lang)}</b>'
         source = _unit_cell(a["from_unit"], names)
         if a.get("from_post"):
             source += f'<br><span class="sub">{_post(a["from_post"], lang)}</span>'
