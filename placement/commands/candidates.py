@@ -11,10 +11,12 @@ decides them (the judgement), no pin holds them, and they have no exception othe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 import polars as pl
 
+from placement.documents import PlanDocument
 from placement.evaluate.decide import State
 from placement.evaluate.posts import eligibility, merit_positions
 from placement.load.inputs import Inputs
@@ -29,10 +31,10 @@ class NotCandidate:
     causes: dict[str, Message]
 
 
-def not_candidates(inputs: Inputs, plan: dict | None) -> NotCandidate:
+def not_candidates(inputs: Inputs, plan_doc: PlanDocument | None) -> NotCandidate:
     """The officers the plan leaves no candidate, each with the cause (`cause-moved`,
     `cause-kept`, `cause-pinned`, `cause-exception`). O(plan + officers decided by keep)."""
-    plan = plan or {}
+    plan = cast(dict[str, Any], plan_doc or {})
     policies = {p.id for p in inputs.ruleset.appointments}
     appointed = {a["officer_id"] for a in plan.get("appointments", [])}
     causes: dict[str, Message] = {}

@@ -6,12 +6,13 @@ eligible officers, and — from the plan's `appointments` — appointed, an alte
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 
 from placement.commands.candidates import not_candidates, ranked
 from placement.commands.explain import deciding, tree
+from placement.documents import PlanDocument
 from placement.evaluate.posts import selector_on_pairs
 from placement.load.inputs import Inputs
 from placement.messages import Message
@@ -19,7 +20,9 @@ from placement.messages import Message
 _TRUTH = {True: "true", False: "false", None: "unknown"}
 
 
-def explain_policies(inputs: Inputs, k: int, record: dict, plan: dict | None) -> list[dict]:
+def explain_policies(
+    inputs: Inputs, k: int, record: dict, plan_doc: PlanDocument | None
+) -> list[dict]:
     """One entry per appointment policy in force for the officer at frame row `k` (`record`).
 
     Each: policy_id, title, post, priority, eligible ("true" | "false" | "unknown"), tree (the
@@ -28,6 +31,7 @@ def explain_policies(inputs: Inputs, k: int, record: dict, plan: dict | None) ->
     ({position among the candidates or None when the officer is none, eligible candidates}
     when eligible), outcome (a Message: appointed, alternate, or why
     not). O(policies × roster) columnar work; nothing per officer of the roster."""
+    plan = cast(dict[str, Any] | None, plan_doc)
     frame = inputs.frame
     vocab = inputs.ruleset.vocab
     appointed = {a["officer_id"]: a for a in (plan or {}).get("appointments", [])}
@@ -35,7 +39,7 @@ def explain_policies(inputs: Inputs, k: int, record: dict, plan: dict | None) ->
     for a in (plan or {}).get("appointments", []):
         for x in a.get("alternates") or []:
             slates.setdefault(x, []).append(f"{a['unit_id']}:{a['post']}")
-    nc = not_candidates(inputs, plan)
+    nc = not_candidates(inputs, plan_doc)
     oid = record["officer_id"]
     out: list[dict[str, Any]] = []
     for policy in inputs.ruleset.appointments:

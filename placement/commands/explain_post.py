@@ -11,12 +11,13 @@ not the plan makes appointments (without them every candidate is listed without 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 
 from placement.commands.candidates import NotCandidate, not_candidates
 from placement.commands.candidates import ranked as ranked_by_merit
+from placement.documents import PlanDocument
 from placement.evaluate.posts import eligibility, governing, selector_on_pairs
 from placement.load.inputs import Inputs
 from placement.messages import Message
@@ -48,7 +49,9 @@ def parse_spec(inputs: Inputs, spec: str) -> tuple[str, str]:
     return uid, post
 
 
-def explain_post(inputs: Inputs, spec: str, plan: dict, limit: int | None = DEFAULT_LIMIT) -> dict:
+def explain_post(
+    inputs: Inputs, spec: str, plan_doc: PlanDocument, limit: int | None = DEFAULT_LIMIT
+) -> dict:
     """The explain-post document of `spec` (`UNIT:POST`) under `plan` (made with the same
     options). `limit`: how many eligible candidates to list (None: all); the unknown ones are
     limited alike. A dissolved unit is read as the unit that absorbed it.
@@ -59,6 +62,7 @@ def explain_post(inputs: Inputs, spec: str, plan: dict, limit: int | None = DEFA
     name, unit, post, rank, position, appointed, alternate, reason code | None, why Message |
     None), unknown (officer_id, name, unit, fields), appointments (the plan's at this post),
     notes (Messages). Raises InputError for a bad spec (see parse_spec)."""
+    plan = cast(dict[str, Any], plan_doc)
     uid, post = parse_spec(inputs, spec)
     uid = inputs.units.final.get(uid, uid)
     units, frame = inputs.units, inputs.frame
@@ -115,7 +119,7 @@ def explain_post(inputs: Inputs, spec: str, plan: dict, limit: int | None = DEFA
     yes = pool.filter(pl.col("_eligible").fill_null(False))
     # merit order among all the policy's eligible officers; positions among the candidates,
     # as the plan counts them (SPEC §2.1 point 3); non-candidates listed without a position
-    nc = not_candidates(inputs, plan)
+    nc = not_candidates(inputs, plan_doc)
     every = ranked_by_merit(inputs, policy, nc)
     cands = every.filter("candidate")
     rank_of = dict(zip(cands["officer_id"].to_list(), cands["position"].to_list(), strict=True))
