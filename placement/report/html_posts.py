@@ -53,7 +53,8 @@ def teams(doc: dict, L: dict, lang: str) -> str:
                 _unit_cell(r["unit_id"], names) if first else "",
                 _post(r["post"], lang),
                 esc(r["establishment"]),
-                esc(r["before"]),
+                f'{esc(r["before"])} <span class="sub">'
+                f"{_status(r['establishment'], r['before'], L)}</span>",
                 esc(r["after"]),
                 _status(r["establishment"], r["after"], L),
             ]
@@ -62,7 +63,7 @@ def teams(doc: dict, L: dict, lang: str) -> str:
     head = [L["unit"], L["post"], L["establishment"], L["before"], L["after"], L["left"]]
     return (
         f'<section id="teams"><h2>{L["teams"]}</h2><p class="note">{L["teams_note"]}</p>'
-        + _table(head, body, ",,n,n,n,nw")
+        + _table(head, body, ",,n,nw,n,nw")
         + "</section>"
     )
 
