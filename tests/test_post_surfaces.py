@@ -164,3 +164,44 @@ def test_empty_posts_as_the_planner_writes_them(tmp_path):
     assert 'id="teams"' not in html and 'id="appointments"' not in html
     out = _emit(doc, "csv", tmp_path, "en")
     assert not (out / "appointments.csv").exists() and not (out / "posts.csv").exists()
+
+
+def test_seed_plan_teams_appointments_and_explain_agree(tmp_path, monkeypatch):
+    """On the shipped scenario: appointments.csv holds every appointment, posts.csv's vacancies
+    add up to the summary's, and `explain --post` lists each appointee as appointed at the merit
+    position and among the eligible count the plan gives (two computations, one answer)."""
+    from pathlib import Path
+
+    from placement.commands.explain_post import explain_post
+    from placement.load.inputs import load_inputs
+    from placement.place.plan import make_plan
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    inputs = load_inputs("data/roster.csv")
+    plan = make_plan(inputs, [])
+    if "appointments" not in plan:  # until the planner makes appointments (issue 14 §2)
+        pytest.skip("the planner does not make appointments yet")
+    assert plan["appointments"], "the seed plan makes appointments"
+    out = _emit(plan, "csv", tmp_path, "en")
+
+    def rows(name):
+        return list(csv.DictReader(io.StringIO((out / name).read_text(encoding="utf-8-sig"))))
+
+    assert [r["officer_id"] for r in rows("appointments.csv")] == [
+        a["officer_id"] for a in plan["appointments"]
+    ]
+    posts = rows("posts.csv")
+    s = plan["summary"]
+    assert sum(int(p["vacant_before"]) for p in posts) == s["vacancies"]["before"]
+    assert sum(int(p["vacant_after"]) for p in posts) == s["vacancies"]["after"]
+    assert sum(int(p["over_after"]) for p in posts) == s["over_establishment"]["after"]
+    for a in plan["appointments"]:
+        if a["merit"] is None:
+            continue
+        doc = explain_post(inputs, f"{a['unit_id']}:{a['post']}", plan, None)
+        mine = next(c for c in doc["candidates"] if c["officer_id"] == a["officer_id"])
+        assert mine["appointed"] and mine["position"] == a["merit"]["position"]
+        assert doc["eligible_policy"] == a["merit"]["eligible"]
+        assert a["officer_id"] in doc["holders_after"]
+    text = _emit(plan, "table", tmp_path, "zh").read_text(encoding="utf-8")
+    assert "领导班子" in text and f"任职（{len(plan['appointments'])}）" in text
