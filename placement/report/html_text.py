@@ -181,8 +181,6 @@ CODES_ZH = {
     "promotion_ineligible": "不具备提拔条件",
     "leadership_ineligible": "不具备任职条件",
     "unit_merge": "机构合并",
-    "vacancy": "职位空缺",
-    "over_establishment": "超职数",
 }
 
 CSS = """
