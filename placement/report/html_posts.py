@@ -4,7 +4,8 @@ a plan whose units have no `posts`."""
 
 from __future__ import annotations
 
-from placement.report.html import _post, _reason, _table, _unit_cell, esc
+from placement.messages.rows import reasons_of
+from placement.report.html import _post, _table, _unit_cell, esc
 from placement.report.posts import has_posts, team_rows
 
 
@@ -76,7 +77,7 @@ def appointments(doc: dict, L: dict, lang: str) -> str:
         return ""
     names = {u["unit_id"]: u.get("name") for u in doc.get("units", [])}
     body = []
-    for a in items:
+    for a, said in zip(items, reasons_of(items, lang), strict=True):
         merit = a.get("merit")
         if merit:
             m = L["merit_of"].format(merit["position"], merit["eligible"])
@@ -100,7 +101,7 @@ def appointments(doc: dict, L: dict, lang: str) -> str:
                 f"{esc(a['policy_id'])}</span>",
                 m,
                 "<br>".join(f'<span class="id">{esc(x)}</span>' for x in a.get("alternates") or []),
-                f'<span class="sub">{esc(_reason(a["reason"], lang))}</span>',
+                f'<span class="sub">{esc(said)}</span>',
             ]
         )
     head = [

@@ -180,7 +180,8 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
         )
         out.append("| " + " | ".join(names) + " |")
         out.append("|" + "---|" * len(cols))
-        said = reasons_of(rows, lang) if zh and "reason" in cols else None
+        # a vacancy entry's `reason` is a code (no_eligible, ...), not a sentence
+        said = reasons_of(rows, lang) if zh and "reason" in cols and name != "exceptions" else None
         for n, r in enumerate(rows):
             cells = [
                 _md(said[n] if said is not None and c == "reason" else _zh_cell(c, r.get(c), name))
