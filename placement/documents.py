@@ -111,6 +111,11 @@ class Money(TypedDict):
     after: float
 
 
+class BeforeAfter(TypedDict):
+    before: int
+    after: int
+
+
 class Summary(TypedDict):
     officers: int
     transfers: int
@@ -122,13 +127,8 @@ class Summary(TypedDict):
     targets: list[TargetResult]
     allowance_monthly_total: Money
     appointments: int  # pinned ones included
-    vacancies: Before  # vacant slots of `posts`
-    over_establishment: Before  # surplus holders of `posts`
-
-
-class Before(TypedDict):
-    before: int
-    after: int
+    vacancies: BeforeAfter  # vacant slots of `posts`
+    over_establishment: BeforeAfter  # surplus holders of `posts`
 
 
 class UnitPosts(TypedDict):
@@ -272,6 +272,27 @@ class RuleExplained(TypedDict):
     unknown: NotRequired[list[Text]]  # the tests that leave the rule unknown
 
 
+class PolicyMerit(TypedDict):
+    position: int | None  # among the policy's eligible candidates; None: not a candidate
+    eligible: int  # eligible candidates
+
+
+class PolicyExplained(TypedDict):
+    """One appointment policy for one officer (SPEC §3 explain)."""
+
+    policy_id: str
+    title: str
+    post: str
+    priority: int
+    eligible: Literal["true", "false", "unknown"]
+    tree: ConditionNode  # the `eligible` condition with the officer's values
+    why_not: NotRequired[list[str]]
+    unknown: NotRequired[list[str]]
+    where: NotRequired[Literal["true", "false", "unknown"]]  # at the officer's own unit
+    merit: NotRequired[PolicyMerit]  # when eligible: position among the eligible
+    outcome: Text  # appointed, alternate, or why not
+
+
 class ExplainDocument(TypedDict):
     officer_id: str
     name: NotRequired[str]
@@ -287,6 +308,59 @@ class ExplainDocument(TypedDict):
     transfer: NotRequired[Transfer]
     exceptions: NotRequired[list[Entry]]
     pins: NotRequired[list[PinEntry]]  # the plan's pins that concern the officer
+    appointment_policies: NotRequired[list[PolicyExplained]]  # when the rules have any
+
+
+# -- explain --post -------------------------------------------------------------------------
+
+
+class PostPolicy(TypedDict):
+    policy_id: str
+    title: str
+    priority: int
+    rank: str | None  # the appointee's rank afterwards
+    slate: int
+
+
+class PostCandidate(TypedDict):
+    """An eligible candidate for one post, in merit order (SPEC §3 explain --post)."""
+
+    officer_id: str
+    name: str
+    unit: str
+    post: str | None
+    rank: str | None
+    position: int | None  # among the policy's eligible candidates; None: not a candidate
+    appointed: bool  # to this post by the plan
+    alternate: bool  # on this post's slate
+    reason: str | None  # appointed_elsewhere | cannot_move | lower_merit | needed_for_count |
+    # no_vacancy | pinned; None for the appointee or when the plan makes no appointments
+    why: Text | None
+
+
+class UnknownCandidate(TypedDict):
+    officer_id: str
+    name: str
+    unit: str
+    fields: list[str]  # the empty fields that leave eligibility unknown
+
+
+class ExplainPostDocument(TypedDict):
+    unit_id: str
+    unit_name: str
+    post: str
+    established: bool
+    establishment: int | None
+    holders_before: list[str]
+    holders_after: list[str]
+    policy: PostPolicy | None
+    eligible: int  # eligible candidates at this unit
+    eligible_policy: NotRequired[int]  # eligible officers under the policy, all units
+    shown: int
+    candidates: list[PostCandidate]
+    unknown: list[UnknownCandidate]
+    appointments: list[Appointment]  # the plan's to this post
+    notes: list[Text]
 
 
 # -- diff -----------------------------------------------------------------------------------
@@ -352,6 +426,7 @@ DOCUMENTS: dict[str, type] = {
     "plan": PlanDocument,
     "check": CheckDocument,
     "explain": ExplainDocument,
+    "explain-post": ExplainPostDocument,
     "diff": DiffDocument,
 }
 

@@ -74,10 +74,12 @@ def test_plan_formats_and_atomic_output(seed_dir):
     assert not [p for p in os.listdir(seed_dir) if p.endswith(".tmp")]
     r = run("plan", "data/roster.csv", "--format", "csv", "-o", "out")
     assert r.exit_code == 0
-    assert sorted(os.listdir(seed_dir / "out")) == [
+    assert sorted(os.listdir(seed_dir / "out")) == [  # the seed's units have posts (SPEC §3)
+        "appointments.csv",
         "exceptions.csv",
         "flags.csv",
         "pins.csv",
+        "posts.csv",
         "transfers.csv",
         "units.csv",
     ]

@@ -72,6 +72,10 @@ for lang in ("en", "zh"):
             ["explain", "data/roster.csv", officer, "--lang", lang],
             "stdout",
         )
+    CASES[f"explain-post-PCS-DJ-{lang}.txt"] = (
+        ["explain", "data/roster.csv", "--post", "PCS-DJ:station_head", "--lang", lang],
+        "stdout",
+    )
     CASES[f"validate-{lang}.txt"] = (["validate", "--lang", lang], "stdout")
     CASES[f"test-{lang}.txt"] = (["test", "rules", "--coverage", "--lang", lang], "stdout")
 CASES["plan.json"] = (["plan", "data/roster.csv", "--format", "json"], "stdout")
@@ -84,6 +88,10 @@ CASES["plan-pins.json"] = (
 CASES["plan-csv"] = (["plan", "data/roster.csv", "--format", "csv", "-o", "{out}"], "dir")
 CASES["check.json"] = (["check", "data/roster.csv", "--format", "json"], "stdout")
 CASES["check-csv"] = (["check", "data/roster.csv", "--format", "csv", "-o", "{out}"], "dir")
+CASES["explain-post-PCS-DJ.json"] = (
+    ["explain", "data/roster.csv", "--post", "PCS-DJ:station_head", "--format", "json"],
+    "stdout",
+)
 CASES["explain-J0042.json"] = (
     ["explain", "data/roster.csv", "J0042", "--format", "json"],
     "stdout",

@@ -11,7 +11,9 @@ from placement.cli.main import Command, handle_errors, lang_option
 
 @click.command("schema", cls=Command)
 @click.argument(
-    "which", type=click.Choice(["rules", "plan", "check", "explain", "diff"]), default="rules"
+    "which",
+    type=click.Choice(["rules", "plan", "check", "explain", "explain-post", "diff"]),
+    default="rules",
 )
 @click.option(
     "--rules",

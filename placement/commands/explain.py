@@ -110,6 +110,10 @@ def explain(inputs: Inputs, officer_id: str, plan: PlanDocument | None = None) -
         out["deciding_rule"] = j.rules[j.decision[k]].id
     if state == State.CONFLICT:
         out["conflicting_rule"] = j.rules[j.other[k]].id
+    if inputs.ruleset.appointments:
+        from placement.commands.explain_policies import explain_policies
+
+        out["appointment_policies"] = explain_policies(inputs, k, record, plan)
     if plan is not None:
         rows = plan["transfers"]
         n = next((n for n, t in enumerate(rows) if t["officer_id"] == officer_id), None)

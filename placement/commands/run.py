@@ -125,6 +125,31 @@ def run_explain(
     return explain(inputs, officer_id, make_plan(inputs, pins)), Exit.OK
 
 
+def run_explain_post(
+    roster: str,
+    spec: str,
+    rules: str | None = None,
+    units: str | None = None,
+    as_of: dt.date | None = None,
+    pin_file: str | None = None,
+    sheet: str | None = None,
+    limit: int | None = 20,
+) -> tuple[dict, Exit]:
+    """`placement explain --post UNIT:POST`: one leadership post's explain document
+    (commands.explain_post; the plan made with the same options, pins included; `limit`
+    candidates, None for all) and Exit.OK; InputError (exit 2) for a bad UNIT:POST, checked
+    before the plan is made."""
+    from placement.commands.explain_post import explain_post, parse_spec
+    from placement.load.inputs import load_inputs
+    from placement.load.pins import load_pins
+    from placement.place.plan import make_plan
+
+    inputs = load_inputs(roster, rules, units, as_of, sheet=sheet)
+    pins = load_pins(pin_file) if pin_file else []
+    parse_spec(inputs, spec)
+    return explain_post(inputs, spec, make_plan(inputs, pins), limit), Exit.OK
+
+
 def run_validate(
     paths: list[str], units: str | None = None, strict: bool = False
 ) -> tuple[list[Problem], Exit]:

@@ -19,7 +19,10 @@ HELP_ZH = {
     "apply": "写出执行方案后的 ROSTER：行和列不变，按方案更新被调整民警的单位和职务。\n\n"
     "示例：placement apply plan.json data/roster.csv -o roster-after.csv",
     "explain": "逐条显示规则对某位民警的判定：是否适用、每项条件及其取值、豁免、最终决定，"
-    "以及方案把他（她）调往何处。\n\n示例：placement explain data/roster.csv J0042",
+    "以及方案把他（她）调往何处；并逐项显示各选配办法：是否符合条件、综合排名、是否任职。\n\n"
+    "用 `--post 单位:职务` 改为说明某一领导职务：职数与调前调后在任人员、适用的选配办法、"
+    "按综合排名列出的符合条件人选（任职者及其他人未任的原因），以及因数据缺失资格不明的人选。\n\n"
+    "示例：placement explain data/roster.csv J0042",
     "test": "运行规则文件中的全部 `tests:` 用例（一位民警，以及规则应作出的处理）。\n\n"
     "示例：placement test rules/ --coverage --min-coverage 100",
     "schema": "输出规则文件或方案文档的 JSON Schema。\n\n"
@@ -60,6 +63,9 @@ OPTION_ZH = {
     ("diff", "fmt"): "输出格式。",
     ("validate", "fmt"): "输出格式：text、json 或 github（GitHub 注释）。",
     ("explain", "fmt"): "输出格式。",
+    ("explain", "post_spec"): "改为说明一个领导职务：单位编号或全称、冒号、职务或其别名。",
+    ("explain", "limit"): "列出的人选人数。",
+    ("explain", "show_all"): "列出全部人选。",
     ("check", "output"): "写到此处：一个文件；csv 格式时为文件夹（每张表一个文件）。",
 }
 

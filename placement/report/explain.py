@@ -74,6 +74,7 @@ def render_explain(doc: dict, c, lang: str) -> None:
             if r.get(key):
                 tests = _SEP[lang].join(reason(x, lang) for x in r[key])
                 c.print("    " + t(Message(code_, {"tests": tests}).text(lang)))
+    _policies(doc.get("appointment_policies", []), c, lang)
     if "conflicting_rule" in doc:
         who = L("ex_and").format(a=t(doc["deciding_rule"]), b=t(doc["conflicting_rule"]))
     else:
@@ -107,6 +108,40 @@ def render_explain(doc: dict, c, lang: str) -> None:
                     code=code(e["code"], lang), message=t(translate(e["message"], lang))
                 )
             )
+
+
+def _policies(items: list[dict], c, lang: str) -> None:
+    """Each appointment policy: eligible or not (the `eligible` tree), `where` at the officer's
+    unit, the merit position, and appointed or why not."""
+    if not items:
+        return
+    c.print(label("ex_policies", lang))
+    for p in items:
+        color = {"true": "green", "unknown": "yellow"}.get(p["eligible"], "dim")
+        c.print(
+            f"[{color}]{escape(p['policy_id'])}[/]"
+            + (" " if lang == "en" else "")
+            + label("ex_policy", lang).format(
+                post=escape(term(p["post"], lang)),
+                priority=p["priority"],
+                eligible=word(TRUTH, p["eligible"], lang),
+            )
+        )
+        for line in tree_lines(p["tree"], lang):
+            c.print("    " + escape(mask(line)))
+        for key, code_ in (("why_not", "explain-why-not"), ("unknown", "explain-unknown")):
+            if p.get(key):
+                tests = _SEP[lang].join(reason(x, lang) for x in p[key])
+                c.print("    " + escape(mask(Message(code_, {"tests": tests}).text(lang))))
+        if "where" in p:
+            c.print("    " + label("ex_where", lang).format(v=word(TRUTH, p["where"], lang)))
+        if p.get("merit"):
+            m = p["merit"]
+            c.print(
+                "    "
+                + label("ex_merit", lang).format(position=m["position"], eligible=m["eligible"])
+            )
+        c.print("    → " + escape(mask(translate(p["outcome"], lang))))
 
 
 def tree_lines(node: dict, lang: str, depth: int = 0) -> list[str]:

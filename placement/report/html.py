@@ -126,6 +126,11 @@ def _summary(doc: dict, L: dict, lang: str) -> str:
         ),
         (L["by_code"], by_code or L["none"]),
     ]
+    from placement.report.html_posts import posts_kv
+
+    posts = posts_kv(doc, L)
+    if posts:
+        kv.insert(2, posts)
     kv_html = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in kv)
     rows = [
         [
@@ -321,7 +326,8 @@ def _pins(doc: dict, L: dict, lang: str) -> str:
                 L["pin_stay"]
                 if p["pin"].get("stay")
                 else L["pin_unit"].format(p["pin"].get("unit"))
-            ),
+            )
+            + (L["pin_post"].format(_post(p["pin"]["post"], lang)) if p["pin"].get("post") else ""),
             f'<span class="id">{esc(p.get("overrode"))}</span>',
             esc(_message(p.get("outcome"), lang)),
         ]
@@ -345,8 +351,12 @@ def render_html(doc: dict, lang: str = "en", ages: dict | None = None) -> str:
     parts = [_header(doc, L), _summary(doc, L, lang), _units(doc, L)]
     if ages is not None:
         parts.append(_ages(ages, L))
+    from placement.report import html_posts
+
     parts += [
+        html_posts.teams(doc, L, lang),
         _transfers(doc, L, lang),
+        html_posts.appointments(doc, L, lang),
         _pins(doc, L, lang),
         _exceptions(doc, L, lang),
         _flags(doc, L, lang),

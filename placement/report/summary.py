@@ -38,7 +38,9 @@ def summary_pairs(doc: dict, kind: str) -> list[tuple[str, object]]:
         (f"target {t['id']}", f"{t['value_before']} -> {t['value_after']} met={t['met_after']}")
         for t in s["targets"]
     ]
-    return pairs
+    from placement.report.posts import summary_pairs as post_pairs
+
+    return pairs + post_pairs(doc)
 
 
 def summary_lines(doc: dict, kind: str, lang: str = "en") -> list[str]:

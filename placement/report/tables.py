@@ -6,6 +6,16 @@ import csv
 import io
 
 from placement.messages.rows import reasons_of
+from placement.report.posts import (
+    APPOINTMENT_COLS,
+    POST_EXC_COLS,
+    POST_TEAM_COLS,
+    appointment_rows,
+    has_posts,
+    merit_text,
+    rank_text,
+    team_rows,
+)
 from placement.report.write import neutralise
 
 TRANSFER_COLS = [
@@ -27,28 +37,52 @@ TARGET_COLS = ["id", "title", "value", "at_least", "at_most", "met"]
 POST_COLS = ["unit_id", "post", "establishment", "holders", "status"]
 PIN_COLS = ["officer_id", "pin_unit", "pin_stay", "overrode", "outcome"]
 PLAN_TABLES = ("transfers", "flags", "exceptions", "units", "pins")
+POST_TABLES = ("appointments", "posts")  # when the units have `posts`
 CHECK_TABLES = ("violations", "flags", "exceptions", "targets", "posts")
 
 
 def plan_tables(doc: dict) -> dict[str, tuple[list[str], list[dict]]]:
     """name -> (columns, rows) of a plan document, in PLAN_TABLES order; a pin's
-    `{"unit"|"stay"}` is spread over the columns `pin_unit` and `pin_stay`."""
-    return {
+    `{"unit"|"stay"}` is spread over the columns `pin_unit` and `pin_stay`. When the units have
+    `posts` (SPEC §3), also `appointments` and `posts` (report.posts), and the exceptions gain
+    the columns of `vacancy` and `over_establishment` entries (lists joined by spaces)."""
+    exc_cols, excs = EXC_COLS, doc["exceptions"]
+    if any("unit_id" in e for e in excs):
+        exc_cols = EXC_COLS + POST_EXC_COLS
+        excs = [_flat(e) if "unit_id" in e else e for e in excs]
+    tables = {
         "transfers": (TRANSFER_COLS, doc["transfers"]),
         "flags": (FLAG_COLS, doc["flags"]),
-        "exceptions": (EXC_COLS, doc["exceptions"]),
+        "exceptions": (exc_cols, excs),
         "units": (UNIT_COLS, doc["units"]),
-        "pins": (PIN_COLS, pin_rows(doc.get("pins", []))),
+        "pins": (_pin_cols(doc.get("pins", [])), pin_rows(doc.get("pins", []))),
     }
+    if has_posts(doc):
+        tables["appointments"] = (APPOINTMENT_COLS, appointment_rows(doc))
+        tables["posts"] = (POST_TEAM_COLS, team_rows(doc))
+    return tables
+
+
+def _flat(entry: dict) -> dict:
+    return {k: " ".join(v) if isinstance(v, list) else v for k, v in entry.items()}
+
+
+def _pin_cols(pins: list[dict]) -> list[str]:
+    """PIN_COLS, with `pin_post` and `pin_rank` when a pin is an appointment."""
+    if any("post" in p["pin"] for p in pins):
+        return PIN_COLS[:3] + ["pin_post", "pin_rank"] + PIN_COLS[3:]
+    return PIN_COLS
 
 
 def pin_rows(pins: list[dict]) -> list[dict]:
-    """The plan's `pins` as flat rows (PIN_COLS)."""
+    """The plan's `pins` as flat rows (PIN_COLS, and `pin_post`, `pin_rank`)."""
     return [
         {
             "officer_id": p["officer_id"],
             "pin_unit": p["pin"].get("unit"),
             "pin_stay": p["pin"].get("stay"),
+            "pin_post": p["pin"].get("post"),
+            "pin_rank": p["pin"].get("rank"),
             "overrode": p["overrode"],
             "outcome": p["outcome"],
         }
@@ -72,6 +106,45 @@ def shown_tables(tables: dict) -> dict:
     return {k: v for k, v in tables.items() if k != "pins" or v[1]}
 
 
+# the appointments as a reader's report shows them: merit `1 of 4`, rank `a → b`
+READER_APPOINTMENT_COLS = [
+    "unit_id",
+    "post",
+    "officer_id",
+    "name",
+    "from_unit",
+    "from_post",
+    "rank",
+    "policy_id",
+    "merit",
+    "alternates",
+    "reason",
+]
+
+
+def reader_appointments(rows: list[dict], lang: str = "en") -> list[dict]:
+    """Rows of `appointment_rows` for a reader (READER_APPOINTMENT_COLS), in `lang`."""
+    out = []
+    for r in rows:
+        merit = (
+            None
+            if r["merit_position"] is None
+            else {
+                "position": r["merit_position"],
+                "eligible": r["merit_eligible"],
+                "unknown": r["merit_unknown"],
+            }
+        )
+        out.append(
+            {
+                **r,
+                "rank": rank_text(r["rank_before"], r["rank_after"], lang),
+                "merit": merit_text(merit, lang),
+            }
+        )
+    return out
+
+
 def csv_bytes(cols: list[str], rows: list[dict]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -90,6 +163,8 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
     out = [f"# {title}", ""]
     out += summary_lines + [""]
     for name, (cols, rows) in tables.items():
+        if name == "appointments":
+            cols, rows = READER_APPOINTMENT_COLS, reader_appointments(rows, lang)
         heading = i18n.label(f"tab_{name}", lang) if zh else name
         out += [f"## {heading} ({len(rows)})", ""]
         if not rows:
@@ -105,7 +180,8 @@ def markdown(title: str, summary_lines: list[str], tables: dict, lang: str = "en
         )
         out.append("| " + " | ".join(names) + " |")
         out.append("|" + "---|" * len(cols))
-        said = reasons_of(rows, lang) if zh and "reason" in cols else None
+        # a vacancy entry's `reason` is a code (no_eligible, ...), not a sentence
+        said = reasons_of(rows, lang) if zh and "reason" in cols and name != "exceptions" else None
         for n, r in enumerate(rows):
             cells = [
                 _md(said[n] if said is not None and c == "reason" else _zh_cell(c, r.get(c), name))
@@ -124,11 +200,13 @@ def _zh_cell(col: str, v, table: str):
 
     if v is None:
         return None
+    if col == "reason" and table == "exceptions":
+        return i18n.label(f"vreason_{v}", "zh")  # a vacancy's: no_policy, no_eligible, ...
     if col == "reason":
         return i18n.reason(v)
     if col in ("message", "outcome"):
         return i18n.translate(v)
-    if col in ("from_post", "to_post", "post"):
+    if col in ("from_post", "to_post", "post", "rank_before", "rank_after", "pin_post", "pin_rank"):
         return i18n.term(v)
     if col == "code":
         return i18n.code(v)

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from placement.messages.rows import reasons_of
 from placement.report.mask import mask
+from placement.report.posts import has_posts
 
 
 def _t(v) -> str:
@@ -58,6 +59,17 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
                 mark=mark,
             )
         )
+    if has_posts(doc):
+        vac, over = s["vacancies"], s.get("over_establishment") or {"before": 0, "after": 0}
+        lines.append(
+            L("posts_line").format(
+                appointments=s.get("appointments", 0),
+                vb=vac["before"],
+                va=vac["after"],
+                ob=over["before"],
+                oa=over["after"],
+            )
+        )
     if s["exceptions_by_code"]:
         lines.append(
             L("exceptions_by")
@@ -85,6 +97,7 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
             str(u["min_staff"]),
         )
     console.print(units)
+    _teams(doc, console, lang)
     said = dict(zip(map(id, doc["transfers"]), reasons_of(doc["transfers"], lang), strict=True))
     by_rule: dict[str, list[dict]] = {}
     for t in doc["transfers"]:
@@ -108,14 +121,90 @@ def render_plan(doc: dict, console: Console, lang: str = "en") -> None:
                 _t(said[id(t)]),
             )
         console.print(table)
+    _appointments(doc, console, lang)
     _pins(doc.get("pins", []), console, lang)
     _flags(doc["flags"], console, lang)
     _exceptions(doc["exceptions"], console, lang)
 
 
+def _teams(doc: dict, console, lang: str = "en") -> None:
+    """Each unit's leadership team (領導班子): every established post, holders before → after
+    with the establishment, and what is left (filled, vacant n, over n)."""
+    from placement.i18n import label, term
+    from placement.report.posts import status_text, team_rows
+
+    rows = team_rows(doc)
+    if not rows:
+        return
+    table = Table(title=label("teams_title", lang), title_justify="left")
+    for c in ("col_unit", "col_name", "col_post_name", "col_establishment"):
+        table.add_column(label(c, lang), justify="right" if c == "col_establishment" else "left")
+    for c in ("col_before", "col_after", "col_status_after"):
+        table.add_column(label(c, lang), justify="right" if c != "col_status_after" else "left")
+    last = None
+    for r in rows:
+        after = status_text(r["establishment"], r["after"], lang)
+        colour = "green" if r["after"] == r["establishment"] else "yellow"
+        if r["after"] > r["establishment"]:
+            colour = "red"
+        table.add_row(
+            _t(r["unit_id"]) if r["unit_id"] != last else "",
+            _t(r["name"]) if r["unit_id"] != last else "",
+            _t(term(r["post"], lang) if lang == "zh" else r["post"]),
+            str(r["establishment"]),
+            str(r["before"]),
+            str(r["after"]),
+            f"[{colour}]{_t(after)}[/]",
+        )
+        last = r["unit_id"]
+    console.print(table)
+
+
+def _appointments(doc: dict, console, lang: str = "en") -> None:
+    """The proposed appointments: unit, post, appointee, from, rank change, policy, merit
+    (`1 of 4`), alternates and reason."""
+    from placement.i18n import label, reason, term
+    from placement.report.posts import merit_text, rank_text
+
+    items = doc.get("appointments") or []
+    if not items:
+        return
+    table = Table(
+        title=label("appointments_title", lang).format(n=len(items)), title_justify="left"
+    )
+    for c in (
+        "col_unit",
+        "col_post_name",
+        "col_appointee",
+        "col_from",
+        "col_rank",
+        "col_policy",
+        "col_merit",
+        "col_alternates",
+        "col_reason",
+    ):
+        table.add_column(label(c, lang), overflow="fold")
+    for a in items:
+        source = a["from_unit"]
+        if a.get("from_post"):
+            source += " " + term(a["from_post"], lang)
+        table.add_row(
+            _t(a["unit_id"]),
+            _t(term(a["post"], lang)),
+            _t(f"{a['officer_id']} {a['name']}"),
+            _t(source),
+            _t(rank_text(a.get("rank_before"), a.get("rank_after"), lang)),
+            _t(a["policy_id"]),
+            _t(merit_text(a.get("merit"), lang)),
+            _t(" ".join(a.get("alternates") or [])),
+            _t(reason(a["reason"], lang)),
+        )
+    console.print(table)
+
+
 def _pins(pins, console, lang: str = "en") -> None:
     """Every manual decision: what it said, the rule it overrode, what came of it."""
-    from placement.i18n import label, translate
+    from placement.i18n import label, term, translate
 
     if not pins:
         return
@@ -129,6 +218,8 @@ def _pins(pins, console, lang: str = "en") -> None:
             if pin.get("stay")
             else label("pin_unit", lang).format(unit=pin.get("unit"))
         )
+        if pin.get("post"):
+            said += label("pin_post", lang).format(post=term(pin["post"], lang))
         table.add_row(
             _t(p["officer_id"]),
             _t(said),

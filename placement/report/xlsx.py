@@ -139,4 +139,7 @@ def summary_rows(doc: dict, kind: str, lang: str = "en") -> list[dict]:
         rows.append(item("target_before", t["value_before"], True, id=t["id"]))
         rows.append(item("target_after", t["value_after"], True, id=t["id"]))
         rows.append(item("target_met", t["met_after"], id=t["id"]))
+    from placement.report.posts import summary_pairs
+
+    rows += [item(k, v) for k, v in summary_pairs(doc)]
     return rows
