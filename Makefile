@@ -18,7 +18,7 @@ demo: $(STAMP)
 
 test: lint browser
 	$(BIN)/placement test rules --min-coverage 100
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # the committee page is rendered in headless Chromium by tests/test_html.py; install it when
 # we can (root with a package manager, as on CI), otherwise that one test is skipped
