@@ -443,34 +443,19 @@ def fields_of(node: Node, known_only: bool = False) -> list[str]:
 
     With known_only, leave out fields read only by `is_null` (never unknown)."""
     out: list[str] = []
-
-    def visit(n: Node) -> None:
-        if isinstance(n, Test) and not (known_only and n.op == "is_null"):
-            for f in (n.field, n.ref):
-                if f and f not in out:
-                    out.append(f)
-        elif isinstance(n, (All, AnyOf)):
-            for p in n.parts:
-                visit(p)
-        elif isinstance(n, Not):
-            visit(n.part)
-
-    visit(node)
+    for t in tests_of(node):
+        if known_only and t.op == "is_null":
+            continue
+        for f in (t.field, t.ref):
+            if f and f not in out:
+                out.append(f)
     return out
 
 
 def refs_of(node: Node) -> list[str]:
     """Officer fields a selector refers to with `$officer.X`."""
     out: list[str] = []
-
-    def visit(n: Node) -> None:
-        if isinstance(n, Test) and n.ref and n.ref not in out:
-            out.append(n.ref)
-        elif isinstance(n, (All, AnyOf)):
-            for p in n.parts:
-                visit(p)
-        elif isinstance(n, Not):
-            visit(n.part)
-
-    visit(node)
+    for t in tests_of(node):
+        if t.ref and t.ref not in out:
+            out.append(t.ref)
     return out
